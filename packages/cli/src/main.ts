@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-console.log("accessloop");
+console.log('accessloop');
