@@ -1,0 +1,100 @@
+import type { CompiledCondition } from '../condition/compiled.js';
+import { compileCondition } from '../condition/compile-condition.js';
+import { type Diagnostic, fail, hasErrors, joinPath, ok, type Result } from '../diagnostics/diagnostic.js';
+import { compileActionPatterns } from '../match/action-pattern.js';
+import { compileResourcePatterns, type ResourceMatcher } from '../match/resource-pattern.js';
+import { parsePolicy } from '../policy/parse-policy.js';
+import type { Effect, Policy, PrincipalBlock, Statement } from '../policy/types.js';
+
+/** A statement compiled for fast, repeated evaluation. */
+export interface CompiledStatement {
+  readonly index: number;
+  readonly sid?: string;
+  readonly effect: Effect;
+  readonly matchesAction: (actionLower: string) => boolean;
+  /** Undefined when the statement has neither `Resource` nor `NotResource` (trust policies). */
+  readonly resource?: ResourceMatcher;
+  readonly notResource: boolean;
+  readonly principal?: PrincipalBlock;
+  readonly notPrincipal?: PrincipalBlock;
+  readonly conditions: readonly CompiledCondition[];
+}
+
+/** A policy compiled once and evaluated many times. */
+export interface CompiledPolicy {
+  readonly name: string;
+  readonly statements: readonly CompiledStatement[];
+  /** The statements whose `Action`/`NotAction` matches a lowercased action (memoised per action). */
+  statementsFor(actionLower: string): readonly CompiledStatement[];
+}
+
+/**
+ * Parses and compiles a policy document. Diagnostics carry paths below `path`.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+export function compilePolicyDocument(name: string, document: unknown, path = ''): Result<CompiledPolicy> {
+  const parsed = parsePolicy(document, path);
+  if (!parsed.ok) return parsed;
+  const compiled = compilePolicy(name, parsed.value, path);
+  if (!compiled.ok) return compiled;
+  return ok(compiled.value, [...parsed.diagnostics, ...compiled.diagnostics]);
+}
+
+/** Compiles a parsed policy. */
+export function compilePolicy(name: string, policy: Policy, path = ''): Result<CompiledPolicy> {
+  const diagnostics: Diagnostic[] = [];
+  const statements = policy.statements.map((statement) =>
+    compileStatement(statement, policy, statementPath(path, statement, policy), diagnostics),
+  );
+  if (hasErrors(diagnostics)) return fail(diagnostics);
+  const memo = new Map<string, readonly CompiledStatement[]>();
+  return ok(
+    {
+      name,
+      statements,
+      statementsFor(actionLower) {
+        let hits = memo.get(actionLower);
+        if (!hits) {
+          hits = statements.filter((s) => s.matchesAction(actionLower));
+          memo.set(actionLower, hits);
+        }
+        return hits;
+      },
+    },
+    diagnostics,
+  );
+}
+
+function statementPath(path: string, statement: Statement, policy: Policy): string {
+  const base = joinPath(path, 'Statement');
+  return policy.statements.length === 1 && statement.index === 0 ? base : joinPath(base, statement.index);
+}
+
+function compileStatement(
+  statement: Statement,
+  policy: Policy,
+  path: string,
+  diagnostics: Diagnostic[],
+): CompiledStatement {
+  const actionTest = compileActionPatterns(statement.action ?? statement.notAction ?? []);
+  const matchesAction = statement.notAction ? (a: string) => !actionTest(a) : actionTest;
+  const resourceValues = statement.resource ?? statement.notResource;
+  const conditions: CompiledCondition[] = [];
+  for (const test of statement.conditions) {
+    const compiled = compileCondition(test, policy.version, joinPath(joinPath(path, 'Condition'), test.operator));
+    diagnostics.push(...compiled.diagnostics);
+    if (compiled.ok) conditions.push(compiled.value);
+  }
+  return {
+    index: statement.index,
+    ...(statement.sid !== undefined ? { sid: statement.sid } : {}),
+    effect: statement.effect,
+    matchesAction,
+    ...(resourceValues ? { resource: compileResourcePatterns(resourceValues, policy.version) } : {}),
+    notResource: statement.notResource !== undefined,
+    ...(statement.principal ? { principal: statement.principal } : {}),
+    ...(statement.notPrincipal ? { notPrincipal: statement.notPrincipal } : {}),
+    conditions,
+  };
+}

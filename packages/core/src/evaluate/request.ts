@@ -1,0 +1,101 @@
+import type { RequestContext } from '../condition/context.js';
+import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
+import { parseArn } from '../match/arn.js';
+import { parseRequestPrincipal, type RequestPrincipal } from '../match/principal.js';
+import { type RequestResource, toRequestResource } from '../match/resource-pattern.js';
+import type { RequestInput } from './types.js';
+
+/** A request ready for evaluation: principal, action and resource parsed, the context completed. */
+export interface EvaluationRequest {
+  readonly principal: RequestPrincipal;
+  /** The action as given, e.g. `s3:GetObject`. */
+  readonly action: string;
+  readonly actionLower: string;
+  /** The service prefix, lowercased. */
+  readonly service: string;
+  readonly resource: RequestResource;
+  /** The account that owns the resource, when known. */
+  readonly resourceAccount: string | undefined;
+  readonly context: RequestContext;
+  /** The role ARN policies' `Principal` elements are compared with for a role session (`aws:PrincipalArn`). */
+  readonly roleArn: string | undefined;
+}
+
+const principalTypes: Partial<Record<RequestPrincipal['kind'], string>> = {
+  root: 'Account',
+  user: 'User',
+  role: 'AssumedRole',
+  assumedRole: 'AssumedRole',
+  federatedUser: 'FederatedUser',
+  anonymous: 'Anonymous',
+};
+
+/**
+ * Parses a request and fills in the context keys that follow from the request itself when the
+ * request does not give them: `aws:PrincipalArn` (the role ARN for a role session),
+ * `aws:PrincipalAccount`, `aws:PrincipalType`, `aws:username` (IAM users), `aws:userid` (the
+ * account root and anonymous callers, whose ids are known without unique ids),
+ * `aws:PrincipalIsAWSService`, `aws:PrincipalServiceName` (service principals) and
+ * `aws:ResourceAccount`. A value given in the request always wins.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-infotouse
+ */
+export function buildRequest(input: RequestInput, path = 'request'): Result<EvaluationRequest> {
+  const principal = parseRequestPrincipal(input.principal);
+  if (!principal) {
+    return fail([
+      error(
+        'request.malformed-arn',
+        `${path}.principal`,
+        `principal \`${input.principal}\` is not a user, role, session, root, service principal or \`anonymous\``,
+      ),
+    ]);
+  }
+  const colon = input.action.indexOf(':');
+  if (colon <= 0 || colon === input.action.length - 1 || /[*?\s]/.test(input.action)) {
+    return fail([
+      error('request.invalid', `${path}.action`, `action \`${input.action}\` must be one action such as \`s3:GetObject\``),
+    ]);
+  }
+  const arn = input.resource === '*' ? undefined : parseArn(input.resource);
+  if (input.resource !== '*' && !arn) {
+    return fail([
+      error('request.malformed-arn', `${path}.resource`, `resource \`${input.resource}\` is not an ARN or \`*\``),
+    ]);
+  }
+  const resourceAccount =
+    input.resourceAccount ?? (arn && /^\d{12}$/.test(arn.account) ? arn.account : undefined) ?? principal.account;
+
+  const context = new Map<string, readonly string[]>();
+  for (const [key, value] of Object.entries(input.context ?? {})) {
+    context.set(key.toLowerCase(), typeof value === 'string' ? [value] : [...value]);
+  }
+  const fill = (key: string, value: string | undefined) => {
+    if (value !== undefined && !context.has(key)) context.set(key, [value]);
+  };
+  fill('aws:principalarn', principal.principalArn);
+  fill('aws:principalaccount', principal.account);
+  fill('aws:principaltype', principalTypes[principal.kind]);
+  if (principal.kind === 'user') fill('aws:username', principal.name);
+  if (principal.kind === 'root') fill('aws:userid', principal.account);
+  if (principal.kind === 'anonymous') fill('aws:userid', 'anonymous');
+  if (principal.kind !== 'anonymous') fill('aws:principalisawsservice', String(principal.kind === 'service'));
+  if (principal.kind === 'service') fill('aws:principalservicename', principal.text);
+  fill('aws:resourceaccount', resourceAccount);
+
+  const roleArn =
+    principal.kind === 'assumedRole' || principal.kind === 'role'
+      ? (context.get('aws:principalarn')?.[0] ?? principal.principalArn)
+      : undefined;
+  return ok({
+    principal,
+    action: input.action,
+    actionLower: input.action.toLowerCase(),
+    service: input.action.slice(0, colon).toLowerCase(),
+    resource: toRequestResource(input.resource),
+    resourceAccount,
+    context,
+    roleArn,
+  });
+}

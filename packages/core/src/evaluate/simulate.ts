@@ -1,0 +1,177 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { type Diagnostic, error, joinPath, type Result } from '../diagnostics/diagnostic.js';
+import { type CompiledPolicy, compilePolicyDocument } from './compile-policy.js';
+import { type CompiledOrgLevel, evaluateRequest, type PolicySet } from './evaluate-request.js';
+import { buildRequest } from './request.js';
+import type { EvaluationError, EvaluationResult, RequestInput } from './types.js';
+
+/** Evaluates `simulate` inputs; policies seen before are not parsed or compiled again. */
+export interface Simulator {
+  /** Evaluates one simulate input (SPEC §3): a decision, or an error that says what is wrong and where. */
+  simulate(input: unknown): EvaluationResult | EvaluationError;
+}
+
+const cacheLimit = 10_000;
+
+/**
+ * Creates a simulator over a service catalog. The catalog validates the request's action and
+ * says which services RCPs apply to. Compiled policies are cached by their text, so a batch
+ * whose requests share policies compiles each policy once.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function createSimulator(catalog: Catalog): Simulator {
+  const cache = new Map<string, Result<CompiledPolicy>>();
+  const compile = (name: string, document: unknown, path: string): Result<CompiledPolicy> => {
+    const key = `${path}\u0000${name}\u0000${typeof document === 'string' ? document : JSON.stringify(document)}`;
+    let compiled = cache.get(key);
+    if (!compiled) {
+      compiled = compilePolicyDocument(name, document, path);
+      if (cache.size >= cacheLimit) cache.clear();
+      cache.set(key, compiled);
+    }
+    return compiled;
+  };
+  const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
+
+  return {
+    simulate(input) {
+      const problems: Diagnostic[] = [];
+      const set = readInput(input, compile, problems);
+      if (!set || problems.length > 0) return toError(problems);
+      const request = buildRequest(set.request);
+      if (!request.ok) return toError(request.diagnostics);
+      if (!catalog.findAction(set.request.action)) {
+        return toError([
+          error(
+            'request.unknown-action',
+            'request.action',
+            `\`${set.request.action}\` is not an action of the AWS service catalog; check the spelling`,
+          ),
+        ]);
+      }
+      return evaluateRequest(set.policies, request.value, options);
+    },
+  };
+}
+
+type Compile = (name: string, document: unknown, path: string) => Result<CompiledPolicy>;
+
+function readInput(
+  input: unknown,
+  compile: Compile,
+  problems: Diagnostic[],
+): { request: RequestInput; policies: PolicySet } | undefined {
+  if (!isRecord(input)) {
+    problems.push(error('request.invalid', '', 'input must be a JSON object with a `request`'));
+    return undefined;
+  }
+  const request = readRequest(input.request, problems);
+  const policy = (name: string, document: unknown, path: string): CompiledPolicy | undefined => {
+    const result = compile(name, document, path);
+    if (!result.ok) {
+      problems.push(...result.diagnostics.filter((d) => d.severity === 'error'));
+      return undefined;
+    }
+    return result.value;
+  };
+  const named = (value: unknown, path: string): CompiledPolicy[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      problems.push(error('request.invalid', path, 'must be an array of `{"name", "policy"}` objects'));
+      return [];
+    }
+    const result: CompiledPolicy[] = [];
+    value.forEach((entry, i) => {
+      const at = joinPath(path, i);
+      if (!isRecord(entry) || typeof entry.name !== 'string' || entry.policy === undefined) {
+        problems.push(error('request.invalid', at, 'must be an object with a string `name` and a `policy`'));
+        return;
+      }
+      const compiled = policy(entry.name, entry.policy, joinPath(at, 'policy'));
+      if (compiled) result.push(compiled);
+    });
+    return result;
+  };
+  const levels = (value: unknown, path: string): CompiledOrgLevel[] | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) {
+      problems.push(error('request.invalid', path, 'must be an array of `{"orgIdentifier", "policies"}` levels'));
+      return undefined;
+    }
+    return value.map((level, i) => {
+      const at = joinPath(path, i);
+      if (!isRecord(level) || typeof level.orgIdentifier !== 'string') {
+        problems.push(error('request.invalid', at, 'must be an object with a string `orgIdentifier` and `policies`'));
+        return { orgIdentifier: '', policies: [] };
+      }
+      return { orgIdentifier: level.orgIdentifier, policies: named(level.policies, joinPath(at, 'policies')) };
+    });
+  };
+  const single = (value: unknown, name: string, path: string): CompiledPolicy | undefined =>
+    value === undefined || value === null || (isRecord(value) && Object.keys(value).length === 0)
+      ? undefined
+      : policy(name, value, path);
+
+  const scps = levels(input.scps, 'scps');
+  const rcps = levels(input.rcps, 'rcps');
+  const resource = single(input.resourcePolicy, 'resourcePolicy', 'resourcePolicy');
+  const session = single(input.sessionPolicy, 'sessionPolicy', 'sessionPolicy');
+  const management = input.managementAccountId;
+  if (management !== undefined && (typeof management !== 'string' || !/^\d{12}$/.test(management))) {
+    problems.push(error('request.invalid', 'managementAccountId', 'must be a 12-digit account id'));
+  }
+  const policies: PolicySet = {
+    identity: named(input.identityPolicies, 'identityPolicies'),
+    boundaries: named(input.permissionBoundaries, 'permissionBoundaries'),
+    ...(session ? { session } : {}),
+    ...(resource ? { resource } : {}),
+    ...(scps ? { scps } : {}),
+    ...(rcps ? { rcps } : {}),
+    ...(typeof management === 'string' ? { managementAccountId: management } : {}),
+  };
+  return request ? { request, policies } : undefined;
+}
+
+function readRequest(value: unknown, problems: Diagnostic[]): RequestInput | undefined {
+  if (!isRecord(value)) {
+    problems.push(error('request.invalid', 'request', 'missing `request` object with `principal`, `action`, `resource`'));
+    return undefined;
+  }
+  const before = problems.length;
+  for (const field of ['principal', 'action', 'resource'] as const) {
+    if (typeof value[field] !== 'string') {
+      problems.push(error('request.invalid', `request.${field}`, `\`${field}\` must be a string`));
+    }
+  }
+  if (value.resourceAccount !== undefined && typeof value.resourceAccount !== 'string') {
+    problems.push(error('request.invalid', 'request.resourceAccount', '`resourceAccount` must be a string'));
+  }
+  const context = value.context;
+  if (context !== undefined) {
+    if (!isRecord(context)) {
+      problems.push(error('request.invalid', 'request.context', '`context` must be an object of keys to values'));
+    } else {
+      for (const [key, entry] of Object.entries(context)) {
+        const valid =
+          typeof entry === 'string' || (Array.isArray(entry) && entry.every((v) => typeof v === 'string'));
+        if (!valid) {
+          problems.push(
+            error('request.invalid', joinPath('request.context', key), 'context values must be strings or arrays of strings'),
+          );
+        }
+      }
+    }
+  }
+  return problems.length === before ? (value as unknown as RequestInput) : undefined;
+}
+
+function toError(diagnostics: readonly Diagnostic[]): EvaluationError {
+  const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+  if (!first) return { error: { code: 'request.invalid', path: '', message: 'input could not be evaluated' } };
+  return { error: { code: first.code, path: first.path, message: first.message } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
