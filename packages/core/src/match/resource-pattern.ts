@@ -1,7 +1,7 @@
-import { compileGlob } from '../condition/glob.js';
 import type { RequestContext } from '../condition/context.js';
+import { compileGlobParts, type GlobPart } from '../condition/glob.js';
 import type { PolicyVersion } from '../policy/types.js';
-import { compileTemplate } from '../policy/variables.js';
+import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
 import { splitArn } from './arn.js';
 
 /** A request's resource, split once per request so every statement can reuse the pieces. */
@@ -45,43 +45,36 @@ export function compileResourcePatterns(patterns: readonly string[], version: Po
   for (const pattern of patterns) {
     if (pattern === '*') return { keys: [], test: () => true };
     const template = compileTemplate(pattern, version);
-    if (template.keys.length === 0 && !template.hasVariables) {
-      const test = compileLiteralPattern(pattern);
+    if (!template.hasVariables) {
+      const test = compilePatternParts([{ text: pattern, wildcards: true }]);
       tests.push((resource) => test(resource));
       continue;
     }
     for (const key of template.keys) keys.add(key);
-    const cache = new Map<string, (resource: RequestResource) => boolean>();
-    tests.push((resource, context) => {
-      const expanded = template.expand(context);
-      if (expanded === undefined) return false;
-      let test = cache.get(expanded);
-      if (!test) {
-        test = compileLiteralPattern(expanded);
-        if (cache.size < 256) cache.set(expanded, test);
-      }
-      return test(resource);
-    });
+    const matcherFor = compileTemplateMatcher(template, compilePatternParts);
+    tests.push((resource, context) => matcherFor(context)?.(resource) ?? false);
   }
   const list = [...keys];
-  if (tests.length === 1) {
-    const only = tests[0] as Test;
-    return { keys: list, test: only };
-  }
+  const only = tests[0];
+  if (tests.length === 1 && only) return { keys: list, test: only };
   return { keys: list, test: (resource, context) => tests.some((t) => t(resource, context)) };
 }
 
-/** Compiles one value without variables. */
-function compileLiteralPattern(pattern: string): (resource: RequestResource) => boolean {
-  if (pattern === '*') return () => true;
-  const pieces = pattern.startsWith('arn:') ? splitArn(pattern) : undefined;
+/** Compiles one value, given as glob parts (policy text with wildcards, variable values without). */
+function compilePatternParts(parts: readonly GlobPart[]): (resource: RequestResource) => boolean {
+  const pieces = splitPartsAtArnColons(parts);
   if (!pieces) {
-    const test = compileGlob(pattern);
+    const test = compileGlobParts(parts);
     return (resource) => test(resource.text);
   }
-  const pieceTests = pieces.map((piece) =>
-    /[*?]/.test(piece) ? compileGlob(piece) : (text: string) => text === piece,
-  );
+  const pieceTests = pieces.map((piece) => {
+    const literal = piece.every((p) => !p.wildcards || !/[*?]/.test(p.text));
+    if (literal) {
+      const text = piece.map((p) => p.text).join('');
+      return (target: string) => target === text;
+    }
+    return compileGlobParts(piece);
+  });
   return (resource) => {
     const target = resource.pieces;
     if (!target) return false;
@@ -90,4 +83,25 @@ function compileLiteralPattern(pattern: string): (resource: RequestResource) => 
     }
     return true;
   };
+}
+
+/**
+ * Splits glob parts into the six pieces of an ARN (at the first five colons), or returns
+ * undefined when the text does not start with `arn:` or has fewer than five colons.
+ */
+function splitPartsAtArnColons(parts: readonly GlobPart[]): GlobPart[][] | undefined {
+  if (!parts.map((p) => p.text).join('').startsWith('arn:')) return undefined;
+  const pieces: GlobPart[][] = [[]];
+  for (const part of parts) {
+    let rest = part.text;
+    while (pieces.length < 6) {
+      const colon = rest.indexOf(':');
+      if (colon < 0) break;
+      (pieces[pieces.length - 1] as GlobPart[]).push({ text: rest.slice(0, colon), wildcards: part.wildcards });
+      pieces.push([]);
+      rest = rest.slice(colon + 1);
+    }
+    (pieces[pieces.length - 1] as GlobPart[]).push({ text: rest, wildcards: part.wildcards });
+  }
+  return pieces.length === 6 ? pieces : undefined;
 }
