@@ -11,6 +11,7 @@ import {
   loadCatalog,
   type RequestInput,
 } from '@accessloop/core';
+import type { Io } from '../io-streams.js';
 import { exitCodes, printDiagnostics } from '../output.js';
 
 /** Options of `accessloop simulate`. */
@@ -25,51 +26,51 @@ export interface SimulateOptions {
  * one request per line and writes one result line per request line, in order. A line that
  * cannot be evaluated gets an `{"error": ...}` line and the batch goes on.
  */
-export async function runSimulate(options: SimulateOptions): Promise<number> {
+export async function runSimulate(options: SimulateOptions, io: Io): Promise<number> {
   if ((options.request === undefined) === (options.requests === undefined)) {
-    printDiagnostics([usage('give exactly one of `--request FILE` or `--requests FILE.jsonl`')]);
+    printDiagnostics(io.stderr, [usage('give exactly one of `--request FILE` or `--requests FILE.jsonl`')]);
     return exitCodes.badInput;
   }
-  if (options.request !== undefined) return simulateOne(options.request, options.format);
-  return simulateBatch(options.requests as string, options.format);
+  if (options.request !== undefined) return simulateOne(options.request, options.format, io);
+  return simulateBatch(options.requests as string, options.format, io);
 }
 
-async function simulateOne(file: string, format: SimulateOptions['format']): Promise<number> {
+async function simulateOne(file: string, format: SimulateOptions['format'], io: Io): Promise<number> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    printDiagnostics([fileError(file, e)]);
+    printDiagnostics(io.stderr, [fileError(file, e)]);
     return exitCodes.badInput;
   }
   const input = parseJson(text, file, '');
   if ('diagnostic' in input) {
-    printDiagnostics([input.diagnostic]);
+    printDiagnostics(io.stderr, [input.diagnostic]);
     return exitCodes.badInput;
   }
   const catalog = await loadCatalog();
   const result = createSimulator(catalog).simulate(input.value);
   if ('error' in result) {
-    printDiagnostics([{ ...result.error, severity: 'error', file }]);
+    printDiagnostics(io.stderr, [{ ...result.error, severity: 'error', file }]);
     return exitCodes.badInput;
   }
-  process.stdout.write(`${render(input.value, result, format)}\n`);
+  io.stdout.write(`${render(input.value, result, format)}\n`);
   return exitCodes.ok;
 }
 
-async function simulateBatch(file: string, format: SimulateOptions['format']): Promise<number> {
+async function simulateBatch(file: string, format: SimulateOptions['format'], io: Io): Promise<number> {
   const stream = createReadStream(file, { encoding: 'utf8' });
   const opened = await new Promise<Error | undefined>((resolve) => {
     stream.once('open', () => resolve(undefined));
     stream.once('error', (e) => resolve(e));
   });
   if (opened) {
-    printDiagnostics([fileError(file, opened)]);
+    printDiagnostics(io.stderr, [fileError(file, opened)]);
     return exitCodes.badInput;
   }
   const catalog: Catalog = await loadCatalog();
   const simulator = createSimulator(catalog);
-  const progress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\r${n} requests evaluated`) : undefined;
+  const progress = io.stderr.isTTY ? (n: number) => io.stderr.write(`\r${n} requests evaluated`) : undefined;
   let lineNumber = 0;
   let out = '';
   for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
@@ -79,17 +80,24 @@ async function simulateBatch(file: string, format: SimulateOptions['format']): P
     const input = 'diagnostic' in parsed ? undefined : parsed.value;
     const result: EvaluationResult | EvaluationError =
       'diagnostic' in parsed
-        ? { error: { code: parsed.diagnostic.code, path: parsed.diagnostic.path, message: parsed.diagnostic.message } }
+        ? {
+            error: {
+              code: parsed.diagnostic.code,
+              path: parsed.diagnostic.path,
+              message: parsed.diagnostic.message,
+            },
+          }
         : simulator.simulate(input);
     out += `${'error' in result || format === 'json' ? JSON.stringify(withLine(result, lineNumber)) : render(input, result, format)}\n`;
     if (out.length > 1 << 16) {
-      if (!process.stdout.write(out)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      if (!io.stdout.write(out) && io.stdout.once)
+        await new Promise((resolve) => io.stdout.once?.('drain', () => resolve(undefined)));
       out = '';
     }
     if (progress && lineNumber % 10_000 === 0) progress(lineNumber);
   }
-  process.stdout.write(out);
-  if (progress && lineNumber >= 10_000) process.stderr.write(`\r${lineNumber} requests evaluated\n`);
+  io.stdout.write(out);
+  if (progress && lineNumber >= 10_000) io.stderr.write(`\r${lineNumber} requests evaluated\n`);
   return exitCodes.ok;
 }
 
@@ -102,9 +110,21 @@ function render(input: unknown, result: EvaluationResult, format: SimulateOption
   return explainDecision((input as { request: RequestInput }).request, result);
 }
 
-function parseJson(text: string, file: string, path: string): { value: unknown } | { diagnostic: Diagnostic } {
+function parseJson(
+  text: string,
+  file: string,
+  path: string,
+): { value: unknown } | { diagnostic: Diagnostic } {
   if (text.trim() === '') {
-    return { diagnostic: { code: 'input.empty', severity: 'error', path, file, message: 'file is empty; give a JSON object' } };
+    return {
+      diagnostic: {
+        code: 'input.empty',
+        severity: 'error',
+        path,
+        file,
+        message: 'file is empty; give a JSON object',
+      },
+    };
   }
   try {
     return { value: JSON.parse(text) };

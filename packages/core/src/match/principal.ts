@@ -58,11 +58,13 @@ export function parseRequestPrincipal(text: string): RequestPrincipal | undefine
   if (text === 'anonymous' || text === '*') {
     return { kind: 'anonymous', text, partition: 'aws', serviceLinked: false };
   }
-  if (webIdentityProviders.has(text)) return { kind: 'federated', text, partition: 'aws', serviceLinked: false };
+  if (webIdentityProviders.has(text))
+    return { kind: 'federated', text, partition: 'aws', serviceLinked: false };
   if (/^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/.test(text)) {
     return { kind: 'service', text, partition: 'aws', serviceLinked: false };
   }
-  if (/^[0-9a-f]{64}$/.test(text)) return { kind: 'canonicalUser', text, partition: 'aws', serviceLinked: false };
+  if (/^[0-9a-f]{64}$/.test(text))
+    return { kind: 'canonicalUser', text, partition: 'aws', serviceLinked: false };
   const arn = parseArn(text);
   if (!arn || !/^\d{12}$/.test(arn.account)) return undefined;
   const base = { text, account: arn.account, partition: arn.partition };
@@ -74,9 +76,11 @@ export function parseRequestPrincipal(text: string): RequestPrincipal | undefine
     const type = slash < 0 ? arn.resource : arn.resource.slice(0, slash);
     const name = arn.resource.slice(arn.resource.lastIndexOf('/') + 1);
     if (slash < 0 || name === '') return undefined;
-    if (type === 'user') return { ...base, kind: 'user', arn: text, principalArn: text, name, serviceLinked: false };
+    if (type === 'user')
+      return { ...base, kind: 'user', arn: text, principalArn: text, name, serviceLinked: false };
     if (type === 'role') {
-      const serviceLinked = arn.resource.startsWith('role/aws-service-role/') || name.startsWith('AWSServiceRoleFor');
+      const serviceLinked =
+        arn.resource.startsWith('role/aws-service-role/') || name.startsWith('AWSServiceRoleFor');
       return { ...base, kind: 'role', arn: text, principalArn: text, name, serviceLinked };
     }
     if (type === 'saml-provider' || type === 'oidc-provider') {
@@ -99,7 +103,14 @@ export function parseRequestPrincipal(text: string): RequestPrincipal | undefine
       };
     }
     if (parts[0] === 'federated-user' && parts.length === 2 && parts[1]) {
-      return { ...base, kind: 'federatedUser', arn: text, principalArn: text, name: parts[1], serviceLinked: false };
+      return {
+        ...base,
+        kind: 'federatedUser',
+        arn: text,
+        principalArn: text,
+        name: parts[1],
+        serviceLinked: false,
+      };
     }
   }
   return undefined;

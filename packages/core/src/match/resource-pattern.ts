@@ -39,7 +39,10 @@ type Test = (resource: RequestResource, context: RequestContext) => boolean;
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
  */
-export function compileResourcePatterns(patterns: readonly string[], version: PolicyVersion): ResourceMatcher {
+export function compileResourcePatterns(
+  patterns: readonly string[],
+  version: PolicyVersion,
+): ResourceMatcher {
   const keys = new Set<string>();
   const tests: Test[] = [];
   for (const pattern of patterns) {
@@ -90,14 +93,23 @@ function compilePatternParts(parts: readonly GlobPart[]): (resource: RequestReso
  * undefined when the text does not start with `arn:` or has fewer than five colons.
  */
 function splitPartsAtArnColons(parts: readonly GlobPart[]): GlobPart[][] | undefined {
-  if (!parts.map((p) => p.text).join('').startsWith('arn:')) return undefined;
+  if (
+    !parts
+      .map((p) => p.text)
+      .join('')
+      .startsWith('arn:')
+  )
+    return undefined;
   const pieces: GlobPart[][] = [[]];
   for (const part of parts) {
     let rest = part.text;
     while (pieces.length < 6) {
       const colon = rest.indexOf(':');
       if (colon < 0) break;
-      (pieces[pieces.length - 1] as GlobPart[]).push({ text: rest.slice(0, colon), wildcards: part.wildcards });
+      (pieces[pieces.length - 1] as GlobPart[]).push({
+        text: rest.slice(0, colon),
+        wildcards: part.wildcards,
+      });
       pieces.push([]);
       rest = rest.slice(colon + 1);
     }

@@ -1,0 +1,52 @@
+import { Command, CommanderError, Option } from 'commander';
+import { runSimulate } from './commands/simulate.js';
+import type { Io } from './io-streams.js';
+import { exitCodes, formatDiagnostic } from './output.js';
+
+/**
+ * Runs the `accessloop` command line with `argv` (without `node` and the script) and returns the
+ * exit code: 0 ok, 1 findings at or above `--fail-on`, 2 bad input or usage. Every failure
+ * becomes one readable line on stderr; `--debug` adds the stack of an unexpected one.
+ */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode: number = exitCodes.ok;
+  const program = new Command()
+    .name('accessloop')
+    .description('AWS access control for the engineers who own the application')
+    .version('0.1.0')
+    .option('--debug', 'show stack traces of unexpected failures')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError('(run `accessloop --help` for usage)')
+    .exitOverride();
+
+  program
+    .command('simulate')
+    .description(
+      'evaluate one request (--request FILE) or a batch, one JSON request per line (--requests FILE.jsonl)',
+    )
+    .option('--request <file>', 'a JSON file with one simulate input: request, identityPolicies, scps, ...')
+    .option(
+      '--requests <file>',
+      'a JSON Lines file, one simulate input per line; writes one result line per line',
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .action(async (options) => {
+      exitCode = await runSimulate(options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? exitCodes.ok : exitCodes.badInput;
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(
+      `${formatDiagnostic({ code: 'internal', severity: 'error', path: '', message: `unexpected failure: ${message}; rerun with --debug and report it` })}\n`,
+    );
+    if (argv.includes('--debug') && e instanceof Error) io.stderr.write(`${e.stack}\n`);
+    return exitCodes.badInput;
+  }
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { buildContext } from '../condition/context.js';
+import { compileResourcePatterns, toRequestResource } from './resource-pattern.js';
+
+const noContext = buildContext({});
+const matches = (
+  patterns: string[],
+  resource: string,
+  context = noContext,
+  version = '2012-10-17' as const,
+) => compileResourcePatterns(patterns, version).test(toRequestResource(resource), context);
+
+// ARNs are case-sensitive and wildcards work within a segment of an ARN.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+describe('compileResourcePatterns', () => {
+  it.each([
+    ['*', 'arn:aws:s3:::bucket/key', true],
+    ['arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket/a/b/c.json', true],
+    ['arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket', false],
+    ['arn:aws:s3:::Bucket/*', 'arn:aws:s3:::bucket/key', false],
+    ['arn:aws:s3:::bucket', 'arn:aws:s3:::bucket', true],
+    [
+      'arn:aws:dynamodb:*:111122223333:table/orders',
+      'arn:aws:dynamodb:eu-west-1:111122223333:table/orders',
+      true,
+    ],
+    [
+      'arn:aws:dynamodb:*:111122223333:table/orders',
+      'arn:aws:dynamodb:eu-west-1:444455556666:table/orders',
+      false,
+    ],
+    ['arn:aws:iam::*:role/app-?', 'arn:aws:iam::111122223333:role/app-1', true],
+    ['arn:aws:iam::*:role/app-?', 'arn:aws:iam::111122223333:role/app-12', false],
+    [
+      'arn:aws:logs:*:*:log-group:/aws/lambda/*',
+      'arn:aws:logs:us-east-1:1:log-group:/aws/lambda/f:log-stream:x',
+      true,
+    ],
+    ['arn:aws:s3:::*', 'arn:aws:s3:::bucket/key', true],
+    ['arn:aws:*:*:*:*', 'arn:aws:sqs:eu-west-1:111122223333:queue', true],
+  ])('%s matches %s: %s', (pattern, resource, expected) => {
+    expect(matches([pattern], resource)).toBe(expected);
+  });
+
+  it('keeps a region wildcard inside the region segment of a full ARN pattern', () => {
+    // `*` in the region segment cannot absorb the account that follows it.
+    expect(matches(['arn:aws:sqs:*:111122223333:queue'], 'arn:aws:sqs:eu-west-1:444455556666:queue')).toBe(false);
+    expect(matches(['arn:aws:sqs:eu-*:111122223333:*'], 'arn:aws:sqs:eu-west-1:111122223333:orders')).toBe(true);
+  });
+
+  it('matches a pattern that is not a six-part ARN as one glob over the whole resource', () => {
+    // AWS documents no per-segment rule for such values; matching them whole never hides an Allow.
+    expect(matches(['arn:aws:sqs:*:queue'], 'arn:aws:sqs:eu-west-1:111122223333:queue')).toBe(true);
+    expect(matches(['arn:*'], 'arn:aws:sqs:eu-west-1:111122223333:queue')).toBe(true);
+  });
+
+  it('does not match a resource that is not an ARN against an ARN pattern', () => {
+    expect(matches(['arn:aws:s3:::bucket'], '*')).toBe(false);
+  });
+
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+  describe('with policy variables', () => {
+    const home = ['arn:aws:s3:::home/${aws:username}/*'];
+    it('replaces a variable from the context', () => {
+      expect(
+        matches(home, 'arn:aws:s3:::home/alice/notes.txt', buildContext({ 'aws:username': 'alice' })),
+      ).toBe(true);
+      expect(
+        matches(home, 'arn:aws:s3:::home/bob/notes.txt', buildContext({ 'aws:username': 'alice' })),
+      ).toBe(false);
+    });
+
+    it('matches nothing when the variable has no value and no default', () => {
+      expect(matches(home, 'arn:aws:s3:::home/alice/notes.txt')).toBe(false);
+      expect(compileResourcePatterns(home, '2012-10-17').keys).toEqual(['aws:username']);
+    });
+
+    it('uses the default value when the key is missing', () => {
+      const pattern = ["arn:aws:s3:::home/${aws:PrincipalTag/team, 'shared'}/*"];
+      expect(matches(pattern, 'arn:aws:s3:::home/shared/x')).toBe(true);
+    });
+
+    it('treats a variable value as literal text, never as a wildcard', () => {
+      const context = buildContext({ 'aws:username': '*' });
+      expect(matches(home, 'arn:aws:s3:::home/alice/notes.txt', context)).toBe(false);
+      expect(matches(home, 'arn:aws:s3:::home/*/notes.txt', context)).toBe(true);
+    });
+
+    it('treats ${*} as a literal asterisk', () => {
+      expect(matches(['arn:aws:s3:::b/${*}'], 'arn:aws:s3:::b/*')).toBe(true);
+      expect(matches(['arn:aws:s3:::b/${*}'], 'arn:aws:s3:::b/x')).toBe(false);
+    });
+
+    it('leaves ${...} as literal text in version 2008-10-17', () => {
+      const context = buildContext({ 'aws:username': 'alice' });
+      expect(matches(home, 'arn:aws:s3:::home/alice/x', context, '2008-10-17' as never)).toBe(false);
+      expect(matches(home, 'arn:aws:s3:::home/${aws:username}/x', context, '2008-10-17' as never)).toBe(true);
+    });
+  });
+});
