@@ -81,7 +81,8 @@ export async function loadCatalog(options: { services?: readonly string[] } = {}
 function buildCatalog(byService: Map<string, ActionInfo[]>, rcp: ReadonlySet<string>): Catalog {
   const services = [...byService.keys()].sort(compare);
   const byName = new Map<string, ActionInfo>();
-  for (const infos of byService.values()) for (const info of infos) byName.set(info.action.toLowerCase(), info);
+  for (const infos of byService.values())
+    for (const info of infos) byName.set(info.action.toLowerCase(), info);
   return {
     services,
     hasService: (service) => byService.has(service.toLowerCase()),
