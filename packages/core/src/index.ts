@@ -35,10 +35,11 @@ export type {
   RequestInput,
   SimulateInput,
 } from './evaluate/types.js';
-export { parseArn, type Arn } from './match/arn.js';
+export { type Arn, parseArn } from './match/arn.js';
 export { parseRequestPrincipal, type RequestPrincipal } from './match/principal.js';
 export { decodePolicyDocument } from './policy/decode-policy.js';
 export { parsePolicy } from './policy/parse-policy.js';
 export type { Effect, Policy, PolicyDocumentWire, PolicyVersion, Statement } from './policy/types.js';
+export { type JsonSyntaxError, lineAndColumn, locateJsonSyntaxError } from './snapshot/json-text.js';
 export { explainDecision } from './report/explain-decision.js';
 export { terminalSafe } from './report/terminal-safe.js';

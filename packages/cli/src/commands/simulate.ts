@@ -9,6 +9,7 @@ import {
   type EvaluationResult,
   explainDecision,
   loadCatalog,
+  locateJsonSyntaxError,
   type RequestInput,
 } from '@accessloop/core';
 import type { Io } from '../io-streams.js';
@@ -128,32 +129,19 @@ function parseJson(
   }
   try {
     return { value: JSON.parse(text) };
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    const position = /position (\d+)/.exec(detail);
-    const where = position ? ` at ${lineColumn(text, Number(position[1]))}` : '';
+  } catch {
+    const where = locateJsonSyntaxError(text);
+    const detail = where ? ` at line ${where.line}, column ${where.column}: ${where.problem}` : '';
     return {
       diagnostic: {
         code: 'input.invalid-json',
         severity: 'error',
         path,
         file,
-        message: `not valid JSON${where}: ${detail.split('\n')[0]}; fix the syntax`,
+        message: `not valid JSON${detail}; fix the syntax`,
       },
     };
   }
-}
-
-function lineColumn(text: string, offset: number): string {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return `line ${line}, column ${offset - start + 1}`;
 }
 
 function fileError(file: string, e: unknown): Diagnostic {

@@ -1,5 +1,5 @@
-import type { CompiledCondition } from '../condition/compiled.js';
 import { compileCondition } from '../condition/compile-condition.js';
+import type { CompiledCondition } from '../condition/compiled.js';
 import { type Diagnostic, fail, hasErrors, joinPath, ok, type Result } from '../diagnostics/diagnostic.js';
 import { compileActionPatterns } from '../match/action-pattern.js';
 import { compileResourcePatterns, type ResourceMatcher } from '../match/resource-pattern.js';
@@ -68,7 +68,7 @@ export function compilePolicy(name: string, policy: Policy, path = ''): Result<C
 
 function statementPath(path: string, statement: Statement, policy: Policy): string {
   const base = joinPath(path, 'Statement');
-  return policy.statements.length === 1 && statement.index === 0 ? base : joinPath(base, statement.index);
+  return policy.statementArray ? joinPath(base, statement.index) : base;
 }
 
 function compileStatement(
@@ -82,7 +82,11 @@ function compileStatement(
   const resourceValues = statement.resource ?? statement.notResource;
   const conditions: CompiledCondition[] = [];
   for (const test of statement.conditions) {
-    const compiled = compileCondition(test, policy.version, joinPath(joinPath(path, 'Condition'), test.operator));
+    const compiled = compileCondition(
+      test,
+      policy.version,
+      joinPath(joinPath(path, 'Condition'), test.operator),
+    );
     diagnostics.push(...compiled.diagnostics);
     if (compiled.ok) conditions.push(compiled.value);
   }

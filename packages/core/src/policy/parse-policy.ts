@@ -1,13 +1,14 @@
-import { type Diagnostic, error, fail, hasErrors, joinPath, ok, type Result } from '../diagnostics/diagnostic.js';
+import {
+  type Diagnostic,
+  error,
+  fail,
+  hasErrors,
+  joinPath,
+  ok,
+  type Result,
+} from '../diagnostics/diagnostic.js';
 import { decodePolicyDocument } from './decode-policy.js';
-import type {
-  ConditionTest,
-  Effect,
-  Policy,
-  PolicyVersion,
-  PrincipalBlock,
-  Statement,
-} from './types.js';
+import type { ConditionTest, Effect, Policy, PolicyVersion, PrincipalBlock, Statement } from './types.js';
 
 const statementElements = new Set([
   'Sid',
@@ -64,7 +65,11 @@ export function parsePolicy(input: unknown, path = ''): Result<Policy> {
     if (statement) statements.push(statement);
   }
   if (hasErrors(diagnostics)) return fail(diagnostics);
-  const policy: Policy = typeof doc.Id === 'string' ? { version, id: doc.Id, statements } : { version, statements };
+  const statementArray = Array.isArray(raw);
+  const policy: Policy =
+    typeof doc.Id === 'string'
+      ? { version, id: doc.Id, statements, statementArray }
+      : { version, statements, statementArray };
   return ok(policy, diagnostics);
 }
 
@@ -91,15 +96,17 @@ function parseStatement(
   for (const key of Object.keys(raw)) {
     if (!statementElements.has(key)) {
       diagnostics.push(
-        error('policy.unknown-element', joinPath(path, key), `unknown statement element \`${key}\`; remove it`),
+        error(
+          'policy.unknown-element',
+          joinPath(path, key),
+          `unknown statement element \`${key}\`; remove it`,
+        ),
       );
     }
   }
   const effect = raw.Effect;
   if (effect !== 'Allow' && effect !== 'Deny') {
-    diagnostics.push(
-      error('policy.invalid', joinPath(path, 'Effect'), '`Effect` must be `Allow` or `Deny`'),
-    );
+    diagnostics.push(error('policy.invalid', joinPath(path, 'Effect'), '`Effect` must be `Allow` or `Deny`'));
   }
   const sid = raw.Sid;
   if (sid !== undefined && typeof sid !== 'string') {
@@ -122,10 +129,14 @@ function parseStatement(
     });
   }
   if (raw.Principal !== undefined && raw.NotPrincipal !== undefined) {
-    diagnostics.push(error('policy.invalid', path, 'a statement cannot have both `Principal` and `NotPrincipal`'));
+    diagnostics.push(
+      error('policy.invalid', path, 'a statement cannot have both `Principal` and `NotPrincipal`'),
+    );
   }
   const principal =
-    raw.Principal === undefined ? undefined : parsePrincipal(raw.Principal, joinPath(path, 'Principal'), diagnostics);
+    raw.Principal === undefined
+      ? undefined
+      : parsePrincipal(raw.Principal, joinPath(path, 'Principal'), diagnostics);
   const notPrincipal =
     raw.NotPrincipal === undefined
       ? undefined
@@ -164,7 +175,9 @@ function pair(
     return {};
   }
   if (required && !hasPositive && !hasNegative) {
-    diagnostics.push(error('policy.invalid', path, `statement has neither \`${positiveKey}\` nor \`${negativeKey}\``));
+    diagnostics.push(
+      error('policy.invalid', path, `statement has neither \`${positiveKey}\` nor \`${negativeKey}\``),
+    );
     return {};
   }
   const result: { positive?: readonly string[]; negative?: readonly string[] } = {};
@@ -181,7 +194,8 @@ function pair(
 
 function stringList(value: unknown, path: string, diagnostics: Diagnostic[]): readonly string[] | undefined {
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'))
+    return value as string[];
   diagnostics.push(error('policy.invalid', path, 'must be a string or a non-empty array of strings'));
   return undefined;
 }
@@ -189,7 +203,9 @@ function stringList(value: unknown, path: string, diagnostics: Diagnostic[]): re
 function parsePrincipal(value: unknown, path: string, diagnostics: Diagnostic[]): PrincipalBlock | undefined {
   if (value === '*') return { wildcard: true, aws: [], service: [], federated: [], canonicalUser: [] };
   if (!isRecord(value)) {
-    diagnostics.push(error('policy.invalid', path, 'principal must be `"*"` or an object such as `{"AWS": "..."}`'));
+    diagnostics.push(
+      error('policy.invalid', path, 'principal must be `"*"` or an object such as `{"AWS": "..."}`'),
+    );
     return undefined;
   }
   const lists: Record<string, readonly string[]> = {};
@@ -227,7 +243,9 @@ function parseConditions(value: unknown, path: string, diagnostics: Diagnostic[]
   for (const [operator, block] of Object.entries(value)) {
     const operatorPath = joinPath(path, operator);
     if (!isRecord(block)) {
-      diagnostics.push(error('policy.invalid', operatorPath, `condition \`${operator}\` must be an object of keys`));
+      diagnostics.push(
+        error('policy.invalid', operatorPath, `condition \`${operator}\` must be an object of keys`),
+      );
       continue;
     }
     for (const [key, raw] of Object.entries(block)) {

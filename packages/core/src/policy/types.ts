@@ -79,4 +79,6 @@ export interface Policy {
   readonly version: PolicyVersion;
   readonly id?: string;
   readonly statements: readonly Statement[];
+  /** Whether `Statement` was an array on the wire, so diagnostics can point at `Statement[0]` or `Statement`. */
+  readonly statementArray: boolean;
 }
