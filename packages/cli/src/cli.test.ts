@@ -12,8 +12,18 @@ async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
-    stdout: { write: (t: string) => ((stdout += t), true) },
-    stderr: { write: (t: string) => ((stderr += t), true) },
+    stdout: {
+      write: (t: string) => {
+        stdout += t;
+        return true;
+      },
+    },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+        return true;
+      },
+    },
   });
   return { code, stdout, stderr };
 }

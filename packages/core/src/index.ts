@@ -40,6 +40,6 @@ export { parseRequestPrincipal, type RequestPrincipal } from './match/principal.
 export { decodePolicyDocument } from './policy/decode-policy.js';
 export { parsePolicy } from './policy/parse-policy.js';
 export type { Effect, Policy, PolicyDocumentWire, PolicyVersion, Statement } from './policy/types.js';
-export { type JsonSyntaxError, lineAndColumn, locateJsonSyntaxError } from './snapshot/json-text.js';
 export { explainDecision } from './report/explain-decision.js';
 export { terminalSafe } from './report/terminal-safe.js';
+export { type JsonSyntaxError, lineAndColumn, locateJsonSyntaxError } from './snapshot/json-text.js';
