@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diagnosticCodes } from './codes.js';
+
+const packagesDir = new URL('../../../', import.meta.url).pathname;
+
+/** Every non-test TypeScript source file of every package. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'dist' ? [] : sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('diagnostic codes', () => {
+  it('are pinned: adding one is a deliberate change to this list, renaming one breaks users', () => {
+    expect(Object.keys(diagnosticCodes).sort()).toMatchInlineSnapshot(`
+      [
+        "cli.usage",
+        "condition.ignored-set-operator",
+        "condition.invalid-value",
+        "condition.invalid-variable",
+        "condition.unknown-operator",
+        "input.empty",
+        "input.invalid-json",
+        "input.unreadable",
+        "internal",
+        "policy.invalid",
+        "policy.invalid-json",
+        "policy.unknown-element",
+        "request.invalid",
+        "request.malformed-arn",
+        "request.unknown-action",
+        "snapshot.account-mismatch",
+        "snapshot.account-not-in-organization",
+        "snapshot.conflicting-default-version",
+        "snapshot.duplicate-id",
+        "snapshot.duplicate-name",
+        "snapshot.duplicate-policy",
+        "snapshot.duplicate-resource",
+        "snapshot.empty",
+        "snapshot.invalid-account-folder",
+        "snapshot.invalid-arn",
+        "snapshot.invalid-json",
+        "snapshot.invalid-policy-document",
+        "snapshot.invalid-shape",
+        "snapshot.missing-aws-managed-policy",
+        "snapshot.missing-file",
+        "snapshot.no-accounts",
+        "snapshot.no-default-version",
+        "snapshot.not-found",
+        "snapshot.parent-cycle",
+        "snapshot.too-large",
+        "snapshot.truncated",
+        "snapshot.unknown-account",
+        "snapshot.unknown-file",
+        "snapshot.unknown-group",
+        "snapshot.unknown-managed-policy",
+        "snapshot.unknown-parent",
+        "snapshot.unknown-target",
+        "snapshot.unreadable",
+        "snapshot.unsupported-format",
+      ]
+    `);
+  });
+
+  it('each have a one-line description', () => {
+    for (const [code, description] of Object.entries(diagnosticCodes)) {
+      expect(description, code).toMatch(/^[^\n]{10,}$/);
+    }
+  });
+
+  it('cover every code the source reports', () => {
+    const used = new Set<string>();
+    const pattern = /(?:[Ee]rror|[Ww]arning)\(\s*'([a-z]+\.[a-z-]+)'|code: '([a-z]+\.[a-z-]+)'/g;
+    for (const file of sourceFiles(packagesDir)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(pattern))
+        used.add((match[1] ?? match[2]) as string);
+    }
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((code) => !(code in diagnosticCodes)).sort()).toEqual([]);
+  });
+});

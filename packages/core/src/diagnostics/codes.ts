@@ -1,0 +1,22 @@
+import { conditionCodes } from '../condition/codes.js';
+import { inputCodes, requestCodes } from '../evaluate/codes.js';
+import { policyCodes } from '../policy/codes.js';
+import { SNAPSHOT_CODES } from '../snapshot/codes.js';
+
+/**
+ * Every diagnostic code accessloop reports, with what it means: the one list users, scripts and
+ * CI configurations can rely on. A code is never renamed or reused; `codes.test.ts` pins the list
+ * and checks that the source uses no code missing from it.
+ */
+export const diagnosticCodes: Readonly<Record<string, string>> = {
+  ...policyCodes,
+  ...conditionCodes,
+  ...requestCodes,
+  ...inputCodes,
+  ...SNAPSHOT_CODES,
+};
+
+/** Whether a code is one of accessloop's diagnostic codes. */
+export function isDiagnosticCode(code: string): boolean {
+  return Object.hasOwn(diagnosticCodes, code);
+}
