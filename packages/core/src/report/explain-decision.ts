@@ -28,11 +28,15 @@ export function explainDecision(request: RequestInput, result: EvaluationResult)
       lines.push(...result.reasons.map((r) => `  allowed by ${describeReason(r)}`));
       break;
     case 'ExplicitlyDenied':
-      lines.push(`Explicitly denied: ${who} cannot call ${what}; a Deny statement matches, and a Deny always wins.`);
+      lines.push(
+        `Explicitly denied: ${who} cannot call ${what}; a Deny statement matches, and a Deny always wins.`,
+      );
       lines.push(...result.reasons.map((r) => `  denied by ${describeReason(r)}`));
       break;
     case 'ImplicitlyDenied':
-      lines.push(`Implicitly denied: ${who} cannot call ${what}; no Deny matches, but a required Allow is missing.`);
+      lines.push(
+        `Implicitly denied: ${who} cannot call ${what}; no Deny matches, but a required Allow is missing.`,
+      );
       lines.push(...result.missingAllows.map((gap) => `  ${describeGap(gap)}`));
       break;
   }
