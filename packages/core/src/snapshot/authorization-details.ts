@@ -95,21 +95,7 @@ export function parseAuthorizationDetails(
   checkDuplicateNames(c, 'user', users);
   checkDuplicateNames(c, 'group', groups);
   checkDuplicateNames(c, 'role', roles);
-  const policyArns = new Map<string, string>();
-  for (const { value, path } of policies) {
-    const first = policyArns.get(value.arn);
-    if (first === undefined) policyArns.set(value.arn, path);
-    else {
-      c.diagnostics.push(
-        snapshotError(
-          'snapshot.duplicate-policy',
-          path,
-          `managed policy \`${value.arn}\` appears twice (also at \`${first}\`); remove the duplicate page or entry`,
-        ),
-      );
-    }
-  }
-  checkPolicyReferences(c, reader.references, policyArns);
+  checkPolicyReferences(c, reader.references, reader.policyArns);
 
   const members = new Map<string, string[]>(groups.map(({ value }) => [value.name, []]));
   for (const { value: user, path } of users) {
@@ -221,6 +207,8 @@ class EntryReader {
   partition: string | undefined;
   private accountPath = '';
   readonly references: PolicyReference[] = [];
+  /** The ARN of every entry of `Policies`, with its path, even when the entry has other errors. */
+  readonly policyArns = new Map<string, string>();
 
   constructor(
     private readonly c: Checker,
@@ -321,6 +309,19 @@ class EntryReader {
   policy({ item, path }: Entry): { value: ManagedPolicy; path: string } | undefined {
     const name = requireString(this.c, item, 'PolicyName', path);
     const arn = this.arn(item, path, 'policy');
+    if (arn !== undefined) {
+      const first = this.policyArns.get(arn);
+      if (first === undefined) this.policyArns.set(arn, path);
+      else {
+        this.c.diagnostics.push(
+          snapshotError(
+            'snapshot.duplicate-policy',
+            path,
+            `managed policy \`${arn}\` appears twice (also at \`${first}\`); remove the duplicate page or entry`,
+          ),
+        );
+      }
+    }
     const defaultVersionId = optionalString(this.c, item, 'DefaultVersionId', path);
     const attachmentCount = optionalCount(this.c, item, 'AttachmentCount', path);
     const permissionsBoundaryUsageCount = optionalCount(this.c, item, 'PermissionsBoundaryUsageCount', path);
