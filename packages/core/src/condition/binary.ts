@@ -16,6 +16,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 /**
  * Decodes standard base64 to a string of bytes (one character per byte), or returns undefined.
  * Strict: no whitespace, no missing padding, no URL-safe alphabet.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_BinaryEquals
  */
 export function decodeBase64(text: string): string | undefined {
   return BASE64.test(text) ? atob(text) : undefined;

@@ -20,6 +20,8 @@ import {
  * Why any case: the docs only say a key is compared to "true" or "false"; AWS's own examples
  * write them in lower case, and the policy parser turns JSON `true`/`false` into those strings.
  * Accepting `True` reads what AWS accepts rather than rejecting the policy.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Boolean
  */
 export function parseBool(text: string): boolean | undefined {
   if (equalsLowerAscii(text, 'true')) return true;

@@ -29,6 +29,8 @@ export interface IpRange {
 /**
  * Parses an IPv4 or IPv6 address (without a prefix). IPv6 may use `::` and may end in a dotted
  * IPv4 (`::ffff:203.0.113.7`); zone ids (`%eth0`) are not accepted.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress
  */
 export function parseIpAddress(text: string): IpAddressValue | undefined {
   const v4 = parseIpv4(text);
@@ -71,7 +73,11 @@ export function parseIpRange(text: string): IpRange | undefined {
   return { network, prefix: prefix128, family };
 }
 
-/** Whether an address is in a range: same family, and the first `prefix` bits agree. */
+/**
+ * Whether an address is in a range: same family, and the first `prefix` bits agree.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress
+ */
 export function ipInRange(address: IpAddressValue, range: IpRange): boolean {
   if (address.family !== range.family) return false;
   for (let i = 0; i < 4; i++) {

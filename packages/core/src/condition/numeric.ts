@@ -66,9 +66,20 @@ function compileNumeric(input: CompileInput, compare: Comparison): CompiledValue
 export function compareWith(
   policy: readonly number[],
   compare: Comparison,
-  parse: (text: string) => number | undefined,
+  parseText: (text: string) => number | undefined,
 ): (value: string) => boolean {
   if (policy.length === 0) return () => false;
+  // The same context value (`aws:CurrentTime` of a whole analysis run) is read again and again:
+  // remember the last one parsed.
+  let lastText: string | undefined;
+  let lastValue: number | undefined;
+  const parse = (text: string): number | undefined => {
+    if (text !== lastText) {
+      lastText = text;
+      lastValue = parseText(text);
+    }
+    return lastValue;
+  };
   const max = Math.max(...policy);
   const min = Math.min(...policy);
   const set = new Set(policy);
