@@ -206,6 +206,7 @@ class EntryReader {
   accountId: string | undefined;
   partition: string | undefined;
   private accountPath = '';
+  private readonly mismatchedAccounts = new Set<string>();
   readonly references: PolicyReference[] = [];
   /** The ARN of every entry of `Policies`, with its path, even when the entry has other errors. */
   readonly policyArns = new Map<string, string>();
@@ -416,7 +417,9 @@ class EntryReader {
     if (this.accountId === undefined) {
       this.accountId = account;
       this.accountPath = arnPath;
-    } else if (account !== this.accountId) {
+    } else if (account !== this.accountId && !this.mismatchedAccounts.has(account)) {
+      // One error per foreign account is enough: a misplaced file would otherwise get one per entry.
+      this.mismatchedAccounts.add(account);
       const where =
         this.expectedAccountId === undefined
           ? `earlier ARNs (at \`${this.accountPath}\`) are in account \`${this.accountId}\`; export each account to its own file`
@@ -428,7 +431,6 @@ class EntryReader {
           `\`${arn}\` is in account \`${account}\`, but ${where}`,
         ),
       );
-      return undefined;
     }
     return arn;
   }
