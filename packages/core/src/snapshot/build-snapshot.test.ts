@@ -86,7 +86,7 @@ describe('buildSnapshot', () => {
   it.each<{
     name: string;
     files: SnapshotFile[];
-    expected: { code: string; severity: string; path: string; file?: string }[];
+    expected: { code: string; severity: string; path: string; file: string | undefined }[];
   }>([
     {
       name: 'a folder with no account',
