@@ -58,7 +58,9 @@ export function evaluateRequest(
   const rcpLevels = rcpsApply(set, request, options) ? (set.rcps ?? []) : [];
 
   const identity = hasIdentitySide ? collectHits('identity', set.identity, request, missing) : empty();
-  const boundary = hasIdentitySide ? collectHits('permissionBoundary', set.boundaries, request, missing) : empty();
+  const boundary = hasIdentitySide
+    ? collectHits('permissionBoundary', set.boundaries, request, missing)
+    : empty();
   const session =
     hasIdentitySide && set.session ? collectHits('session', [set.session], request, missing) : empty();
   const resource = set.resource
@@ -77,12 +79,18 @@ export function evaluateRequest(
     ...session.denies,
   ];
   if (denies.length > 0) {
-    return { decision: 'ExplicitlyDenied', reasons: toReasons(denies), missingAllows: [], missingContextKeys };
+    return {
+      decision: 'ExplicitlyDenied',
+      reasons: toReasons(denies),
+      missingAllows: [],
+      missingContextKeys,
+    };
   }
 
   const gaps: MissingAllow[] = [];
   scps.forEach((hits, i) => {
-    if (hits.allows.length === 0) gaps.push({ policyType: 'scp', orgIdentifier: scpLevels[i]?.orgIdentifier ?? '' });
+    if (hits.allows.length === 0)
+      gaps.push({ policyType: 'scp', orgIdentifier: scpLevels[i]?.orgIdentifier ?? '' });
   });
 
   const boundaryAllows = !hasBoundary || boundary.allows.length > 0;
@@ -93,7 +101,10 @@ export function evaluateRequest(
 
   const grantsAlone = sameAccount
     ? resource.allows.filter(
-        (hit) => hit.match === 'direct' || hit.match === 'wildcard' || (hit.match === 'role' && boundaryAllows && sessionAllows),
+        (hit) =>
+          hit.match === 'direct' ||
+          hit.match === 'wildcard' ||
+          (hit.match === 'role' && boundaryAllows && sessionAllows),
       )
     : [];
   const identityPath = hasIdentitySide && identityAllows && boundaryAllows && sessionAllows;
@@ -101,7 +112,8 @@ export function evaluateRequest(
 
   let allowed: boolean;
   if (!hasIdentitySide) allowed = resourceOk;
-  else if (sameAccount) allowed = grantsAlone.length > 0 || (identityPath && (!resourceRequired || resourceOk));
+  else if (sameAccount)
+    allowed = grantsAlone.length > 0 || (identityPath && (!resourceRequired || resourceOk));
   else allowed = identityPath && resourceOk;
   allowed = allowed && gaps.length === 0;
 

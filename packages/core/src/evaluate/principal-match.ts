@@ -15,7 +15,10 @@ import type { EvaluationRequest } from './request.js';
 export type PrincipalMatch = 'wildcard' | 'account' | 'role' | 'direct';
 
 /** How `block` names the caller of `request`, or undefined when it does not. */
-export function matchPrincipal(block: PrincipalBlock, request: EvaluationRequest): PrincipalMatch | undefined {
+export function matchPrincipal(
+  block: PrincipalBlock,
+  request: EvaluationRequest,
+): PrincipalMatch | undefined {
   const principal = request.principal;
   switch (principal.kind) {
     case 'service':
@@ -69,7 +72,8 @@ export function isExcludedByNotPrincipal(block: PrincipalBlock, request: Evaluat
       const account = principal.account;
       const accountListed =
         account !== undefined &&
-        (block.aws.includes(account) || block.aws.includes(`arn:${principal.partition}:iam::${account}:root`));
+        (block.aws.includes(account) ||
+          block.aws.includes(`arn:${principal.partition}:iam::${account}:root`));
       if (!accountListed) return false;
       if (principal.kind === 'root') return true;
       return (

@@ -55,17 +55,27 @@ export function buildRequest(input: RequestInput, path = 'request'): Result<Eval
   const colon = input.action.indexOf(':');
   if (colon <= 0 || colon === input.action.length - 1 || /[*?\s]/.test(input.action)) {
     return fail([
-      error('request.invalid', `${path}.action`, `action \`${input.action}\` must be one action such as \`s3:GetObject\``),
+      error(
+        'request.invalid',
+        `${path}.action`,
+        `action \`${input.action}\` must be one action such as \`s3:GetObject\``,
+      ),
     ]);
   }
   const arn = input.resource === '*' ? undefined : parseArn(input.resource);
   if (input.resource !== '*' && !arn) {
     return fail([
-      error('request.malformed-arn', `${path}.resource`, `resource \`${input.resource}\` is not an ARN or \`*\``),
+      error(
+        'request.malformed-arn',
+        `${path}.resource`,
+        `resource \`${input.resource}\` is not an ARN or \`*\``,
+      ),
     ]);
   }
   const resourceAccount =
-    input.resourceAccount ?? (arn && /^\d{12}$/.test(arn.account) ? arn.account : undefined) ?? principal.account;
+    input.resourceAccount ??
+    (arn && /^\d{12}$/.test(arn.account) ? arn.account : undefined) ??
+    principal.account;
 
   const context = new Map<string, readonly string[]>();
   for (const [key, value] of Object.entries(input.context ?? {})) {

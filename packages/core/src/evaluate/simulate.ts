@@ -96,16 +96,23 @@ function readInput(
   const levels = (value: unknown, path: string): CompiledOrgLevel[] | undefined => {
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
-      problems.push(error('request.invalid', path, 'must be an array of `{"orgIdentifier", "policies"}` levels'));
+      problems.push(
+        error('request.invalid', path, 'must be an array of `{"orgIdentifier", "policies"}` levels'),
+      );
       return undefined;
     }
     return value.map((level, i) => {
       const at = joinPath(path, i);
       if (!isRecord(level) || typeof level.orgIdentifier !== 'string') {
-        problems.push(error('request.invalid', at, 'must be an object with a string `orgIdentifier` and `policies`'));
+        problems.push(
+          error('request.invalid', at, 'must be an object with a string `orgIdentifier` and `policies`'),
+        );
         return { orgIdentifier: '', policies: [] };
       }
-      return { orgIdentifier: level.orgIdentifier, policies: named(level.policies, joinPath(at, 'policies')) };
+      return {
+        orgIdentifier: level.orgIdentifier,
+        policies: named(level.policies, joinPath(at, 'policies')),
+      };
     });
   };
   const single = (value: unknown, name: string, path: string): CompiledPolicy | undefined =>
@@ -135,7 +142,9 @@ function readInput(
 
 function readRequest(value: unknown, problems: Diagnostic[]): RequestInput | undefined {
   if (!isRecord(value)) {
-    problems.push(error('request.invalid', 'request', 'missing `request` object with `principal`, `action`, `resource`'));
+    problems.push(
+      error('request.invalid', 'request', 'missing `request` object with `principal`, `action`, `resource`'),
+    );
     return undefined;
   }
   const before = problems.length;
@@ -150,14 +159,20 @@ function readRequest(value: unknown, problems: Diagnostic[]): RequestInput | und
   const context = value.context;
   if (context !== undefined) {
     if (!isRecord(context)) {
-      problems.push(error('request.invalid', 'request.context', '`context` must be an object of keys to values'));
+      problems.push(
+        error('request.invalid', 'request.context', '`context` must be an object of keys to values'),
+      );
     } else {
       for (const [key, entry] of Object.entries(context)) {
         const valid =
           typeof entry === 'string' || (Array.isArray(entry) && entry.every((v) => typeof v === 'string'));
         if (!valid) {
           problems.push(
-            error('request.invalid', joinPath('request.context', key), 'context values must be strings or arrays of strings'),
+            error(
+              'request.invalid',
+              joinPath('request.context', key),
+              'context values must be strings or arrays of strings',
+            ),
           );
         }
       }
@@ -168,7 +183,8 @@ function readRequest(value: unknown, problems: Diagnostic[]): RequestInput | und
 
 function toError(diagnostics: readonly Diagnostic[]): EvaluationError {
   const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
-  if (!first) return { error: { code: 'request.invalid', path: '', message: 'input could not be evaluated' } };
+  if (!first)
+    return { error: { code: 'request.invalid', path: '', message: 'input could not be evaluated' } };
   return { error: { code: first.code, path: first.path, message: first.message } };
 }
 

@@ -34,7 +34,11 @@ export function collectHits(
   policies: readonly CompiledPolicy[],
   request: EvaluationRequest,
   missing: MissingKeys,
-  options: { principalCheck?: boolean; hasBoundary?: boolean; policyName?: (policy: CompiledPolicy) => string } = {},
+  options: {
+    principalCheck?: boolean;
+    hasBoundary?: boolean;
+    policyName?: (policy: CompiledPolicy) => string;
+  } = {},
   into: Hits = { allows: [], denies: [] },
 ): Hits {
   for (const policy of policies) {
@@ -75,7 +79,8 @@ export function statementMatchesRequest(
 ): boolean {
   const context = request.context;
   if (statement.resource) {
-    for (const key of statement.resource.keys) if (!context.has(key) && !missing.has(key)) missing.set(key, key);
+    for (const key of statement.resource.keys)
+      if (!context.has(key) && !missing.has(key)) missing.set(key, key);
     const matched = statement.resource.test(request.resource, context);
     if (matched === statement.notResource) return false;
   }

@@ -44,8 +44,12 @@ describe('compileResourcePatterns', () => {
 
   it('keeps a region wildcard inside the region segment of a full ARN pattern', () => {
     // `*` in the region segment cannot absorb the account that follows it.
-    expect(matches(['arn:aws:sqs:*:111122223333:queue'], 'arn:aws:sqs:eu-west-1:444455556666:queue')).toBe(false);
-    expect(matches(['arn:aws:sqs:eu-*:111122223333:*'], 'arn:aws:sqs:eu-west-1:111122223333:orders')).toBe(true);
+    expect(matches(['arn:aws:sqs:*:111122223333:queue'], 'arn:aws:sqs:eu-west-1:444455556666:queue')).toBe(
+      false,
+    );
+    expect(matches(['arn:aws:sqs:eu-*:111122223333:*'], 'arn:aws:sqs:eu-west-1:111122223333:orders')).toBe(
+      true,
+    );
   });
 
   it('matches a pattern that is not a six-part ARN as one glob over the whole resource', () => {

@@ -35,6 +35,9 @@ function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false;
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, message: e instanceof Error ? e.message.split('\n')[0] || 'syntax error' : 'syntax error' };
+    return {
+      ok: false,
+      message: e instanceof Error ? e.message.split('\n')[0] || 'syntax error' : 'syntax error',
+    };
   }
 }
