@@ -178,7 +178,7 @@ describe('parseAuthorizationDetails: diagnostics', () => {
       },
       expected: [
         {
-          code: 'snapshot.invalid-policy-document',
+          code: 'policy.invalid-json',
           severity: 'error',
           path: 'RoleDetailList[0].RolePolicyList[0].PolicyDocument',
         },

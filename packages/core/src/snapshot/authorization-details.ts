@@ -23,7 +23,7 @@ import type {
   RoleLastUsed,
   User,
 } from './model.js';
-import { decodePolicyDocument } from './policy-document.js';
+import { readPolicyDocument } from './policy-document.js';
 import {
   type Checker,
   compareStrings,
@@ -446,7 +446,7 @@ class EntryReader {
       reportShape(this.c, joinPath(path, key), `\`${key}\` is missing`);
       return undefined;
     }
-    const result = decodePolicyDocument(value, joinPath(path, key));
+    const result = readPolicyDocument(value, joinPath(path, key));
     if (result.ok) return result.value;
     this.c.diagnostics.push(...result.diagnostics);
     return undefined;

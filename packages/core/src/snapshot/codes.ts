@@ -14,7 +14,7 @@ export const SNAPSHOT_CODES = {
   'snapshot.invalid-shape': 'a value is missing or has the wrong type for its place in the file',
   'snapshot.unsupported-format': '`snapshot.json` names a format this version of accessloop does not read',
   'snapshot.invalid-policy-document':
-    'a policy document is neither a JSON object nor a JSON string (URL-encoded or not) holding one',
+    'a policy document is JSON but not an object (a string that is not JSON at all is `policy.invalid-json`)',
   'snapshot.unknown-managed-policy':
     'an attachment or permissions boundary names a customer managed policy absent from `Policies`',
   'snapshot.missing-aws-managed-policy':

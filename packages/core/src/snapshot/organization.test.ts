@@ -154,7 +154,7 @@ describe('parseOrganization: diagnostics', () => {
         json.Policies[2].Content = '{"Version": "2012-10-17", "Statement": [';
         return json;
       },
-      expected: [{ code: 'snapshot.invalid-policy-document', path: 'Policies[2].Content' }],
+      expected: [{ code: 'policy.invalid-json', path: 'Policies[2].Content' }],
     },
     {
       name: 'a policy type that is not a string',

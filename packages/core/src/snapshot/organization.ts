@@ -15,7 +15,7 @@ import type {
   OrganizationPolicyType,
   OrganizationRoot,
 } from './model.js';
-import { decodePolicyDocument } from './policy-document.js';
+import { readPolicyDocument } from './policy-document.js';
 import {
   type Checker,
   compareStrings,
@@ -197,7 +197,7 @@ function readPolicy(c: Checker, item: JsonObject, path: string): OrganizationPol
   if (item.Content === undefined || item.Content === null)
     reportShape(c, joinPath(path, 'Content'), '`Content` is missing');
   else {
-    const decoded = decodePolicyDocument(item.Content, joinPath(path, 'Content'));
+    const decoded = readPolicyDocument(item.Content, joinPath(path, 'Content'));
     if (decoded.ok) content = decoded.value;
     else c.diagnostics.push(...decoded.diagnostics);
   }

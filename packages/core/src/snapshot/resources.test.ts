@@ -82,7 +82,7 @@ describe('parseResources', () => {
         json[0].policy = '{"Version": "2012-10-17"';
         return json;
       },
-      expected: [{ code: 'snapshot.invalid-policy-document', path: '[0].policy' }],
+      expected: [{ code: 'policy.invalid-json', path: '[0].policy' }],
     },
     {
       name: 'a resource of another account',

@@ -5,7 +5,7 @@
  */
 import { fail, hasErrors, joinPath, ok, type Result } from '../diagnostics/diagnostic.js';
 import type { Resource } from './model.js';
-import { decodePolicyDocument } from './policy-document.js';
+import { readPolicyDocument } from './policy-document.js';
 import {
   type Checker,
   compareStrings,
@@ -44,7 +44,7 @@ export function parseResources(json: unknown, accountId: string): Result<readonl
     let policy: unknown;
     let policyOk = true;
     if (item.policy !== undefined && item.policy !== null) {
-      const decoded = decodePolicyDocument(item.policy, joinPath(path, 'policy'));
+      const decoded = readPolicyDocument(item.policy, joinPath(path, 'policy'));
       if (decoded.ok) policy = decoded.value;
       else {
         policyOk = false;
