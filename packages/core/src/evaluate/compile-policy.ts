@@ -3,8 +3,9 @@ import type { CompiledCondition } from '../condition/compiled.js';
 import { type Diagnostic, fail, hasErrors, joinPath, ok, type Result } from '../diagnostics/diagnostic.js';
 import { compileActionPatterns } from '../match/action-pattern.js';
 import { compileResourcePatterns, type ResourceMatcher } from '../match/resource-pattern.js';
+import { checkPolicyType } from '../policy/check-policy-type.js';
 import { parsePolicy } from '../policy/parse-policy.js';
-import type { Effect, Policy, PrincipalBlock, Statement } from '../policy/types.js';
+import type { Effect, Policy, PolicyType, PrincipalBlock, Statement } from '../policy/types.js';
 
 /** A statement compiled for fast, repeated evaluation. */
 export interface CompiledStatement {
@@ -29,13 +30,22 @@ export interface CompiledPolicy {
 }
 
 /**
- * Parses and compiles a policy document. Diagnostics carry paths below `path`.
+ * Parses and compiles a policy document, and when `type` is given, checks the grammar rules of
+ * that policy type (no `Principal` in identity-based policies, and so on). Diagnostics carry
+ * paths below `path`.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
  */
-export function compilePolicyDocument(name: string, document: unknown, path = ''): Result<CompiledPolicy> {
+export function compilePolicyDocument(
+  name: string,
+  document: unknown,
+  path = '',
+  type?: PolicyType,
+): Result<CompiledPolicy> {
   const parsed = parsePolicy(document, path);
   if (!parsed.ok) return parsed;
+  const misplaced = type ? checkPolicyType(parsed.value, type, path) : [];
+  if (misplaced.length > 0) return fail(misplaced);
   const compiled = compilePolicy(name, parsed.value, path);
   if (!compiled.ok) return compiled;
   return ok(compiled.value, [...parsed.diagnostics, ...compiled.diagnostics]);

@@ -94,7 +94,10 @@ export function evaluateRequest(
   });
 
   const boundaryAllows = !hasBoundary || boundary.allows.length > 0;
-  const sessionAllows = !set.session || session.allows.length > 0;
+  // A federated user session (GetFederationToken) has only what its session policy allows: without
+  // one, it has no permissions from identity-based policies.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+  const sessionAllows = set.session ? session.allows.length > 0 : principal.kind !== 'federatedUser';
   const identityAllows = principal.kind === 'root' || identity.allows.length > 0;
   const resourceRequired = isKeyPolicyRequest(request) || isTrustPolicyRequest(request);
   const sameAccount = hasIdentitySide && principal.account === request.resourceAccount;
@@ -172,8 +175,8 @@ function scpsApply(set: PolicySet, request: EvaluationRequest): boolean {
 
 /**
  * RCPs restrict access to the resources of member accounts for the services that support them,
- * whoever the caller is, except service-linked roles; resources of the management account are
- * not affected.
+ * whoever the caller is, except service-linked roles and the exempt requests; resources of the
+ * management account are not affected.
  *
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
  */
@@ -182,7 +185,23 @@ function rcpsApply(set: PolicySet, request: EvaluationRequest, options: Evaluati
     set.rcps !== undefined &&
     !request.principal.serviceLinked &&
     options.supportsRcp(request.service) &&
-    (set.managementAccountId === undefined || request.resourceAccount !== set.managementAccountId)
+    (set.managementAccountId === undefined || request.resourceAccount !== set.managementAccountId) &&
+    !isExemptFromRcps(request)
+  );
+}
+
+/**
+ * The requests RCPs never restrict: `kms:RetireGrant`, and an AWS service assuming one of its
+ * service-linked roles (the role's trust policy is not affected by RCPs).
+ *
+ * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html#actions-not-restricted-by-rcps
+ */
+function isExemptFromRcps(request: EvaluationRequest): boolean {
+  if (request.actionLower === 'kms:retiregrant') return true;
+  return (
+    request.principal.kind === 'service' &&
+    isTrustPolicyRequest(request) &&
+    (request.resource.pieces?.[5]?.startsWith('role/aws-service-role/') ?? false)
   );
 }
 

@@ -3,7 +3,7 @@ import { type Diagnostic, error, joinPath, type Result } from '../diagnostics/di
 import { type CompiledPolicy, compilePolicyDocument } from './compile-policy.js';
 import { type CompiledOrgLevel, evaluateRequest, type PolicySet } from './evaluate-request.js';
 import { buildRequest } from './request.js';
-import type { EvaluationError, EvaluationResult, RequestInput } from './types.js';
+import type { EvaluationError, EvaluationResult, PolicyType, RequestInput } from './types.js';
 
 /** Evaluates `simulate` inputs; policies seen before are not parsed or compiled again. */
 export interface Simulator {
@@ -22,11 +22,12 @@ const cacheLimit = 10_000;
  */
 export function createSimulator(catalog: Catalog): Simulator {
   const cache = new Map<string, Result<CompiledPolicy>>();
-  const compile = (name: string, document: unknown, path: string): Result<CompiledPolicy> => {
-    const key = `${path}\u0000${name}\u0000${typeof document === 'string' ? document : JSON.stringify(document)}`;
+  const compile: Compile = (type, name, document, path) => {
+    const text = typeof document === 'string' ? document : JSON.stringify(document);
+    const key = `${type}\u0000${path}\u0000${name}\u0000${text}`;
     let compiled = cache.get(key);
     if (!compiled) {
-      compiled = compilePolicyDocument(name, document, path);
+      compiled = compilePolicyDocument(name, document, path, type);
       if (cache.size >= cacheLimit) cache.clear();
       cache.set(key, compiled);
     }
@@ -55,7 +56,7 @@ export function createSimulator(catalog: Catalog): Simulator {
   };
 }
 
-type Compile = (name: string, document: unknown, path: string) => Result<CompiledPolicy>;
+type Compile = (type: PolicyType, name: string, document: unknown, path: string) => Result<CompiledPolicy>;
 
 function readInput(
   input: unknown,
@@ -67,15 +68,20 @@ function readInput(
     return undefined;
   }
   const request = readRequest(input.request, problems);
-  const policy = (name: string, document: unknown, path: string): CompiledPolicy | undefined => {
-    const result = compile(name, document, path);
+  const policy = (
+    type: PolicyType,
+    name: string,
+    document: unknown,
+    path: string,
+  ): CompiledPolicy | undefined => {
+    const result = compile(type, name, document, path);
     if (!result.ok) {
       problems.push(...result.diagnostics.filter((d) => d.severity === 'error'));
       return undefined;
     }
     return result.value;
   };
-  const named = (value: unknown, path: string): CompiledPolicy[] => {
+  const named = (type: PolicyType, value: unknown, path: string): CompiledPolicy[] => {
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
       problems.push(error('request.invalid', path, 'must be an array of `{"name", "policy"}` objects'));
@@ -88,12 +94,12 @@ function readInput(
         problems.push(error('request.invalid', at, 'must be an object with a string `name` and a `policy`'));
         return;
       }
-      const compiled = policy(entry.name, entry.policy, joinPath(at, 'policy'));
+      const compiled = policy(type, entry.name, entry.policy, joinPath(at, 'policy'));
       if (compiled) result.push(compiled);
     });
     return result;
   };
-  const levels = (value: unknown, path: string): CompiledOrgLevel[] | undefined => {
+  const levels = (type: 'scp' | 'rcp', value: unknown, path: string): CompiledOrgLevel[] | undefined => {
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
       problems.push(
@@ -111,26 +117,26 @@ function readInput(
       }
       return {
         orgIdentifier: level.orgIdentifier,
-        policies: named(level.policies, joinPath(at, 'policies')),
+        policies: named(type, level.policies, joinPath(at, 'policies')),
       };
     });
   };
-  const single = (value: unknown, name: string, path: string): CompiledPolicy | undefined =>
+  const single = (type: PolicyType, value: unknown, path: string): CompiledPolicy | undefined =>
     value === undefined || value === null || (isRecord(value) && Object.keys(value).length === 0)
       ? undefined
-      : policy(name, value, path);
+      : policy(type, path, value, path);
 
-  const scps = levels(input.scps, 'scps');
-  const rcps = levels(input.rcps, 'rcps');
-  const resource = single(input.resourcePolicy, 'resourcePolicy', 'resourcePolicy');
-  const session = single(input.sessionPolicy, 'sessionPolicy', 'sessionPolicy');
+  const scps = levels('scp', input.scps, 'scps');
+  const rcps = levels('rcp', input.rcps, 'rcps');
+  const resource = single('resource', input.resourcePolicy, 'resourcePolicy');
+  const session = single('session', input.sessionPolicy, 'sessionPolicy');
   const management = input.managementAccountId;
   if (management !== undefined && (typeof management !== 'string' || !/^\d{12}$/.test(management))) {
     problems.push(error('request.invalid', 'managementAccountId', 'must be a 12-digit account id'));
   }
   const policies: PolicySet = {
-    identity: named(input.identityPolicies, 'identityPolicies'),
-    boundaries: named(input.permissionBoundaries, 'permissionBoundaries'),
+    identity: named('identity', input.identityPolicies, 'identityPolicies'),
+    boundaries: named('permissionBoundary', input.permissionBoundaries, 'permissionBoundaries'),
     ...(session ? { session } : {}),
     ...(resource ? { resource } : {}),
     ...(scps ? { scps } : {}),

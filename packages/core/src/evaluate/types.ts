@@ -5,8 +5,9 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 
-/** The policy types that take part in a decision, by the names the results use. */
-export type PolicyType = 'identity' | 'resource' | 'permissionBoundary' | 'scp' | 'rcp' | 'session';
+import type { PolicyType } from '../policy/types.js';
+
+export type { PolicyType };
 
 /** The three outcomes, in AWS's words. */
 export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';

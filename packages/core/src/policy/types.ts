@@ -7,6 +7,9 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
  */
 
+/** The policy types that take part in a decision, by the names the results use. */
+export type PolicyType = 'identity' | 'resource' | 'permissionBoundary' | 'scp' | 'rcp' | 'session';
+
 /** `Allow` or `Deny`, AWS's words. */
 export type Effect = 'Allow' | 'Deny';
 
