@@ -449,8 +449,8 @@ describe('parseAuthorizationDetails: diagnostics', () => {
     expect(messages).toEqual([
       '`RoleName` must be a string, found a number; check that the file is the unmodified output of `aws iam get-account-authorization-details`',
       'user `ci-deployer` has `arn:aws:iam::111122223333:policy/DeployPolicy` attached, but `Policies` has no such managed policy; export the file again without `--filter`',
-      'AWS managed policy `arn:aws:iam::aws:policy/AdministratorAccess`, attached to group `Admins`, is absent from `Policies`, so its permissions are not counted; export the file again without `--filter`',
-      'AWS managed policy `arn:aws:iam::aws:policy/AdministratorAccess`, attached to role `OrganizationAccountAccessRole`, is absent from `Policies`, so its permissions are not counted; export the file again without `--filter`',
+      'the AWS managed policy `arn:aws:iam::aws:policy/AdministratorAccess`, attached to group `Admins`, is absent from `Policies`, so its permissions are not counted; export the file again without `--filter`',
+      'the AWS managed policy `arn:aws:iam::aws:policy/AdministratorAccess`, attached to role `OrganizationAccountAccessRole`, is absent from `Policies`, so its permissions are not counted; export the file again without `--filter`',
       'role `github-actions-deploy` has `arn:aws:iam::111122223333:policy/DeployPolicy` attached, but `Policies` has no such managed policy; export the file again without `--filter`',
     ]);
   });

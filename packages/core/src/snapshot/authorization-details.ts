@@ -560,7 +560,7 @@ function checkPolicyReferences(
         snapshotWarning(
           'snapshot.missing-aws-managed-policy',
           ref.path,
-          `AWS managed policy \`${ref.arn}\`, ${ref.boundary ? 'the permissions boundary of' : 'attached to'} ${owner}, is absent from \`Policies\`, so its permissions are not counted; export the file again without \`--filter\``,
+          `the AWS managed policy \`${ref.arn}\`, ${ref.boundary ? 'the permissions boundary of' : 'attached to'} ${owner}, is absent from \`Policies\`, so its permissions are not counted; export the file again without \`--filter\``,
         ),
       );
     } else {

@@ -243,7 +243,7 @@ function checkTree(
           snapshotError(
             'snapshot.parent-cycle',
             joinPath(unit.path, 'ParentId'),
-            `OU \`${unit.value.id}\` is its own ancestor; ${FIX}`,
+            `the OU \`${unit.value.id}\` is its own ancestor; ${FIX}`,
           ),
         );
         break;
