@@ -98,7 +98,7 @@ describe('accessloop simulate', () => {
     const { code, stderr } = await run('simulate', '--request', '/nonexistent/request.json');
     expect(code).toBe(2);
     expect(stderr).toBe(
-      'error: /nonexistent/request.json: file not found; check the path [input.unreadable]\n',
+      'error: /nonexistent/request.json: `/nonexistent/request.json` does not exist; check the path [input.not-found]\n',
     );
   });
 

@@ -1,16 +1,17 @@
-import type { Diagnostic } from '@accessloop/core';
+import { type Diagnostic, terminalSafe } from '@accessloop/core';
 import type { Writable } from './io-streams.js';
 
 /** Exit codes of every command: 0 ok, 1 findings at or above `--fail-on`, 2 bad input or usage. */
 export const exitCodes = { ok: 0, findings: 1, badInput: 2 } as const;
 
-/** One line per diagnostic: `file: path: message [code]`, errors and warnings alike. */
+/** One line per diagnostic: `file: path: message [code]`, errors and warnings alike, terminal-safe. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = [diagnostic.file, diagnostic.path]
     .filter((part) => part !== undefined && part !== '')
     .join(': ');
   const label = diagnostic.severity === 'error' ? 'error' : 'warning';
-  return `${label}: ${where ? `${where}: ` : ''}${diagnostic.message} [${diagnostic.code}]`;
+  // Messages quote names and ids from the input: make them safe for the terminal.
+  return terminalSafe(`${label}: ${where ? `${where}: ` : ''}${diagnostic.message} [${diagnostic.code}]`);
 }
 
 /** Prints diagnostics, one line each. */

@@ -3,6 +3,7 @@
  */
 export { type AccessLevel, type ActionInfo, type Catalog, loadCatalog } from './catalog/catalog.js';
 export { buildContext, type RequestContext } from './condition/context.js';
+export { diagnosticCodes, isDiagnosticCode } from './diagnostics/codes.js';
 export {
   type Diagnostic,
   error,
@@ -35,6 +36,12 @@ export type {
   RequestInput,
   SimulateInput,
 } from './evaluate/types.js';
+export {
+  type JsonSyntaxError,
+  lineAndColumn,
+  locateJsonSyntaxError,
+  parseJsonText,
+} from './json/json-text.js';
 export { type Arn, parseArn } from './match/arn.js';
 export { parseRequestPrincipal, type RequestPrincipal } from './match/principal.js';
 export { decodePolicyDocument } from './policy/decode-policy.js';
@@ -42,4 +49,44 @@ export { parsePolicy } from './policy/parse-policy.js';
 export type { Effect, Policy, PolicyDocumentWire, PolicyVersion, Statement } from './policy/types.js';
 export { explainDecision } from './report/explain-decision.js';
 export { terminalSafe } from './report/terminal-safe.js';
-export { type JsonSyntaxError, lineAndColumn, locateJsonSyntaxError } from './snapshot/json-text.js';
+export {
+  type AuthorizationDetailsOptions,
+  parseAuthorizationDetails,
+} from './snapshot/authorization-details.js';
+export {
+  buildSingleAccountSnapshot,
+  buildSnapshot,
+  SNAPSHOT_FORMAT,
+  type SnapshotFile,
+  type SnapshotSource,
+  snapshotSourceFromFiles,
+} from './snapshot/build-snapshot.js';
+export { type SnapshotCode, snapshotCodes } from './snapshot/codes.js';
+export type {
+  Account,
+  AccountIam,
+  AttachedPolicy,
+  Group,
+  InlinePolicy,
+  InstanceProfile,
+  ManagedPolicy,
+  Organization,
+  OrganizationAccount,
+  OrganizationalUnit,
+  OrganizationPolicy,
+  OrganizationPolicyType,
+  OrganizationRoot,
+  Resource,
+  Role,
+  RoleLastUsed,
+  Snapshot,
+  Tags,
+  User,
+} from './snapshot/model.js';
+export {
+  indexOrganizationPolicies,
+  type OrganizationPolicyLevels,
+  organizationPolicyLevels,
+  parseOrganization,
+} from './snapshot/organization.js';
+export { parseResources } from './snapshot/resources.js';

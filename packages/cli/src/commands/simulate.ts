@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import {
   type Catalog,
@@ -9,9 +8,10 @@ import {
   type EvaluationResult,
   explainDecision,
   loadCatalog,
-  locateJsonSyntaxError,
+  parseJsonText,
   type RequestInput,
 } from '@accessloop/core';
+import { fileError, readJsonFile } from '../io/read-json-file.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, printDiagnostics } from '../output.js';
 
@@ -37,16 +37,9 @@ export async function runSimulate(options: SimulateOptions, io: Io): Promise<num
 }
 
 async function simulateOne(file: string, format: SimulateOptions['format'], io: Io): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    printDiagnostics(io.stderr, [fileError(file, e)]);
-    return exitCodes.badInput;
-  }
-  const input = parseJson(text, file, '');
-  if ('diagnostic' in input) {
-    printDiagnostics(io.stderr, [input.diagnostic]);
+  const input = readJsonFile(file);
+  if (!input.ok) {
+    printDiagnostics(io.stderr, input.diagnostics);
     return exitCodes.badInput;
   }
   const catalog = await loadCatalog();
@@ -77,18 +70,11 @@ async function simulateBatch(file: string, format: SimulateOptions['format'], io
   for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
     lineNumber++;
     if (line.trim() === '') continue;
-    const parsed = parseJson(line, file, `line ${lineNumber}`);
-    const input = 'diagnostic' in parsed ? undefined : parsed.value;
-    const result: EvaluationResult | EvaluationError =
-      'diagnostic' in parsed
-        ? {
-            error: {
-              code: parsed.diagnostic.code,
-              path: parsed.diagnostic.path,
-              message: parsed.diagnostic.message,
-            },
-          }
-        : simulator.simulate(input);
+    const parsed = parseJsonText(line);
+    const input = parsed.ok ? parsed.value : undefined;
+    const result: EvaluationResult | EvaluationError = parsed.ok
+      ? simulator.simulate(input)
+      : toError(parsed.diagnostics);
     out += `${'error' in result || format === 'json' ? JSON.stringify(withLine(result, lineNumber)) : render(input, result, format)}\n`;
     if (out.length > 1 << 16) {
       if (!io.stdout.write(out) && io.stdout.once)
@@ -111,48 +97,15 @@ function render(input: unknown, result: EvaluationResult, format: SimulateOption
   return explainDecision((input as { request: RequestInput }).request, result);
 }
 
-function parseJson(
-  text: string,
-  file: string,
-  path: string,
-): { value: unknown } | { diagnostic: Diagnostic } {
-  if (text.trim() === '') {
-    return {
-      diagnostic: {
-        code: 'input.empty',
-        severity: 'error',
-        path,
-        file,
-        message: 'file is empty; give a JSON object',
-      },
-    };
-  }
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    const where = locateJsonSyntaxError(text);
-    const detail = where ? ` at line ${where.line}, column ${where.column}: ${where.problem}` : '';
-    return {
-      diagnostic: {
-        code: 'input.invalid-json',
-        severity: 'error',
-        path,
-        file,
-        message: `not valid JSON${detail}; fix the syntax`,
-      },
-    };
-  }
-}
-
-function fileError(file: string, e: unknown): Diagnostic {
-  const code = (e as NodeJS.ErrnoException).code;
-  const message =
-    code === 'ENOENT'
-      ? 'file not found; check the path'
-      : code === 'EISDIR'
-        ? 'is a folder; give a JSON file'
-        : `cannot read the file (${code ?? String(e)})`;
-  return { code: 'input.unreadable', severity: 'error', path: '', file, message };
+function toError(diagnostics: readonly Diagnostic[]): EvaluationError {
+  const [first] = diagnostics;
+  return {
+    error: {
+      code: first?.code ?? 'input.invalid-json',
+      path: first?.path ?? '',
+      message: first?.message ?? '',
+    },
+  };
 }
 
 function usage(message: string): Diagnostic {

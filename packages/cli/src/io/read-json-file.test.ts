@@ -45,42 +45,40 @@ describe('readJsonFile', () => {
     expect(readJsonFile(utf16)).toMatchObject({ ok: true, value });
   });
 
-  it('reports a missing file as snapshot.not-found', () => {
+  it('reports a missing file as input.not-found', () => {
     const missing = join(dir, 'missing.json');
     const result = readJsonFile(missing);
     expect(result.ok).toBe(false);
-    expect(where(result.diagnostics)).toEqual([{ code: 'snapshot.not-found', path: '', file: missing }]);
+    expect(where(result.diagnostics)).toEqual([{ code: 'input.not-found', path: '', file: missing }]);
     expect(result.diagnostics[0]?.message).toBe(`\`${missing}\` does not exist; check the path`);
   });
 
-  it('reports an empty file as snapshot.empty', () => {
+  it('reports an empty file as input.empty', () => {
     const empty = file('empty.json', '');
-    expect(where(readJsonFile(empty).diagnostics)).toEqual([
-      { code: 'snapshot.empty', path: '', file: empty },
-    ]);
+    expect(where(readJsonFile(empty).diagnostics)).toEqual([{ code: 'input.empty', path: '', file: empty }]);
   });
 
   it('reports invalid JSON with its line and column', () => {
     const bad = file('bad.json', '{\n  "a": 1,\n}\n');
     const result = readJsonFile(bad);
-    expect(where(result.diagnostics)).toEqual([{ code: 'snapshot.invalid-json', path: '', file: bad }]);
+    expect(where(result.diagnostics)).toEqual([{ code: 'input.invalid-json', path: '', file: bad }]);
     expect(result.diagnostics[0]?.message).toContain('line 3, column 1');
   });
 
-  it('reports a folder as snapshot.unreadable', () => {
+  it('reports a folder as input.unreadable', () => {
     const folder = join(dir, 'folder.json');
     mkdirSync(folder);
     expect(where(readJsonFile(folder).diagnostics)).toEqual([
-      { code: 'snapshot.unreadable', path: '', file: folder },
+      { code: 'input.unreadable', path: '', file: folder },
     ]);
   });
 
   // root reads any file whatever its mode, so the case cannot be set up as root
-  it.skipIf(process.getuid?.() === 0)('reports a file without read permission as snapshot.unreadable', () => {
+  it.skipIf(process.getuid?.() === 0)('reports a file without read permission as input.unreadable', () => {
     const locked = file('locked.json', '{}');
     chmodSync(locked, 0o000);
     expect(where(readTextFile(locked).diagnostics)).toEqual([
-      { code: 'snapshot.unreadable', path: '', file: locked },
+      { code: 'input.unreadable', path: '', file: locked },
     ]);
   });
 });
@@ -91,7 +89,7 @@ describe('size limits', () => {
     const huge = file('huge.json', '');
     truncateSync(huge, MAX_JSON_FILE_BYTES + 1);
     const result = readTextFile(huge);
-    expect(where(result.diagnostics)).toEqual([{ code: 'snapshot.too-large', path: '', file: huge }]);
+    expect(where(result.diagnostics)).toEqual([{ code: 'input.too-large', path: '', file: huge }]);
     expect(result.diagnostics[0]?.message).toMatch(
       /is 536,870,889 bytes, above the 536,870,888 \(512 MiB\) that one file can hold; make it smaller/,
     );
@@ -102,7 +100,7 @@ describe('size limits', () => {
     const size = 300 * 1024 ** 2;
     expect(checkFileSize('iam.json', size, { limit: 4 * gib, used: 0.5 * gib })).toBeUndefined();
     expect(checkFileSize('iam.json', size, { limit: 1 * gib, used: 0.5 * gib })).toEqual({
-      code: 'snapshot.too-large',
+      code: 'input.too-large',
       severity: 'error',
       path: '',
       file: 'iam.json',

@@ -9,14 +9,14 @@
  * - a file whose parse would not fit in the free V8 heap (estimated as
  *   {@link HEAP_BYTES_PER_FILE_BYTE} times its size) is refused with the `--max-old-space-size`
  *   to run with, instead of dying with an out-of-memory crash half-way.
- * Both are `snapshot.too-large` diagnostics. Measured on a generated 200 MiB
+ * Both are `input.too-large` diagnostics. Measured on a generated 200 MiB
  * `get-account-authorization-details` file (52,000 roles, 4,000 customer policies with three
  * versions each): 4.5 s and 730 MiB peak RSS on Node 20 with its default heap.
  */
 import { constants } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import { type Diagnostic, parseJsonText, type Result } from './core-api.js';
+import { type Diagnostic, parseJsonText, type Result } from '@accessloop/core';
 
 /** The largest file read: the longest string V8 can make (2^29 - 24 UTF-16 units on 64-bit). */
 export const MAX_JSON_FILE_BYTES: number = constants.MAX_STRING_LENGTH;
@@ -33,8 +33,8 @@ export const HEAP_BYTES_PER_FILE_BYTE = 4;
 const MIB = 1024 * 1024;
 
 /**
- * The text of a file, or why it cannot be read: `snapshot.not-found`, `snapshot.unreadable`,
- * `snapshot.too-large`. A UTF-16 file (Windows PowerShell 5 writes `>` redirections so) is
+ * The text of a file, or why it cannot be read: `input.not-found`, `input.unreadable`,
+ * `input.too-large`. A UTF-16 file (Windows PowerShell 5 writes `>` redirections so) is
  * decoded as such; a byte order mark is left for the JSON parser, which skips it.
  */
 export function readTextFile(path: string): Result<string> {
@@ -67,11 +67,11 @@ export interface HeapUse {
 
 /**
  * Whether a file of `size` bytes can be read into the heap described by `heap`: `undefined`
- * when it can, else the `snapshot.too-large` diagnostic, which says what to do.
+ * when it can, else the `input.too-large` diagnostic, which says what to do.
  */
 export function checkFileSize(path: string, size: number, heap: HeapUse): Diagnostic | undefined {
   const tooLarge = (message: string): Diagnostic => ({
-    code: 'snapshot.too-large',
+    code: 'input.too-large',
     severity: 'error',
     path: '',
     file: path,
@@ -99,12 +99,12 @@ export function readJsonFile(path: string): Result<unknown> {
   return json.ok ? json : { ok: false, diagnostics: json.diagnostics.map((d) => ({ ...d, file: path })) };
 }
 
-/** The diagnostic for a failed `fs` call: `snapshot.not-found` for a missing path, else `snapshot.unreadable`. */
+/** The diagnostic for a failed `fs` call: `input.not-found` for a missing path, else `input.unreadable`. */
 export function fileError(path: string, cause: unknown): Diagnostic {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return {
-      code: 'snapshot.not-found',
+      code: 'input.not-found',
       severity: 'error',
       path: '',
       file: path,
@@ -117,7 +117,7 @@ export function fileError(path: string, cause: unknown): Diagnostic {
 
 function unreadable(path: string, reason: string): Diagnostic {
   return {
-    code: 'snapshot.unreadable',
+    code: 'input.unreadable',
     severity: 'error',
     path: '',
     file: path,

@@ -88,13 +88,13 @@ describe('readSnapshot', () => {
         file: join(root, 'organization.json'),
       },
       {
-        code: 'snapshot.invalid-json',
+        code: 'input.invalid-json',
         severity: 'error',
         path: '',
         file: join(root, 'accounts', '111122223333', 'iam.json'),
       },
       {
-        code: 'snapshot.empty',
+        code: 'input.empty',
         severity: 'error',
         path: '',
         file: join(root, 'accounts', '222233334444', 'iam.json'),
@@ -115,18 +115,18 @@ describe('readSnapshot', () => {
   it.each([
     ['a missing folder', 'missing-snapshot'],
     ['a missing file', 'missing-iam.json'],
-  ])('reports %s as snapshot.not-found', (_name, name) => {
+  ])('reports %s as input.not-found', (_name, name) => {
     const path = join(dir, name);
     expect(where(readSnapshot(path).diagnostics)).toEqual([
-      { code: 'snapshot.not-found', severity: 'error', path: '', file: path },
+      { code: 'input.not-found', severity: 'error', path: '', file: path },
     ]);
   });
 
-  it('reports an empty single file as snapshot.empty', () => {
+  it('reports an empty single file as input.empty', () => {
     const path = join(dir, 'empty-iam.json');
     writeFileSync(path, '  \n');
     expect(where(readSnapshot(path).diagnostics)).toEqual([
-      { code: 'snapshot.empty', severity: 'error', path: '', file: path },
+      { code: 'input.empty', severity: 'error', path: '', file: path },
     ]);
   });
 

@@ -13,7 +13,7 @@ import {
   type Result,
   type Snapshot,
   type SnapshotSource,
-} from './core-api.js';
+} from '@accessloop/core';
 import { fileError, readTextFile } from './read-json-file.js';
 
 /**

@@ -1,7 +1,8 @@
 import { conditionCodes } from '../condition/codes.js';
-import { inputCodes, requestCodes } from '../evaluate/codes.js';
+import { requestCodes } from '../evaluate/codes.js';
 import { policyCodes } from '../policy/codes.js';
-import { SNAPSHOT_CODES } from '../snapshot/codes.js';
+import { snapshotCodes } from '../snapshot/codes.js';
+import { inputCodes } from './input-codes.js';
 
 /**
  * Every diagnostic code accessloop reports, with what it means: the one list users, scripts and
@@ -13,7 +14,7 @@ export const diagnosticCodes: Readonly<Record<string, string>> = {
   ...conditionCodes,
   ...requestCodes,
   ...inputCodes,
-  ...SNAPSHOT_CODES,
+  ...snapshotCodes,
 };
 
 /** Whether a code is one of accessloop's diagnostic codes. */

@@ -10,7 +10,11 @@ import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 export function decodePolicyDocument(input: unknown, path: string): Result<unknown> {
   if (typeof input !== 'string') return ok(input);
   const text = input.trim();
-  const direct = tryParseJson(text);
+  // A document that does not open with `{` cannot be JSON: URL-decode it first rather than
+  // letting JSON.parse fail on every document of a URL-encoded export.
+  const direct = text.startsWith('{')
+    ? tryParseJson(text)
+    : { ok: false as const, message: 'not a JSON object' };
   if (direct.ok) return ok(direct.value);
   let decoded: string;
   try {

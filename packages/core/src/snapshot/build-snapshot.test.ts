@@ -128,7 +128,7 @@ describe('buildSnapshot', () => {
       name: 'an empty iam.json',
       files: [{ path: 'accounts/111122223333/iam.json', text: '' }],
       expected: [
-        { code: 'snapshot.empty', severity: 'error', path: '', file: 'accounts/111122223333/iam.json' },
+        { code: 'input.empty', severity: 'error', path: '', file: 'accounts/111122223333/iam.json' },
       ],
     },
     {
@@ -139,7 +139,7 @@ describe('buildSnapshot', () => {
       ],
       expected: [
         {
-          code: 'snapshot.invalid-json',
+          code: 'input.invalid-json',
           severity: 'error',
           path: '',
           file: 'accounts/111122223333/resources.json',
@@ -211,11 +211,11 @@ describe('buildSnapshot', () => {
       paths: ['accounts/111122223333/iam.json'],
       readText: () => ({
         ok: false,
-        diagnostics: [{ code: 'snapshot.too-large', severity: 'error', path: '', message: 'too large' }],
+        diagnostics: [{ code: 'input.too-large', severity: 'error', path: '', message: 'too large' }],
       }),
     };
     expect(where(buildSnapshot(source).diagnostics)).toEqual([
-      { code: 'snapshot.too-large', severity: 'error', path: '', file: 'accounts/111122223333/iam.json' },
+      { code: 'input.too-large', severity: 'error', path: '', file: 'accounts/111122223333/iam.json' },
     ]);
   });
 
@@ -270,8 +270,8 @@ describe('buildSingleAccountSnapshot', () => {
   });
 
   it.each([
-    ['', 'snapshot.empty'],
-    ['{"RoleDetailList": [', 'snapshot.invalid-json'],
+    ['', 'input.empty'],
+    ['{"RoleDetailList": [', 'input.invalid-json'],
     ['{"Organization": {}}', 'snapshot.invalid-shape'],
     [EMPTY_IAM, 'snapshot.unknown-account'],
   ])('reports %j as %s', (input, code) => {

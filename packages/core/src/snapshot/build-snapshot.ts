@@ -12,9 +12,9 @@
  * cloudtrail/**.json, cloudtrail/**.json.gz                                           optional
  * ```
  */
-import { type Diagnostic, fail, hasErrors, ok, type Result } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, error, fail, hasErrors, ok, type Result } from '../diagnostics/diagnostic.js';
+import { parseJsonText } from '../json/json-text.js';
 import { parseAuthorizationDetails } from './authorization-details.js';
-import { parseJsonText } from './json-text.js';
 import type { Account, Organization, Snapshot } from './model.js';
 import { parseOrganization } from './organization.js';
 import {
@@ -50,7 +50,7 @@ export function snapshotSourceFromFiles(files: readonly SnapshotFile[]): Snapsho
     readText: (path) => {
       const text = byPath.get(path);
       return text === undefined
-        ? fail([snapshotError('snapshot.not-found', '', `\`${path}\` is not in the snapshot`)])
+        ? fail([error('input.not-found', '', `\`${path}\` is not in the snapshot`)])
         : ok(text);
     },
   };

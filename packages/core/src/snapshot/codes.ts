@@ -4,13 +4,7 @@
  *
  * @see https://docs.aws.amazon.com/cli/latest/reference/iam/get-account-authorization-details.html
  */
-export const SNAPSHOT_CODES = {
-  'snapshot.not-found': 'the snapshot path, or a file the snapshot needs, does not exist',
-  'snapshot.unreadable':
-    'a file or folder exists but cannot be read (permissions, a folder where a file belongs)',
-  'snapshot.too-large': 'a file is larger than accessloop can hold in memory',
-  'snapshot.empty': 'a file is empty or holds only whitespace',
-  'snapshot.invalid-json': 'a file is not valid JSON; the message gives the line and column',
+export const snapshotCodes = {
   'snapshot.invalid-shape': 'a value is missing or has the wrong type for its place in the file',
   'snapshot.unsupported-format': '`snapshot.json` names a format this version of accessloop does not read',
   'snapshot.invalid-policy-document':
@@ -44,4 +38,4 @@ export const SNAPSHOT_CODES = {
 } as const;
 
 /** A diagnostic code of the snapshot loader. */
-export type SnapshotCode = keyof typeof SNAPSHOT_CODES;
+export type SnapshotCode = keyof typeof snapshotCodes;

@@ -87,17 +87,15 @@ describe('parseJsonText', () => {
     expect(parseJsonText('\uFEFF{"a": 1}')).toEqual({ ok: true, value: { a: 1 }, diagnostics: [] });
   });
 
-  it.each(['', '   \n\t'])('reports snapshot.empty for %j', (text) => {
+  it.each(['', '   \n\t'])('reports input.empty for %j', (text) => {
     const result = parseJsonText(text);
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toMatchObject([{ code: 'snapshot.empty', severity: 'error', path: '' }]);
+    expect(result.diagnostics).toMatchObject([{ code: 'input.empty', severity: 'error', path: '' }]);
   });
 
-  it('reports snapshot.invalid-json with the line and column', () => {
+  it('reports input.invalid-json with the line and column', () => {
     const result = parseJsonText('{\n  "RoleDetailList": [\n    {"RoleName": "a",}\n  ]\n}');
-    expect(result.diagnostics).toMatchObject([
-      { code: 'snapshot.invalid-json', severity: 'error', path: '' },
-    ]);
+    expect(result.diagnostics).toMatchObject([{ code: 'input.invalid-json', severity: 'error', path: '' }]);
     expect(result.diagnostics[0]?.message).toBe(
       'invalid JSON at line 3, column 22: expected a property name in double quotes, found `}`; fix the file or export it again',
     );

@@ -4,9 +4,7 @@
  * messages give a position for some errors and none for others (`Unexpected token '}', ... is not
  * valid JSON`).
  */
-import type { Result } from '../diagnostics/diagnostic.js';
-import { fail, ok } from '../diagnostics/diagnostic.js';
-import { snapshotError } from './private/fields.js';
+import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 
 /** Where a JSON text stops being valid, and why. `line` and `column` count from 1. */
 export interface JsonSyntaxError {
@@ -155,14 +153,12 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 
 /**
  * Parses a JSON file's text. A UTF-8 byte order mark is skipped. Empty text is
- * `snapshot.empty`; a syntax error is `snapshot.invalid-json` with its line and column.
+ * `input.empty`; a syntax error is `input.invalid-json` with its line and column.
  */
 export function parseJsonText(text: string): Result<unknown> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
-    return fail([
-      snapshotError('snapshot.empty', '', 'the file is empty; export the data again, or remove the file'),
-    ]);
+    return fail([error('input.empty', '', 'the file is empty; export the data again, or remove the file')]);
   }
   try {
     return ok(JSON.parse(body) as unknown);
@@ -171,8 +167,6 @@ export function parseJsonText(text: string): Result<unknown> {
     const where = found
       ? `at line ${found.line}, column ${found.column}: ${found.problem}`
       : `: ${(cause as Error).message}`;
-    return fail([
-      snapshotError('snapshot.invalid-json', '', `invalid JSON ${where}; fix the file or export it again`),
-    ]);
+    return fail([error('input.invalid-json', '', `invalid JSON ${where}; fix the file or export it again`)]);
   }
 }
