@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { runCan } from './commands/can.js';
 import { runSimulate } from './commands/simulate.js';
 import type { Io } from './io-streams.js';
 import { exitCodes, formatDiagnostic } from './output.js';
@@ -37,6 +38,21 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       exitCode = await runSimulate(options, io);
     });
 
+  program
+    .command('can')
+    .description(
+      'decide whether a principal of the snapshot can call an action on a resource, with every policy applied',
+    )
+    .argument('<snapshot>', 'a snapshot folder, or one `aws iam get-account-authorization-details` JSON file')
+    .requiredOption('--principal <arn>', 'a user, role or role session of the snapshot')
+    .requiredOption('--action <action>', 'one action, such as s3:GetObject')
+    .requiredOption('--resource <arn>', 'the resource ARN, or * for actions without a resource')
+    .option('--context <key=value>', 'a request context value; repeat for more keys or values', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .action(async (snapshot, options) => {
+      exitCode = await runCan(snapshot, options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -49,4 +65,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (argv.includes('--debug') && e instanceof Error) io.stderr.write(`${e.stack}\n`);
     return exitCodes.badInput;
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -1,6 +1,7 @@
 /**
  * accessloop's pure analysis core. No I/O: every function takes data and returns data.
  */
+export { simulateInputFor } from './access/simulate-input-for.js';
 export { type AccessLevel, type ActionInfo, type Catalog, loadCatalog } from './catalog/catalog.js';
 export { buildContext, type RequestContext } from './condition/context.js';
 export { diagnosticCodes, isDiagnosticCode } from './diagnostics/codes.js';

@@ -1,3 +1,4 @@
+import { accessCodes } from '../access/codes.js';
 import { conditionCodes } from '../condition/codes.js';
 import { requestCodes } from '../evaluate/codes.js';
 import { policyCodes } from '../policy/codes.js';
@@ -15,6 +16,7 @@ export const diagnosticCodes: Readonly<Record<string, string>> = {
   ...requestCodes,
   ...inputCodes,
   ...snapshotCodes,
+  ...accessCodes,
 };
 
 /** Whether a code is one of accessloop's diagnostic codes. */

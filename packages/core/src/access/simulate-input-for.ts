@@ -1,0 +1,222 @@
+import { type Diagnostic, error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
+import type { NamedPolicyInput, RequestInput, SimulateInput } from '../evaluate/types.js';
+import { parseArn } from '../match/arn.js';
+import { parseRequestPrincipal } from '../match/principal.js';
+import type {
+  Account,
+  AttachedPolicy,
+  InlinePolicy,
+  Organization,
+  Resource,
+  Role,
+  Snapshot,
+  User,
+} from '../snapshot/model.js';
+import { organizationPolicyLevels } from '../snapshot/organization.js';
+
+/**
+ * Gathers every policy of a snapshot that takes part in one request, as a `simulate` input:
+ * - the principal's identity-based policies (for a user, also those of its groups; inline and
+ *   managed, the default version of each), and its permissions boundary;
+ * - the SCPs of the principal's account and the RCPs of the resource's account, level by level
+ *   from the root, and the management account;
+ * - the resource-based policy of the resource from the inventory (an S3 object takes its bucket's
+ *   policy; a Lambda function ARN may carry a version or alias; for `sts:` actions on a role, the
+ *   role's trust policy).
+ *
+ * Context keys the snapshot knows are filled in unless the request gives them: a role session's
+ * `aws:PrincipalArn` (the role's full ARN, with the path the session ARN does not carry), and
+ * `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths` for
+ * accounts of the organization.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceorgpaths
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function simulateInputFor(snapshot: Snapshot, request: RequestInput): Result<SimulateInput> {
+  const principal = parseRequestPrincipal(request.principal);
+  if (!principal) {
+    return fail([
+      error(
+        'request.malformed-arn',
+        'principal',
+        `principal \`${request.principal}\` is not a principal ARN`,
+      ),
+    ]);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const identityPolicies: NamedPolicyInput[] = [];
+  const permissionBoundaries: NamedPolicyInput[] = [];
+  const context: Record<string, string | readonly string[]> = { ...(request.context ?? {}) };
+  const principalAccount = snapshot.accounts.find((a) => a.id === principal.account);
+
+  if (principal.kind === 'user' || principal.kind === 'role' || principal.kind === 'assumedRole') {
+    const entity =
+      principalAccount && findEntity(principalAccount, principal.kind, request.principal, principal.name);
+    if (!principalAccount || !entity) {
+      return fail([
+        error(
+          'access.unknown-principal',
+          'principal',
+          `\`${request.principal}\` is not a user, role or role session of the snapshot; check the ARN`,
+        ),
+      ]);
+    }
+    const add = (list: NamedPolicyInput[], policies: NamedPolicyInput[]) => list.push(...policies);
+    add(identityPolicies, entityPolicies(principalAccount, entity.label, entity.value, diagnostics));
+    if (entity.kind === 'user') {
+      for (const groupName of entity.value.groups) {
+        const group = principalAccount.groups.find((g) => g.name === groupName);
+        if (group)
+          add(identityPolicies, entityPolicies(principalAccount, `group/${group.name}`, group, diagnostics));
+      }
+    }
+    if (entity.value.permissionsBoundary) {
+      const boundary = managedPolicy(principalAccount, entity.value.permissionsBoundary, diagnostics);
+      if (boundary) permissionBoundaries.push(boundary);
+    }
+    if (entity.kind === 'role' && !hasKey(context, 'aws:PrincipalArn'))
+      context['aws:PrincipalArn'] = entity.value.arn;
+  }
+  if (diagnostics.length > 0) return fail(diagnostics);
+
+  const resource = findResource(snapshot, request);
+  const resourceAccount = request.resourceAccount ?? resource?.accountId;
+  const org = snapshot.organization;
+  const scps =
+    org && principal.account && principalAccount
+      ? organizationPolicyLevels(org, principal.account)?.scps
+      : undefined;
+  const rcpAccount = resourceAccount ?? parseArn(request.resource)?.account ?? principal.account;
+  const rcps = org && rcpAccount ? organizationPolicyLevels(org, rcpAccount)?.rcps : undefined;
+  if (org) {
+    const fill = (key: string, value: string | readonly string[] | undefined) => {
+      if (value !== undefined && !hasKey(context, key)) context[key] = value;
+    };
+    const principalPath = principal.account ? organizationPath(org, principal.account) : undefined;
+    fill('aws:PrincipalOrgID', principalPath && org.id);
+    fill('aws:PrincipalOrgPaths', principalPath && [principalPath]);
+    const resourcePath = rcpAccount ? organizationPath(org, rcpAccount) : undefined;
+    fill('aws:ResourceOrgID', resourcePath && org.id);
+    fill('aws:ResourceOrgPaths', resourcePath && [resourcePath]);
+  }
+
+  return ok({
+    request: {
+      ...request,
+      ...(resourceAccount !== undefined ? { resourceAccount } : {}),
+      context,
+    },
+    identityPolicies,
+    permissionBoundaries,
+    ...(scps ? { scps } : {}),
+    ...(rcps ? { rcps } : {}),
+    ...(resource?.policy !== undefined ? { resourcePolicy: resource.policy } : {}),
+    ...(org ? { managementAccountId: org.managementAccountId } : {}),
+  });
+}
+
+type Entity = { kind: 'user'; label: string; value: User } | { kind: 'role'; label: string; value: Role };
+
+function findEntity(
+  account: Account,
+  kind: 'user' | 'role' | 'assumedRole',
+  arn: string,
+  name: string | undefined,
+): Entity | undefined {
+  if (kind === 'user') {
+    const user = account.users.find((u) => u.arn === arn);
+    return user && { kind: 'user', label: `user/${user.name}`, value: user };
+  }
+  // A session ARN names the role without its path; role names are unique within an account.
+  const role = account.roles.find((r) => r.arn === arn || (kind === 'assumedRole' && r.name === name));
+  return role && { kind: 'role', label: `role/${role.name}`, value: role };
+}
+
+/** Inline policies are named `<entity>#<policy name>`; managed policies by their ARN. */
+function entityPolicies(
+  account: Account,
+  label: string,
+  entity: { inlinePolicies: readonly InlinePolicy[]; attachedPolicies: readonly AttachedPolicy[] },
+  diagnostics: Diagnostic[],
+): NamedPolicyInput[] {
+  const inline = entity.inlinePolicies.map((p) => ({ name: `${label}#${p.name}`, policy: p.document }));
+  const managed = entity.attachedPolicies
+    .map((p) => managedPolicy(account, p.arn, diagnostics))
+    .filter((p): p is NamedPolicyInput => p !== undefined);
+  return [...inline, ...managed];
+}
+
+function managedPolicy(
+  account: Account,
+  arn: string,
+  diagnostics: Diagnostic[],
+): NamedPolicyInput | undefined {
+  const policy = account.managedPolicies.find((p) => p.arn === arn);
+  if (!policy) {
+    diagnostics.push(
+      error(
+        'access.missing-policy',
+        'principal',
+        `managed policy \`${arn}\` is attached but not in the snapshot of account ${account.id}; export it with \`get-account-authorization-details\` without a filter`,
+      ),
+    );
+    return undefined;
+  }
+  return { name: policy.arn, policy: policy.document };
+}
+
+/** The inventory entry whose resource-based policy governs the request's resource. */
+function findResource(
+  snapshot: Snapshot,
+  request: RequestInput,
+): Pick<Resource, 'accountId' | 'policy'> | undefined {
+  const arn = parseArn(request.resource);
+  if (!arn) return undefined;
+  const service = request.action.slice(0, request.action.indexOf(':')).toLowerCase();
+  if (arn.service === 'iam' && arn.resource.startsWith('role/')) {
+    const account = snapshot.accounts.find((a) => a.id === arn.account);
+    const role = account?.roles.find((r) => r.arn === request.resource);
+    if (!role) return undefined;
+    return service === 'sts'
+      ? { accountId: role.arn.split(':')[4] ?? '', policy: role.trustPolicy }
+      : { accountId: arn.account };
+  }
+  const candidates = [request.resource];
+  if (arn.service === 's3' && arn.resource.includes('/'))
+    candidates.push(`arn:${arn.partition}:s3:::${arn.resource.split('/')[0]}`);
+  if (arn.service === 'lambda' && arn.resource.split(':').length > 2) {
+    candidates.push(request.resource.split(':').slice(0, 7).join(':'));
+  }
+  for (const candidate of candidates) {
+    for (const account of snapshot.accounts) {
+      const found = account.resources.find((r) => r.arn === candidate);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The organization path of an account, `o-id/r-root/ou-parent/.../ou-child/`, as AWS gives it in
+ * `aws:PrincipalOrgPaths`; undefined when the account is not in the organization.
+ */
+function organizationPath(org: Organization, accountId: string): string | undefined {
+  const account = org.accounts.find((a) => a.id === accountId);
+  if (!account) return undefined;
+  const parents: string[] = [];
+  let parentId: string | undefined = account.parentId;
+  const seen = new Set<string>();
+  while (parentId !== undefined && !seen.has(parentId)) {
+    seen.add(parentId);
+    parents.unshift(parentId);
+    const id: string = parentId;
+    parentId = org.organizationalUnits.find((ou) => ou.id === id)?.parentId;
+  }
+  return `${org.id}/${parents.join('/')}/`;
+}
+
+function hasKey(context: Record<string, unknown>, key: string): boolean {
+  const lower = key.toLowerCase();
+  return Object.keys(context).some((k) => k.toLowerCase() === lower);
+}
