@@ -19,6 +19,8 @@ describe('diagnostic codes', () => {
   it('are pinned: adding one is a deliberate change to this list, renaming one breaks users', () => {
     expect(Object.keys(diagnosticCodes).sort()).toMatchInlineSnapshot(`
       [
+        "access.missing-policy",
+        "access.unknown-principal",
         "cli.usage",
         "condition.ignored-set-operator",
         "condition.invalid-value",
