@@ -702,6 +702,7 @@ export const capabilityMapData: CapabilityMapData = {
         'DeleteRoutingRule',
         'DisablePortal',
         'PATCH',
+        'POST',
         'PUT',
         'PublishPortal',
         'PutPortalProductSharingPolicy',
@@ -732,7 +733,6 @@ export const capabilityMapData: CapabilityMapData = {
         'ListRoutingRules',
         'PreviewPortal',
       ],
-      'write-data': ['POST'],
     },
     'app-integrations': {
       'administer-resource': [
@@ -1548,6 +1548,7 @@ export const capabilityMapData: CapabilityMapData = {
         'DeleteNotebook',
         'DeletePreparedStatement',
         'DeleteWorkGroup',
+        'ImportNotebook',
         'PutCapacityAssignmentConfiguration',
         'TagResource',
         'UntagResource',
@@ -1559,7 +1560,6 @@ export const capabilityMapData: CapabilityMapData = {
         'UpdatePreparedStatement',
         'UpdateWorkGroup',
       ],
-      'administer-resource+write-data': ['ImportNotebook'],
       'read-config': [
         'BatchGetNamedQuery',
         'BatchGetPreparedStatement',
@@ -1799,7 +1799,6 @@ export const capabilityMapData: CapabilityMapData = {
         'DeleteSkill',
         'DeleteWebhook',
         'DisableKey',
-        'ProcessEnvironmentWork',
         'RegisterKey',
         'RotateWebhookSecret',
         'TagResource',
@@ -1848,7 +1847,7 @@ export const capabilityMapData: CapabilityMapData = {
         'ListWorkspaces',
       ],
       'read-data': ['GetFile'],
-      'use-resource': ['AssumeConsole', 'CancelBatchInference'],
+      'use-resource': ['AssumeConsole', 'CancelBatchInference', 'ProcessEnvironmentWork'],
       'write-data': ['CreateFile'],
     },
     'aws-marketplace': {
@@ -1908,6 +1907,7 @@ export const capabilityMapData: CapabilityMapData = {
         'GetResourcePolicy',
         'GetSellerDashboard',
         'GetVerification',
+        'GetVerificationEvidence',
         'ListAgreementApprovalRequests',
         'ListAgreementCancellationRequests',
         'ListAgreementCharges',
@@ -1937,7 +1937,7 @@ export const capabilityMapData: CapabilityMapData = {
         'SearchListings',
         'ViewSubscriptions',
       ],
-      'read-data': ['GetTaxComplianceProfile', 'GetVerificationEvidence'],
+      'read-data': ['GetTaxComplianceProfile'],
       'use-resource': [
         'CancelAgreement',
         'CancelAgreementCancellationRequest',
@@ -2168,6 +2168,7 @@ export const capabilityMapData: CapabilityMapData = {
         'DeleteGateway',
         'DeleteHypervisor',
         'DisassociateGatewayFromServer',
+        'ImportHypervisorConfiguration',
         'PutBandwidthRateLimitSchedule',
         'PutHypervisorPropertyMappings',
         'PutMaintenanceStartTime',
@@ -2178,7 +2179,6 @@ export const capabilityMapData: CapabilityMapData = {
         'UpdateGatewaySoftwareNow',
         'UpdateHypervisor',
       ],
-      'administer-resource+write-data': ['ImportHypervisorConfiguration'],
       'read-config': [
         'GetBandwidthRateLimitSchedule',
         'GetGateway',
@@ -2230,7 +2230,6 @@ export const capabilityMapData: CapabilityMapData = {
         'DeregisterJobDefinition',
         'RegisterJobDefinition',
         'SetCapacityTags',
-        'SubmitServiceJob',
         'TagResource',
         'UntagResource',
         'UpdateComputeEnvironment',
@@ -2260,7 +2259,7 @@ export const capabilityMapData: CapabilityMapData = {
         'ListServiceJobs',
         'ListTagsForResource',
       ],
-      'use-resource': ['CancelJob', 'SubmitJob', 'TerminateJob', 'TerminateServiceJob'],
+      'use-resource': ['CancelJob', 'SubmitJob', 'SubmitServiceJob', 'TerminateJob', 'TerminateServiceJob'],
     },
     'bcm-dashboards': {
       'administer-resource': [
@@ -2378,7 +2377,6 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateModelCopyJob',
         'CreateModelCustomizationJob',
         'CreateModelEvaluationJob',
-        'CreateModelImportJob',
         'CreateModelInvocationJob',
         'CreatePrompt',
         'CreatePromptRouter',
@@ -2611,7 +2609,7 @@ export const capabilityMapData: CapabilityMapData = {
         'StopModelCustomizationJob',
         'StopModelInvocationJob',
       ],
-      'write-data': ['IngestKnowledgeBaseDocuments'],
+      'write-data': ['CreateModelImportJob', 'IngestKnowledgeBaseDocuments'],
     },
     'bedrock-agentcore': {
       'administer-resource': [
@@ -4270,23 +4268,24 @@ export const capabilityMapData: CapabilityMapData = {
         'ListImportFailures',
         'ListImports',
         'ListInsightsData',
+        'ListPublicKeys',
         'ListQueries',
         'ListServiceLinkedChannels',
         'ListTags',
         'ListTrails',
         'SearchSampleQueries',
       ],
-      'read-data': ['GetEventDataStoreData', 'GetQueryResults', 'ListPublicKeys', 'LookupEvents'],
+      'read-data': ['GetEventDataStoreData', 'GetQueryResults', 'LookupEvents'],
       'use-resource': [
         'CancelQuery',
         'GenerateQuery',
         'StartDashboardRefresh',
         'StartEventDataStoreIngestion',
-        'StartImport',
         'StartQuery',
         'StopEventDataStoreIngestion',
         'StopImport',
       ],
+      'write-data': ['StartImport'],
     },
     'cloudtrail-data': {
       'write-data': ['PutAuditEvents'],
@@ -4663,6 +4662,7 @@ export const capabilityMapData: CapabilityMapData = {
         'GetApprovalRuleTemplate',
         'GetBlobDifferences',
         'GetBranch',
+        'GetComment',
         'GetCommentReactions',
         'GetCommentsForComparedCommit',
         'GetCommentsForPullRequest',
@@ -4690,7 +4690,6 @@ export const capabilityMapData: CapabilityMapData = {
       'read-data': [
         'BatchGetCommits',
         'GetBlob',
-        'GetComment',
         'GetCommit',
         'GetDifferences',
         'GetFile',
@@ -5111,6 +5110,7 @@ export const capabilityMapData: CapabilityMapData = {
         'AdminRemoveUserFromGroup',
         'AdminResetUserPassword',
         'AdminSetUserMFAPreference',
+        'AdminSetUserPassword',
         'AdminSetUserSettings',
         'AdminUpdateAuthEventFeedback',
         'AdminUpdateDeviceStatus',
@@ -5126,7 +5126,6 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateManagedLoginBranding',
         'CreateResourceServer',
         'CreateTerms',
-        'CreateUserImportJob',
         'CreateUserPool',
         'CreateUserPoolClient',
         'CreateUserPoolDomain',
@@ -5220,12 +5219,11 @@ export const capabilityMapData: CapabilityMapData = {
         'InitiateAuth',
         'RespondToAuthChallenge',
         'SignUp',
-        'StartUserImportJob',
         'StopUserImportJob',
         'VerifySoftwareToken',
         'VerifyUserAttribute',
       ],
-      'write-data': ['AdminSetUserPassword', 'AdminUpdateUserAttributes'],
+      'write-data': ['AdminUpdateUserAttributes', 'CreateUserImportJob', 'StartUserImportJob'],
     },
     'cognito-sync': {
       'administer-resource': [
@@ -5928,7 +5926,6 @@ export const capabilityMapData: CapabilityMapData = {
         'PutInstanceCommunicationLimits',
         'PutOutboundRequestBatch',
         'PutProfileOutboundRequestBatch',
-        'StartInstanceOnboardingJob',
         'TagResource',
         'UntagResource',
         'UpdateCampaignChannelSubtypeConfig',
@@ -5953,7 +5950,13 @@ export const capabilityMapData: CapabilityMapData = {
         'ListConnectInstanceIntegrations',
         'ListTagsForResource',
       ],
-      'use-resource': ['PauseCampaign', 'ResumeCampaign', 'StartCampaign', 'StopCampaign'],
+      'use-resource': [
+        'PauseCampaign',
+        'ResumeCampaign',
+        'StartCampaign',
+        'StartInstanceOnboardingJob',
+        'StopCampaign',
+      ],
     },
     consoleapp: {
       'read-config': ['GetDeviceIdentity', 'ListDeviceIdentities'],
@@ -6530,7 +6533,6 @@ export const capabilityMapData: CapabilityMapData = {
         'StartDataSourceRun',
         'StartMetadataGenerationRun',
         'StartNotebookCompute',
-        'StartNotebookImport',
         'StartNotebookRun',
         'StartNotebookSync',
         'StopAgent',
@@ -6539,7 +6541,7 @@ export const capabilityMapData: CapabilityMapData = {
         'StopNotebookCompute',
         'StopNotebookRun',
       ],
-      'write-data': ['PostLineageEvent', 'PostTimeSeriesDataPoints', 'SendMessage'],
+      'write-data': ['PostLineageEvent', 'PostTimeSeriesDataPoints', 'SendMessage', 'StartNotebookImport'],
     },
     dax: {
       'administer-resource': [
@@ -6981,10 +6983,10 @@ export const capabilityMapData: CapabilityMapData = {
       'use-resource': [
         'StartBatchDeleteConfigurationTask',
         'StartDataCollectionByAgentIds',
-        'StartImportTask',
         'StopContinuousExport',
         'StopDataCollectionByAgentIds',
       ],
+      'write-data': ['StartImportTask'],
     },
     dlm: {
       'administer-resource': [
@@ -7001,7 +7003,6 @@ export const capabilityMapData: CapabilityMapData = {
         'AddTagsToResource',
         'ApplyPendingMaintenanceAction',
         'AssociateExtensionPack',
-        'CancelReplicationTaskAssessmentRun',
         'CreateDataMigration',
         'CreateDataProvider',
         'CreateEndpoint',
@@ -7048,11 +7049,8 @@ export const capabilityMapData: CapabilityMapData = {
         'RemoveTagsFromResource',
         'RunFleetAdvisorLsaAnalysis',
         'StartReplication',
-        'StartReplicationTask',
         'StartReplicationTaskAssessment',
-        'StartReplicationTaskAssessmentRun',
         'StopReplication',
-        'StopReplicationTask',
         'UpdateConversionConfiguration',
         'UpdateDataProvider',
         'UpdateInstanceProfile',
@@ -7120,16 +7118,19 @@ export const capabilityMapData: CapabilityMapData = {
         'BatchStartRecommendations',
         'CancelMetadataModelConversion',
         'CancelMetadataModelCreation',
+        'CancelReplicationTaskAssessmentRun',
         'StartDataMigration',
         'StartMetadataModelAssessment',
         'StartMetadataModelConversion',
         'StartMetadataModelCreation',
-        'StartMetadataModelImport',
         'StartRecommendations',
+        'StartReplicationTask',
+        'StartReplicationTaskAssessmentRun',
         'StopDataMigration',
+        'StopReplicationTask',
         'TestConnection',
       ],
-      'write-data': ['UploadFileMetadataList'],
+      'write-data': ['StartMetadataModelImport', 'UploadFileMetadataList'],
     },
     'docdb-elastic': {
       'administer-resource': [
@@ -7183,8 +7184,6 @@ export const capabilityMapData: CapabilityMapData = {
         'DisconnectSourceServer',
         'InitializeService',
         'IssueAgentCertificateForDrs',
-        'NotifyAgentReplicationProgressForDrs',
-        'NotifyReplicationServerAuthenticationForDrs',
         'PutLaunchAction',
         'ReorderRecoveryPlanSteps',
         'RetryDataReplication',
@@ -7256,7 +7255,9 @@ export const capabilityMapData: CapabilityMapData = {
         'NotifyAgentAuthenticationForDrs',
         'NotifyAgentConnectedForDrs',
         'NotifyAgentDisconnectedForDrs',
+        'NotifyAgentReplicationProgressForDrs',
         'NotifyConsistencyAttainedForDrs',
+        'NotifyReplicationServerAuthenticationForDrs',
         'NotifyVolumeEventForDrs',
         'RetryRecoveryPlanExecutionStep',
         'SendAgentLogsForDrs',
@@ -8010,7 +8011,6 @@ export const capabilityMapData: CapabilityMapData = {
         'ReplaceRouteTableAssociation',
         'ReplaceTransitGatewayRoute',
         'ReplaceVpnTunnel',
-        'ReportInstanceStatus',
         'RequestSpotFleet',
         'RequestSpotInstances',
         'ResetAddressAttribute',
@@ -8349,6 +8349,7 @@ export const capabilityMapData: CapabilityMapData = {
         'CancelImportTask',
         'CreateIpamExternalResourceVerificationToken',
         'PauseVolumeIO',
+        'ReportInstanceStatus',
         'SendDiagnosticInterrupt',
         'SendSpotInstanceInterruptions',
         'StartNetworkInsightsAccessScopeAnalysis',
@@ -8459,7 +8460,6 @@ export const capabilityMapData: CapabilityMapData = {
     ecs: {
       'administer-resource': [
         'AllowVendedLogDeliveryForResource',
-        'ContinueServiceDeployment',
         'CreateCapacityProvider',
         'CreateCluster',
         'CreateDaemon',
@@ -8533,6 +8533,7 @@ export const capabilityMapData: CapabilityMapData = {
         'ListTasks',
       ],
       'use-resource': [
+        'ContinueServiceDeployment',
         'ExecuteCommand',
         'Poll',
         'RunTask',
@@ -9500,8 +9501,9 @@ export const capabilityMapData: CapabilityMapData = {
       ],
     },
     'execute-api': {
-      'administer-resource': ['InvalidateCache', 'ManageConnections'],
+      'administer-resource': ['InvalidateCache'],
       'use-resource': ['Invoke'],
+      'write-data+use-resource': ['ManageConnections'],
     },
     'finops-agent': {
       'administer-resource': [
@@ -9717,7 +9719,6 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateAutoPredictor',
         'CreateDataset',
         'CreateDatasetGroup',
-        'CreateDatasetImportJob',
         'CreateExplainability',
         'CreateForecast',
         'CreateForecastEndpoint',
@@ -9787,11 +9788,11 @@ export const capabilityMapData: CapabilityMapData = {
         'QueryWhatIfForecast',
       ],
       'use-resource': ['InvokeForecastEndpoint', 'ResumeResource', 'StopResource'],
+      'write-data': ['CreateDatasetImportJob'],
     },
     frauddetector: {
       'administer-resource': [
         'BatchCreateVariable',
-        'CreateBatchImportJob',
         'CreateBatchPredictionJob',
         'CreateDetectorVersion',
         'CreateList',
@@ -9865,7 +9866,7 @@ export const capabilityMapData: CapabilityMapData = {
         'ListTagsForResource',
       ],
       'use-resource': ['CancelBatchImportJob', 'CancelBatchPredictionJob'],
-      'write-data': ['SendEvent'],
+      'write-data': ['CreateBatchImportJob', 'SendEvent'],
     },
     freertos: {
       'administer-resource': [
@@ -10107,7 +10108,6 @@ export const capabilityMapData: CapabilityMapData = {
         'DisassociateApplications',
         'RemoveStreamGroupLocations',
         'RevokeStreamUrl',
-        'StartStreamSession',
         'TagResource',
         'UntagResource',
         'UpdateApplication',
@@ -10127,7 +10127,7 @@ export const capabilityMapData: CapabilityMapData = {
         'ListTagsForResource',
       ],
       'read-data': ['ExportStreamSessionFiles'],
-      'use-resource': ['TerminateStreamSession'],
+      'use-resource': ['StartStreamSession', 'TerminateStreamSession'],
     },
     geo: {
       'administer-resource': [
@@ -10398,6 +10398,7 @@ export const capabilityMapData: CapabilityMapData = {
         'FederateAuthorization',
         'GlueNotebookAuthorize',
         'GlueNotebookRefreshCredentials',
+        'ImportCatalogToGlue',
         'ManagedConnector',
         'ModifyIntegration',
         'PublishDataQuality',
@@ -10450,7 +10451,6 @@ export const capabilityMapData: CapabilityMapData = {
         'UpdateWorkflow',
         'UpgradeJob',
       ],
-      'administer-resource+write-data': ['ImportCatalogToGlue'],
       'read-config': [
         'BatchGetBlueprints',
         'BatchGetCrawlers',
@@ -10611,7 +10611,6 @@ export const capabilityMapData: CapabilityMapData = {
         'StartCrawlerSchedule',
         'StartDataQualityRuleRecommendationRun',
         'StartDataQualityRulesetEvaluationRun',
-        'StartImportLabelsTaskRun',
         'StartJobRun',
         'StartJobUpgradeAnalysis',
         'StartMLEvaluationTaskRun',
@@ -10630,6 +10629,7 @@ export const capabilityMapData: CapabilityMapData = {
         'UseGlueStudio',
         'UseMLTransforms',
       ],
+      'write-data': ['StartImportLabelsTaskRun'],
     },
     grafana: {
       'administer-resource': [
@@ -11096,11 +11096,11 @@ export const capabilityMapData: CapabilityMapData = {
         'StartFHIRBulkDeleteJob',
         'StartFHIRBulkMemberMatchJob',
         'StartFHIRBulkPatchJob',
-        'StartFHIRImportJob',
         'SubmitPreAuthClaim',
         'TranslateConceptMapWithGet',
         'TranslateConceptMapWithPost',
       ],
+      'write-data': ['StartFHIRImportJob'],
     },
     honeycode: {
       'administer-resource': [
@@ -11131,8 +11131,8 @@ export const capabilityMapData: CapabilityMapData = {
         'ListTenants',
       ],
       'read-data': ['GetScreenData', 'ListTableRows', 'QueryTableRows'],
-      'use-resource': ['InvokeScreenAutomation', 'StartTableDataImportJob'],
-      'write-data': ['BatchCreateTableRows', 'BatchUpdateTableRows'],
+      'use-resource': ['InvokeScreenAutomation'],
+      'write-data': ['BatchCreateTableRows', 'BatchUpdateTableRows', 'StartTableDataImportJob'],
     },
     iam: {
       'administer-resource': [
@@ -12267,7 +12267,6 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateAsset',
         'CreateAssetModel',
         'CreateAssetModelCompositeModel',
-        'CreateBulkImportJob',
         'CreateComputationModel',
         'CreateDashboard',
         'CreateDataset',
@@ -12412,7 +12411,7 @@ export const capabilityMapData: CapabilityMapData = {
         'StartQuery',
         'StartSearch',
       ],
-      'write-data': ['BatchPutAssetPropertyValue'],
+      'write-data': ['BatchPutAssetPropertyValue', 'CreateBulkImportJob'],
     },
     iottwinmaker: {
       'administer-resource': [
@@ -12573,11 +12572,14 @@ export const capabilityMapData: CapabilityMapData = {
         'StartBulkDisassociateWirelessDeviceFromMulticastGroup',
         'StartFuotaTask',
         'StartMulticastGroupSession',
-        'StartSingleWirelessDeviceImportTask',
-        'StartWirelessDeviceImportTask',
         'TestWirelessDevice',
       ],
-      'write-data': ['SendDataToMulticastGroup', 'SendDataToWirelessDevice'],
+      'write-data': [
+        'SendDataToMulticastGroup',
+        'SendDataToWirelessDevice',
+        'StartSingleWirelessDeviceImportTask',
+        'StartWirelessDeviceImportTask',
+      ],
     },
     iq: {
       'administer-resource': [
@@ -13021,6 +13023,7 @@ export const capabilityMapData: CapabilityMapData = {
         'AddApplicationCloudWatchLoggingOption',
         'AddApplicationInput',
         'AddApplicationInputProcessingConfiguration',
+        'AddApplicationOutput',
         'AddApplicationReferenceDataSource',
         'AddApplicationVpcConfiguration',
         'CreateApplication',
@@ -13054,7 +13057,6 @@ export const capabilityMapData: CapabilityMapData = {
         'ListApplications',
         'ListTagsForResource',
       ],
-      'write-data': ['AddApplicationOutput'],
     },
     kinesisvideo: {
       'administer-resource': [
@@ -13551,20 +13553,21 @@ export const capabilityMapData: CapabilityMapData = {
       ],
       'read-data': ['CreateExport', 'ListTestSetRecords'],
       'use-resource': [
+        'PostContent',
+        'PostText',
         'RecognizeText',
         'RecognizeUtterance',
         'StartBotAnalyzer',
         'StartBotRecommendation',
         'StartBotResourceGeneration',
         'StartConversation',
-        'StartImport',
         'StartMigration',
         'StartTestExecution',
         'StartTestSetGeneration',
         'StopBotAnalyzer',
         'StopBotRecommendation',
       ],
-      'write-data': ['PostContent', 'PostText'],
+      'write-data': ['StartImport'],
     },
     'license-manager': {
       'administer-resource': [
@@ -13850,7 +13853,6 @@ export const capabilityMapData: CapabilityMapData = {
         'AssociateKmsKey',
         'AssociateSourceToS3TableIntegration',
         'CreateDelivery',
-        'CreateImportTask',
         'CreateLogAnomalyDetector',
         'CreateLogDelivery',
         'CreateLogGroup',
@@ -13988,7 +13990,7 @@ export const capabilityMapData: CapabilityMapData = {
         'TestMetricFilter',
         'TestTransformer',
       ],
-      'write-data': ['PutLogEvents'],
+      'write-data': ['CreateImportTask', 'PutLogEvents'],
     },
     lookoutequipment: {
       'administer-resource': [
@@ -14101,13 +14103,13 @@ export const capabilityMapData: CapabilityMapData = {
         'DescribeModelPackagingJob',
         'DescribeProject',
         'DescribeTrialDetection',
+        'ListDatasetEntries',
         'ListModelPackagingJobs',
         'ListModels',
         'ListProjects',
         'ListTagsForResource',
         'ListTrialDetections',
       ],
-      'read-data': ['ListDatasetEntries'],
       'use-resource': [
         'DetectAnomalies',
         'StartModel',
@@ -14119,7 +14121,6 @@ export const capabilityMapData: CapabilityMapData = {
     m2: {
       'administer-resource': [
         'CreateApplication',
-        'CreateDataSetImportTask',
         'CreateDeployment',
         'CreateEnvironment',
         'DeleteApplication',
@@ -14157,6 +14158,7 @@ export const capabilityMapData: CapabilityMapData = {
       ],
       'read-data': ['CreateDataSetExportTask'],
       'use-resource': ['CancelBatchJobExecution', 'StartBatchJob'],
+      'write-data': ['CreateDataSetImportTask'],
     },
     machinelearning: {
       'administer-resource': [
@@ -14398,6 +14400,7 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateGateway',
         'CreateRouterInput',
         'CreateRouterNetworkInterface',
+        'CreateRouterOutput',
         'DeleteBridge',
         'DeleteFlow',
         'DeleteGateway',
@@ -14405,27 +14408,28 @@ export const capabilityMapData: CapabilityMapData = {
         'DeleteRouterNetworkInterface',
         'DeregisterGatewayInstance',
         'GrantFlowEntitlements',
-        'PollGateway',
         'PurchaseOffering',
         'RemoveBridgeSource',
         'RemoveFlowMediaStream',
         'RemoveFlowSource',
         'RemoveFlowVpcInterface',
         'RevokeFlowEntitlement',
-        'SubmitGatewayStateChange',
         'TagResource',
         'TakeRouterInput',
         'UntagResource',
         'UpdateBridge',
+        'UpdateBridgeOutput',
         'UpdateBridgeSource',
         'UpdateBridgeState',
         'UpdateFlow',
         'UpdateFlowEntitlement',
         'UpdateFlowMediaStream',
+        'UpdateFlowOutput',
         'UpdateFlowSource',
         'UpdateGatewayInstance',
         'UpdateRouterInput',
         'UpdateRouterNetworkInterface',
+        'UpdateRouterOutput',
       ],
       'delete-data': ['DeleteRouterOutput', 'RemoveBridgeOutput', 'RemoveFlowOutput'],
       'read-config': [
@@ -14456,6 +14460,7 @@ export const capabilityMapData: CapabilityMapData = {
       ],
       'read-data': ['GetRouterOutput'],
       'use-resource': [
+        'PollGateway',
         'RestartRouterInput',
         'RestartRouterOutput',
         'StartFlow',
@@ -14464,8 +14469,8 @@ export const capabilityMapData: CapabilityMapData = {
         'StopFlow',
         'StopRouterInput',
         'StopRouterOutput',
+        'SubmitGatewayStateChange',
       ],
-      'write-data': ['CreateRouterOutput', 'UpdateBridgeOutput', 'UpdateFlowOutput', 'UpdateRouterOutput'],
     },
     mediaconvert: {
       'administer-resource': [
@@ -14840,7 +14845,7 @@ export const capabilityMapData: CapabilityMapData = {
         'SearchDICOMStudies',
         'SearchImageSets',
       ],
-      'use-resource': ['StartDICOMImportJob'],
+      'write-data': ['StartDICOMImportJob'],
     },
     memorydb: {
       'administer-resource': [
@@ -14916,7 +14921,6 @@ export const capabilityMapData: CapabilityMapData = {
         'DisassociateDiscoveredResource',
         'DisassociateSourceResource',
         'ImportMigrationTask',
-        'NotifyApplicationState',
         'PutResourceAttributes',
         'RejectConnection',
         'TagResource',
@@ -14943,7 +14947,7 @@ export const capabilityMapData: CapabilityMapData = {
         'ListSourceResources',
         'ListTagsForResource',
       ],
-      'use-resource': ['NotifyMigrationTaskState'],
+      'use-resource': ['NotifyApplicationState', 'NotifyMigrationTaskState'],
     },
     mgn: {
       'administer-resource': [
@@ -14977,7 +14981,6 @@ export const capabilityMapData: CapabilityMapData = {
         'InitializeService',
         'IssueClientCertificateForMgn',
         'MarkAsArchived',
-        'NotifyAgentReplicationProgressForMgn',
         'PauseReplication',
         'PutSourceServerAction',
         'PutTemplateAction',
@@ -15066,6 +15069,7 @@ export const capabilityMapData: CapabilityMapData = {
         'NotifyAgentAuthenticationForMgn',
         'NotifyAgentConnectedForMgn',
         'NotifyAgentDisconnectedForMgn',
+        'NotifyAgentReplicationProgressForMgn',
         'NotifyVcenterClientStartedForMgn',
         'SendAgentLogsForMgn',
         'SendAgentMetricsForMgn',
@@ -15076,8 +15080,6 @@ export const capabilityMapData: CapabilityMapData = {
         'SendVcenterClientLogsForMgn',
         'SendVcenterClientMetricsForMgn',
         'StartCutover',
-        'StartImport',
-        'StartImportFileEnrichment',
         'StartNetworkMigrationAnalysis',
         'StartNetworkMigrationCodeGeneration',
         'StartNetworkMigrationDeployedStacksDeletion',
@@ -15088,6 +15090,7 @@ export const capabilityMapData: CapabilityMapData = {
         'StartTest',
         'VerifyClientRoleForMgn',
       ],
+      'write-data': ['StartImport', 'StartImportFileEnrichment'],
     },
     'migrationhub-orchestrator': {
       'administer-resource': [
@@ -15156,13 +15159,8 @@ export const capabilityMapData: CapabilityMapData = {
         'ListServers',
       ],
       'read-data': ['GetMessage'],
-      'use-resource': [
-        'StartAssessment',
-        'StartImportFileTask',
-        'StartRecommendationReportGeneration',
-        'StopAssessment',
-      ],
-      'write-data': ['PutLogData', 'PutMetricData', 'SendMessage'],
+      'use-resource': ['StartAssessment', 'StartRecommendationReportGeneration', 'StopAssessment'],
+      'write-data': ['PutLogData', 'PutMetricData', 'SendMessage', 'StartImportFileTask'],
     },
     mobileanalytics: {
       'read-config': ['GetFinancialReports', 'GetReports'],
@@ -15173,7 +15171,6 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateApp',
         'CreateCampaign',
         'CreateEmailTemplate',
-        'CreateImportJob',
         'CreateInAppTemplate',
         'CreateJourney',
         'CreatePushTemplate',
@@ -15291,7 +15288,7 @@ export const capabilityMapData: CapabilityMapData = {
       ],
       'read-data': ['CreateExportJob', 'GetInAppMessages'],
       'use-resource': ['VerifyOTPMessage'],
-      'write-data': ['PutEvents', 'SendMessages', 'SendOTPMessage', 'SendUsersMessages'],
+      'write-data': ['CreateImportJob', 'PutEvents', 'SendMessages', 'SendOTPMessage', 'SendUsersMessages'],
     },
     monitron: {
       'administer-resource': [
@@ -15427,7 +15424,6 @@ export const capabilityMapData: CapabilityMapData = {
       'administer-resource': [
         'CreateGraph',
         'CreateGraphSnapshot',
-        'CreateGraphUsingImportTask',
         'CreatePrivateGraphEndpoint',
         'DeletePrivateGraphEndpoint',
         'ResetGraph',
@@ -15457,15 +15453,8 @@ export const capabilityMapData: CapabilityMapData = {
         'ListTagsForResource',
       ],
       'read-data': ['ReadDataViaQuery', 'StartExportTask'],
-      'use-resource': [
-        'CancelExportTask',
-        'CancelImportTask',
-        'CancelQuery',
-        'StartGraph',
-        'StartImportTask',
-        'StopGraph',
-      ],
-      'write-data': ['WriteDataViaQuery'],
+      'use-resource': ['CancelExportTask', 'CancelImportTask', 'CancelQuery', 'StartGraph', 'StopGraph'],
+      'write-data': ['CreateGraphUsingImportTask', 'StartImportTask', 'WriteDataViaQuery'],
     },
     'network-firewall': {
       'administer-resource': [
@@ -16188,15 +16177,17 @@ export const capabilityMapData: CapabilityMapData = {
         'CancelRunBatch',
         'CancelVariantImportJob',
         'CompleteMultipartReadSetUpload',
-        'StartAnnotationImportJob',
         'StartReadSetActivationJob',
-        'StartReadSetImportJob',
-        'StartReferenceImportJob',
         'StartRun',
         'StartRunBatch',
-        'StartVariantImportJob',
       ],
-      'write-data': ['UploadReadSetPart'],
+      'write-data': [
+        'StartAnnotationImportJob',
+        'StartReadSetImportJob',
+        'StartReferenceImportJob',
+        'StartVariantImportJob',
+        'UploadReadSetPart',
+      ],
     },
     one: {
       'administer-resource': [
@@ -16433,6 +16424,7 @@ export const capabilityMapData: CapabilityMapData = {
       ],
       'read-config': [
         'GetPipeline',
+        'GetPipelineBlueprint',
         'GetPipelineChangeProgress',
         'GetResourcePolicy',
         'ListPipelineBlueprints',
@@ -16442,7 +16434,6 @@ export const capabilityMapData: CapabilityMapData = {
         'ListTagsForResource',
         'ValidatePipeline',
       ],
-      'read-data': ['GetPipelineBlueprint'],
       'use-resource': ['StartPipeline', 'StopPipeline'],
       'write-data': ['Ingest'],
     },
@@ -16499,14 +16490,12 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateJobForDevices',
         'CreateNodeFromTemplateJob',
         'CreatePackage',
-        'CreatePackageImportJob',
         'DeleteDevice',
         'DeletePackage',
         'DeregisterPackageVersion',
         'ProvisionDevice',
         'RegisterPackageVersion',
         'RemoveApplicationInstance',
-        'SignalApplicationInstanceNodeInstances',
         'TagResource',
         'UntagResource',
         'UpdateDeviceMetadata',
@@ -16534,6 +16523,8 @@ export const capabilityMapData: CapabilityMapData = {
         'ListPackages',
         'ListTagsForResource',
       ],
+      'use-resource': ['SignalApplicationInstanceNodeInstances'],
+      'write-data': ['CreatePackageImportJob'],
     },
     partnercentral: {
       'administer-resource': [
@@ -16579,7 +16570,6 @@ export const capabilityMapData: CapabilityMapData = {
         'RejectChannelHandshake',
         'RejectConnectionInvitation',
         'RejectEngagementInvitation',
-        'SubmitBenefitApplication',
         'TagResource',
         'UntagResource',
         'UpdateBenefitApplication',
@@ -16673,6 +16663,7 @@ export const capabilityMapData: CapabilityMapData = {
         'StartRevenueAttributionAllocationsTask',
         'StartVerification',
         'StopResourceSnapshotJob',
+        'SubmitBenefitApplication',
         'SubmitOpportunity',
         'UseSession',
       ],
@@ -16850,7 +16841,6 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateDataInsightsJob',
         'CreateDataset',
         'CreateDatasetGroup',
-        'CreateDatasetImportJob',
         'CreateEventTracker',
         'CreateFilter',
         'CreateMetricAttribution',
@@ -16868,7 +16858,6 @@ export const capabilityMapData: CapabilityMapData = {
         'DeleteSolution',
         'PutActionInteractions',
         'PutActions',
-        'PutItems',
         'PutUsers',
         'TagResource',
         'UntagResource',
@@ -16926,7 +16915,7 @@ export const capabilityMapData: CapabilityMapData = {
       ],
       'read-data': ['CreateDatasetExportJob'],
       'use-resource': ['StartRecommender', 'StopRecommender', 'StopSolutionVersionCreation'],
-      'write-data': ['PutEvents'],
+      'write-data': ['CreateDatasetImportJob', 'PutEvents', 'PutItems'],
     },
     pi: {
       'administer-resource': [
@@ -16957,12 +16946,12 @@ export const capabilityMapData: CapabilityMapData = {
       'administer-resource': ['DeleteLexicon', 'PutLexicon'],
       'read-config': [
         'DescribeVoices',
+        'GetLexicon',
         'GetSpeechSynthesisTask',
         'ListLexicons',
         'ListSpeechSynthesisTasks',
         'StartSpeechSynthesisStream',
       ],
-      'read-data': ['GetLexicon'],
       'use-resource': ['StartSpeechSynthesisTask', 'SynthesizeSpeech'],
     },
     pricing: {
@@ -17862,7 +17851,6 @@ export const capabilityMapData: CapabilityMapData = {
         'PassDataSource',
         'PassTopic',
         'PredictQAResults',
-        'StartAssetBundleImportJob',
         'StartAutomationJob',
         'StartDashboardSnapshotJob',
         'StartDashboardSnapshotJobSchedule',
@@ -17870,6 +17858,7 @@ export const capabilityMapData: CapabilityMapData = {
         'StartExtensionInstallation',
         'Subscribe',
       ],
+      'write-data': ['StartAssetBundleImportJob'],
     },
     ram: {
       'administer-resource': [
@@ -17895,6 +17884,7 @@ export const capabilityMapData: CapabilityMapData = {
         'UpdateResourceShare',
       ],
       'read-config': [
+        'GetPermission',
         'GetResourcePolicies',
         'GetResourceShareAssociations',
         'GetResourceShareInvitations',
@@ -17910,7 +17900,6 @@ export const capabilityMapData: CapabilityMapData = {
         'ListResources',
         'ListSourceAssociations',
       ],
-      'read-data': ['GetPermission'],
     },
     rbin: {
       'administer-resource': [
@@ -19818,7 +19807,6 @@ export const capabilityMapData: CapabilityMapData = {
         'ImportHubContent',
         'PutLineageGroupPolicy',
         'PutModelPackageGroupPolicy',
-        'PutRecord',
         'PutResourcePolicy',
         'RegisterDevices',
         'Sample',
@@ -20110,7 +20098,7 @@ export const capabilityMapData: CapabilityMapData = {
         'StopTrainingJob',
         'StopTransformJob',
       ],
-      'write-data': ['BatchWriteRecord', 'SendSharedModelEvent', 'UpdateHubContent'],
+      'write-data': ['BatchWriteRecord', 'PutRecord', 'SendSharedModelEvent', 'UpdateHubContent'],
     },
     'sagemaker-data-science-assistant': {
       'use-resource': ['SendConversation'],
@@ -20285,7 +20273,6 @@ export const capabilityMapData: CapabilityMapData = {
     scn: {
       'administer-resource': [
         'AssignAdminPermissionsToUser',
-        'CreateBillOfMaterialsImportJob',
         'CreateDataIntegrationFlow',
         'CreateDataLakeDataset',
         'CreateDataLakeNamespace',
@@ -20322,7 +20309,7 @@ export const capabilityMapData: CapabilityMapData = {
         'ListInstances',
         'ListTagsForResource',
       ],
-      'write-data': ['SendDataIntegrationEvent'],
+      'write-data': ['CreateBillOfMaterialsImportJob', 'SendDataIntegrationEvent'],
     },
     sdb: {
       'administer-resource': [
@@ -20915,7 +20902,6 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateAddonInstance',
         'CreateAddonSubscription',
         'CreateAddressList',
-        'CreateAddressListImportJob',
         'CreateArchive',
         'CreateConfigurationSet',
         'CreateConfigurationSetEventDestination',
@@ -20928,7 +20914,6 @@ export const capabilityMapData: CapabilityMapData = {
         'CreateEmailIdentity',
         'CreateEmailIdentityPolicy',
         'CreateEmailTemplate',
-        'CreateImportJob',
         'CreateIngressPoint',
         'CreateMultiRegionEndpoint',
         'CreateReceiptFilter',
@@ -21136,7 +21121,6 @@ export const capabilityMapData: CapabilityMapData = {
         'SendEmail',
         'SendRawEmail',
         'SendTemplatedEmail',
-        'StartAddressListImportJob',
         'StartArchiveSearch',
         'StopAddressListImportJob',
         'StopArchiveExport',
@@ -21148,6 +21132,7 @@ export const capabilityMapData: CapabilityMapData = {
         'VerifyEmailAddress',
         'VerifyEmailIdentity',
       ],
+      'write-data': ['CreateAddressListImportJob', 'CreateImportJob', 'StartAddressListImportJob'],
     },
     shield: {
       'administer-resource': [
@@ -21274,7 +21259,6 @@ export const capabilityMapData: CapabilityMapData = {
         'PutAppValidationConfiguration',
         'StartAppReplication',
         'StartOnDemandAppReplication',
-        'StartOnDemandReplicationRun',
         'StopAppReplication',
         'TerminateApp',
         'UpdateApp',
@@ -21292,7 +21276,12 @@ export const capabilityMapData: CapabilityMapData = {
         'ListApps',
       ],
       'read-data': ['GetAppValidationOutput', 'GetMessages'],
-      'use-resource': ['GenerateChangeSet', 'GenerateTemplate', 'NotifyAppValidationOutput'],
+      'use-resource': [
+        'GenerateChangeSet',
+        'GenerateTemplate',
+        'NotifyAppValidationOutput',
+        'StartOnDemandReplicationRun',
+      ],
       'write-data': ['SendMessage'],
     },
     'sms-voice': {
@@ -21613,6 +21602,7 @@ export const capabilityMapData: CapabilityMapData = {
         'GetChart',
         'GetConnection',
         'GetNotebook',
+        'GetNotebookVersion',
         'GetQCustomContext',
         'GetQSqlPromptQuotas',
         'GetQSqlRecommendations',
@@ -21636,7 +21626,6 @@ export const capabilityMapData: CapabilityMapData = {
         'ListTaggedResources',
         'ListTagsForResource',
       ],
-      'read-data': ['GetNotebookVersion'],
       'use-resource': ['GenerateSession', 'PassAccountSettings'],
       'write-data': ['UpdateNotebookCellContent'],
     },
@@ -21699,7 +21688,6 @@ export const capabilityMapData: CapabilityMapData = {
         'DisassociateOpsItemRelatedItem',
         'ModifyDocumentPermission',
         'PutCalendar',
-        'PutComplianceItems',
         'PutInventory',
         'PutResourcePolicy',
         'RegisterDefaultPatchBaseline',
@@ -21831,7 +21819,12 @@ export const capabilityMapData: CapabilityMapData = {
         'StopAutomationExecution',
         'TerminateSession',
       ],
-      'write-data': ['LabelParameterVersion', 'PutParameter', 'UnlabelParameterVersion'],
+      'write-data': [
+        'LabelParameterVersion',
+        'PutComplianceItems',
+        'PutParameter',
+        'UnlabelParameterVersion',
+      ],
     },
     'ssm-contacts': {
       'administer-resource': [
@@ -21904,8 +21897,10 @@ export const capabilityMapData: CapabilityMapData = {
       ],
       'read-config': [
         'BatchGetIncidentFindings',
+        'GetIncidentRecord',
         'GetReplicationSet',
         'GetResourcePolicies',
+        'GetResponsePlan',
         'GetTimelineEvent',
         'ListIncidentFindings',
         'ListRelatedItems',
@@ -21914,7 +21909,7 @@ export const capabilityMapData: CapabilityMapData = {
         'ListTagsForResource',
         'ListTimelineEvents',
       ],
-      'read-data': ['GetIncidentRecord', 'GetResponsePlan', 'ListIncidentRecords'],
+      'read-data': ['ListIncidentRecords'],
       'use-resource': ['StartIncident'],
     },
     'ssm-quicksetup': {
@@ -22134,6 +22129,7 @@ export const capabilityMapData: CapabilityMapData = {
         'UpdateGroup',
         'UpdateGroupDisplayName',
         'UpdateMfaDeviceForUser',
+        'UpdatePassword',
         'UpdateUser',
         'UpdateUserName',
       ],
@@ -22172,7 +22168,6 @@ export const capabilityMapData: CapabilityMapData = {
         'StartWebAuthnDeviceRegistration',
         'VerifyEmail',
       ],
-      'write-data': ['UpdatePassword'],
     },
     'sso-oauth': {
       'administer-resource': ['IntrospectTokenWithIAM', 'RevokeTokenWithIAM'],
@@ -22260,6 +22255,8 @@ export const capabilityMapData: CapabilityMapData = {
         'RefreshCache',
         'RemoveTagsFromResource',
         'ResetCache',
+        'SetLocalConsolePassword',
+        'SetSMBGuestPassword',
         'ShutdownGateway',
         'StartGateway',
         'UpdateAutomaticTapeCreationPolicy',
@@ -22324,7 +22321,6 @@ export const capabilityMapData: CapabilityMapData = {
         'StartAvailabilityMonitorTest',
         'StartCacheReport',
       ],
-      'write-data': ['SetLocalConsolePassword', 'SetSMBGuestPassword'],
     },
     sts: {
       'read-config': ['DecodeAuthorizationMessage', 'GetAccessKeyInfo', 'GetCallerIdentity'],
@@ -23778,8 +23774,8 @@ export const capabilityMapData: CapabilityMapData = {
         'Retrieve',
         'SearchContent',
       ],
-      'use-resource': ['NotifyRecommendationsReceived', 'StartContentUpload', 'StartImportJob'],
-      'write-data': ['CreateContent', 'SendMessage', 'UpdateContent', 'UpdateSessionData'],
+      'use-resource': ['NotifyRecommendationsReceived', 'StartContentUpload'],
+      'write-data': ['CreateContent', 'SendMessage', 'StartImportJob', 'UpdateContent', 'UpdateSessionData'],
     },
     workdocs: {
       'administer-resource': [
@@ -23987,6 +23983,7 @@ export const capabilityMapData: CapabilityMapData = {
         'GetMobileDeviceDetails',
         'GetMobileDevicesForUser',
         'GetMobilePolicyDetails',
+        'GetPersonalAccessTokenMetadata',
         'ListAccessControlRules',
         'ListAliases',
         'ListAvailabilityConfigurations',
@@ -24014,7 +24011,6 @@ export const capabilityMapData: CapabilityMapData = {
       'use-resource': [
         'AssumeImpersonationRole',
         'CancelMailboxExportJob',
-        'GetPersonalAccessTokenMetadata',
         'TestAvailabilityConfiguration',
         'TestInboundMailFlowRules',
         'TestOutboundMailFlowRules',

@@ -59,6 +59,21 @@ export type GenerationRuleId = (typeof GENERATION_RULE_IDS)[number];
 /** Service categories whose containers hold customer data: deleting one of their clusters deletes data. */
 const DATA_CATEGORIES: ReadonlySet<string> = new Set(['storage', 'databases', 'analytics']);
 
+/** Of {@link RUN_VERBS}, those that start, stop or restart something: of an instance or a cluster, that is administration. */
+const LIFECYCLE_VERBS: ReadonlySet<string> = new Set([
+  'abort',
+  'cancel',
+  'pause',
+  'reboot',
+  'rerun',
+  'restart',
+  'resume',
+  'retry',
+  'run',
+  'start',
+  'stop',
+]);
+
 /** Nouns of work that runs on a resource: terminating one stops the work, it deletes nothing. */
 const WORK_HEADS: ReadonlySet<string> = new Set([
   'connection',
@@ -76,7 +91,7 @@ const WORK_HEADS: ReadonlySet<string> = new Set([
   'tasks',
 ]);
 
-/** Verbs that start a job; with the noun `export` the job copies data out. */
+/** Verbs that start a job; with the noun `export` the job copies data out, with `import` it writes data in. */
 const JOB_VERBS: ReadonlySet<string> = new Set(['create', 'run', 'start', 'submit']);
 
 /** Verbs that only look. */
@@ -298,6 +313,15 @@ const DATA_HEADS: ReadonlySet<string> = new Set([
   'vectors',
 ]);
 
+/** Of {@link DATA_HEADS}, those whose change is administration: setting a password is not writing data. */
+const NOT_WRITTEN_DATA_HEADS: ReadonlySet<string> = new Set(['output', 'password']);
+
+/**
+ * Last nouns that are content when put (`PutRecord`, `PutItem`) but too often name a catalog
+ * entry when read (`GetRegistryRecord`, `GetOpsItem`).
+ */
+const PUT_DATA_HEADS: ReadonlySet<string> = new Set(['item', 'items', 'record']);
+
 /** Noun endings that name content across words: `SecretValue`, `LogEvents`, `ShardIterator`. */
 const DATA_PHRASES: readonly string[] = [
   'auditevents',
@@ -388,6 +412,7 @@ const DATA_CATEGORY_CONTAINER_HEADS: ReadonlySet<string> = new Set([
 const CONFIG_HEADS: ReadonlySet<string> = new Set([
   'attribute',
   'attributes',
+  'catalog',
   'components',
   'configuration',
   'configurations',
@@ -409,10 +434,10 @@ const CREDENTIAL_HEADS: ReadonlySet<string> = new Set(['credentials', 'token', '
 
 /** Descriptions that say the action returns content or secrets, whatever its name. */
 const READ_DATA_DESCRIPTION =
-  /\b(download|secret values?|plaintext|private key|contents? of|query results|results of (a|an|the) (query|search|statement)|log events|data records|retrieve (the )?(objects?|items?|records?|messages?|rows?)\b)/i;
+  /\b(download|secret values?|plaintext|private key|query results|results of (a|an|the) (query|search|statement)|log events|data records|retrieve (the )?(objects?|items?|records?|messages?|rows?)\b)/i;
 
 /** Descriptions that deny returning content: "the metadata about a secret, but not the encrypted data". */
-const NOT_DATA_DESCRIPTION = /\bnot the (encrypted )?(data|contents?|value)\b|\bmetadata\b|\bpublic key\b/i;
+const NOT_DATA_DESCRIPTION = /\bnot the (encrypted )?(data|contents?|value)\b|\bmetadata\b|\bpublic keys?\b/i;
 
 /** Descriptions of getting credentials or tokens to use a resource. */
 const CREDENTIAL_DESCRIPTION =
@@ -472,6 +497,7 @@ function deriveWrite(facts: ActionFacts, words: ActionWords): DerivedCapabilitie
   if (verb === 'export' || (JOB_VERBS.has(verb) && words.nouns.includes('export'))) {
     return CONFIG_HEADS.has(words.head) ? decide('export', 'read-config') : decide('export', 'read-data');
   }
+  if (JOB_VERBS.has(verb) && words.nouns.includes('import')) return decide('import-data', 'write-data');
   if (DELETE_VERBS.has(verb)) {
     if (verb === 'terminate' && WORK_HEADS.has(words.head)) return decide('run', 'use-resource');
     if (isDataNoun(words)) return decide('delete-data-item', 'delete-data');
@@ -481,7 +507,11 @@ function deriveWrite(facts: ActionFacts, words: ActionWords): DerivedCapabilitie
     return decide('delete', 'administer-resource');
   }
   if (RUN_VERBS.has(verb)) {
-    if (words.nouns.some((n) => INFRASTRUCTURE_HEADS.has(n))) {
+    if (
+      LIFECYCLE_VERBS.has(verb) &&
+      !WORK_HEADS.has(words.head) &&
+      words.nouns.some((n) => INFRASTRUCTURE_HEADS.has(n))
+    ) {
       return decide('run-infrastructure', 'administer-resource');
     }
     return decide('run', 'use-resource');
@@ -497,8 +527,16 @@ function deriveWrite(facts: ActionFacts, words: ActionWords): DerivedCapabilitie
       : decide('publish', 'administer-resource');
   }
   if (WRITE_DATA_VERBS.has(verb)) return decide('write-data-verb', 'write-data');
-  if (CHANGE_VERBS.has(verb) && isDataNoun(words)) return decide('write-data-noun', 'write-data');
-  if (verb === 'import' && facts.category !== undefined && DATA_CATEGORIES.has(facts.category)) {
+  if (CHANGE_VERBS.has(verb) && isDataNoun(words) && !NOT_WRITTEN_DATA_HEADS.has(words.head)) {
+    return decide('write-data-noun', 'write-data');
+  }
+  if (verb === 'put' && PUT_DATA_HEADS.has(words.head)) return decide('write-data-noun', 'write-data');
+  if (
+    verb === 'import' &&
+    !CONFIG_HEADS.has(words.head) &&
+    facts.category !== undefined &&
+    DATA_CATEGORIES.has(facts.category)
+  ) {
     return decide('import-data', 'administer-resource', 'write-data');
   }
   return decide('write', 'administer-resource');
@@ -525,6 +563,7 @@ function holdsData(facts: ActionFacts, words: ActionWords): boolean {
 function isCredentialRead(facts: ActionFacts, words: ActionWords): boolean {
   if (words.verb === 'create') return words.head === 'token' || words.head === 'tokens';
   if (words.verb !== 'get' && words.verb !== 'generate') return false;
+  if (CONFIG_HEADS.has(words.head)) return false;
   return CREDENTIAL_HEADS.has(words.head) || CREDENTIAL_DESCRIPTION.test(facts.description);
 }
 

@@ -262,7 +262,7 @@ export const CAPABILITY_OVERRIDES: readonly CapabilityOverride[] = [
   // --- Amazon RDS, Aurora and the RDS Data API ---
   {
     actions: ['rds-db:connect'],
-    capabilities: ['use-resource', ...SQL],
+    capabilities: [...SQL, 'use-resource'],
     why:
       'IAM database authentication: once connected, what the session can do is decided by the ' +
       "database's own grants, which IAM cannot see; a reviewer must assume reads, writes and deletes",
@@ -294,7 +294,7 @@ export const CAPABILITY_OVERRIDES: readonly CapabilityOverride[] = [
       'redshift:GetClusterCredentialsWithIAM',
       'redshift-serverless:GetCredentials',
     ],
-    capabilities: ['use-resource', ...SQL],
+    capabilities: [...SQL, 'use-resource'],
     why: "hands out database credentials; like rds-db:connect, the database's own grants are the only limit",
   },
   {
@@ -540,7 +540,7 @@ export const CAPABILITY_OVERRIDES: readonly CapabilityOverride[] = [
   },
   {
     actions: ['aoss:APIAccessAll'],
-    capabilities: ['use-resource', ...SQL],
+    capabilities: [...SQL, 'use-resource'],
     why:
       'every data-plane request to a serverless collection; its data access policies decide which ' +
       'indexes and operations',
@@ -647,12 +647,12 @@ export const CAPABILITY_OVERRIDES: readonly CapabilityOverride[] = [
   // --- Databases reached with IAM authentication, and wide-column and graph data planes ---
   {
     actions: ['elasticache:Connect', 'memorydb:Connect', 'neptune-db:connect', 'dsql:DbConnect'],
-    capabilities: ['use-resource', ...SQL],
+    capabilities: [...SQL, 'use-resource'],
     why: "IAM authentication to the database; the database's own access rules decide what the session can do",
   },
   {
     actions: ['dsql:DbConnectAdmin'],
-    capabilities: ['administer-resource', 'use-resource', ...SQL],
+    capabilities: ['administer-resource', ...SQL, 'use-resource'],
     why: 'connects as the admin role, which can also create roles and grant access',
   },
   {
@@ -747,6 +747,8 @@ export const CAPABILITY_OVERRIDES: readonly CapabilityOverride[] = [
       'codecommit:BatchGetCommits',
       'codecommit:GetDifferences',
       'codecommit:GetMergeCommit',
+      'codecommit:GetFolder',
+      'codecommit:GetTree',
     ],
     capabilities: ['read-data'],
     why: 'returns source code or its history',
@@ -778,6 +780,23 @@ export const CAPABILITY_OVERRIDES: readonly CapabilityOverride[] = [
     ],
     capabilities: ['administer-resource'],
     why: 'approval rules are configuration that decides who can merge',
+  },
+  // --- Amazon API Gateway ---
+  {
+    actions: ['apigateway:POST', 'apigateway:PUT', 'apigateway:PATCH'],
+    capabilities: ['administer-resource'],
+    why: 'these are the methods of the API Gateway management API: they create and change APIs, stages and keys',
+  },
+  {
+    actions: ['execute-api:ManageConnections'],
+    capabilities: ['write-data', 'use-resource'],
+    why: 'sends data to, inspects and disconnects the clients of a WebSocket API',
+  },
+  // --- Amazon Lex runtime ---
+  {
+    actions: ['lex:PostText', 'lex:PostContent'],
+    capabilities: ['use-resource'],
+    why: 'talks to a bot, as RecognizeText does: using the bot, not writing to it',
   },
   // --- AWS Backup ---
   {
