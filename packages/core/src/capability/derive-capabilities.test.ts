@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AccessLevel } from '../catalog/catalog.js';
 import type { ActionFacts } from './action-facts.js';
@@ -310,6 +311,11 @@ describe('the generation rules', () => {
   it('has a case for every rule', () => {
     const covered = new Set(cases.map(([, , rule]) => rule));
     expect(GENERATION_RULE_IDS.filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it('are each documented in docs/capabilities.md', () => {
+    const docs = readFileSync(new URL('../../../../docs/capabilities.md', import.meta.url), 'utf8');
+    expect(GENERATION_RULE_IDS.filter((id) => !docs.includes(`| \`${id}\` |`))).toEqual([]);
   });
 
   it('gives at least one known capability to any name, even an odd one', () => {
