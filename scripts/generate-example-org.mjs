@@ -133,13 +133,27 @@ function secretSuffix(seed) {
   return suffix;
 }
 
-/** A time of day derived from a seed, so that entities created on one day do not share a second. */
-function at(day, seed) {
+const COLLECTED = COLLECTED_AT.replace('Z', '+00:00');
+
+/**
+ * A timestamp on `day` whose time of day is derived from a seed, so that entities created on one
+ * day do not share a second. It is never before `notBefore` (a user's password is changed after
+ * the user is created) and never after the collection time.
+ */
+function at(day, seed, notBefore) {
   const bytes = digest(`time:${seed}`);
-  const hh = String(7 + ((bytes[0] ?? 0) % 11)).padStart(2, '0');
+  const collectionDay = day === COLLECTED.slice(0, 10);
+  const hh = String(collectionDay ? (bytes[0] ?? 0) % 7 : 7 + ((bytes[0] ?? 0) % 11)).padStart(2, '0');
   const mm = String((bytes[1] ?? 0) % 60).padStart(2, '0');
   const ss = String((bytes[2] ?? 0) % 60).padStart(2, '0');
-  return `${day}T${hh}:${mm}:${ss}+00:00`;
+  let time = `${day}T${hh}:${mm}:${ss}+00:00`;
+  if (notBefore !== undefined && time <= notBefore) {
+    const later = new Date(Date.parse(notBefore) + (60 + (bytes[3] ?? 0) * 14) * 1000);
+    time = later.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    if (time.slice(0, 10) !== day) throw new Error(`${seed}: ${day} is before ${notBefore}`);
+  }
+  if (time > COLLECTED) throw new Error(`${seed}: ${time} is after the collection time ${COLLECTED}`);
+  return time;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -818,6 +832,8 @@ class AccountBuilder {
     this.id = id;
     this.name = name;
     this.created = created;
+    /** When the account joined the organisation: nothing in it is older. */
+    this.joined = at(created, `${id}:joined`);
     this.users = [];
     this.groups = [];
     this.roles = [];
@@ -847,7 +863,12 @@ class AccountBuilder {
   /** A customer managed policy; `versions` lists older versions first, the last being the default unless one says `isDefault`. */
   policy({ name, path = '/', created, document, versions }) {
     const list = versions ?? [{ document, created }];
-    this.policies.push({ name, path, created: at(created, `${this.id}:policy:${name}`), versions: list });
+    this.policies.push({
+      name,
+      path,
+      created: at(created, `${this.id}:policy:${name}`, this.joined),
+      versions: list,
+    });
     return this.arn('policy', name, path);
   }
 
@@ -925,6 +946,10 @@ function tagList(tags) {
   return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 
+function userCreated(account, user) {
+  return at(user.created, `${account.id}:user:${user.name}`, account.joined);
+}
+
 /** The account's `get-account-authorization-details` output, with attachment counts computed. */
 function renderIam(account) {
   const attachments = new Map();
@@ -961,7 +986,7 @@ function renderIam(account) {
       UserName: user.name,
       UserId: iamId('AIDA', `${account.id}:user:${user.name}`),
       Arn: account.arn('user', user.name, user.path),
-      CreateDate: at(user.created, `${account.id}:user:${user.name}`),
+      CreateDate: userCreated(account, user),
       UserPolicyList: inlineList(user.inline),
       GroupList: [...user.groups].sort(),
       AttachedManagedPolicies: resolveManaged(user.managed),
@@ -974,7 +999,7 @@ function renderIam(account) {
     GroupName: group.name,
     GroupId: iamId('AGPA', `${account.id}:group:${group.name}`),
     Arn: account.arn('group', group.name, group.path),
-    CreateDate: at(group.created, `${account.id}:group:${group.name}`),
+    CreateDate: at(group.created, `${account.id}:group:${group.name}`, account.joined),
     GroupPolicyList: inlineList(group.inline),
     AttachedManagedPolicies: resolveManaged(group.managed),
   }));
@@ -983,7 +1008,7 @@ function renderIam(account) {
     if (role.boundary !== undefined) count(boundaries, account.policyArn(role.boundary));
     const RoleId = iamId('AROA', `${account.id}:role:${role.name}`);
     const Arn = account.arn('role', role.name, role.path);
-    const CreateDate = at(role.created, `${account.id}:role:${role.name}`);
+    const CreateDate = at(role.created, `${account.id}:role:${role.name}`, account.joined);
     const roleSummary = {
       Path: role.path,
       RoleName: role.name,
@@ -1015,7 +1040,10 @@ function renderIam(account) {
       RoleLastUsed:
         role.lastUsed === undefined
           ? {}
-          : { LastUsedDate: at(role.lastUsed, `${account.id}:role-last-used:${role.name}`), Region: REGION },
+          : {
+              LastUsedDate: at(role.lastUsed, `${account.id}:role-last-used:${role.name}`, CreateDate),
+              Region: REGION,
+            },
     };
   });
 
@@ -1027,7 +1055,7 @@ function renderIam(account) {
       Document: v.document,
       VersionId: `v${index + 1}`,
       IsDefaultVersion: index === chosen,
-      CreateDate: index === 0 ? policy.created : at(v.created, `${arn}:v${index + 1}`),
+      CreateDate: index === 0 ? policy.created : at(v.created, `${arn}:v${index + 1}`, policy.created),
     }));
     return {
       PolicyName: policy.name,
@@ -1107,25 +1135,26 @@ const CREDENTIAL_REPORT_COLUMNS = [
  */
 function renderCredentialReport(account) {
   const rows = [CREDENTIAL_REPORT_COLUMNS.join(',')];
-  const key = (k, seed) =>
-    k === undefined
-      ? ['false', 'N/A', 'N/A', 'N/A', 'N/A']
-      : [
-          k.active === false ? 'false' : 'true',
-          at(k.rotated, `${seed}:rotated`),
-          k.lastUsed === undefined ? 'N/A' : at(k.lastUsed, `${seed}:used`),
-          k.lastUsed === undefined ? 'N/A' : REGION,
-          k.lastUsed === undefined ? 'N/A' : k.service,
-        ];
+  const key = (k, seed, created) => {
+    if (k === undefined) return ['false', 'N/A', 'N/A', 'N/A', 'N/A'];
+    const rotated = at(k.rotated, `${seed}:rotated`, created);
+    return [
+      k.active === false ? 'false' : 'true',
+      rotated,
+      k.lastUsed === undefined ? 'N/A' : at(k.lastUsed, `${seed}:used`, rotated),
+      k.lastUsed === undefined ? 'N/A' : REGION,
+      k.lastUsed === undefined ? 'N/A' : k.service,
+    ];
+  };
   rows.push(
     [
       '<root_account>',
       `arn:aws:iam::${account.id}:root`,
-      at(account.created, `${account.id}:root`),
+      account.joined,
       'not_supported',
       account.rootPasswordLastUsed === undefined
         ? 'no_information'
-        : at(account.rootPasswordLastUsed, `${account.id}:root-login`),
+        : at(account.rootPasswordLastUsed, `${account.id}:root-login`, account.joined),
       'not_supported',
       'not_supported',
       'true',
@@ -1139,24 +1168,26 @@ function renderCredentialReport(account) {
   );
   for (const user of [...account.users].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const seed = `${account.id}:user:${user.name}`;
+    const created = userCreated(account, user);
     const c = user.credentials ?? { mfa: false, keys: [] };
     const password = c.password;
+    const changed = password === undefined ? 'N/A' : at(password.changed, `${seed}:password`, created);
     rows.push(
       [
         user.name,
         account.arn('user', user.name, user.path),
-        at(user.created, seed),
+        created,
         password === undefined ? 'false' : 'true',
         password === undefined
           ? 'N/A'
           : password.lastUsed === undefined
             ? 'no_information'
-            : at(password.lastUsed, `${seed}:login`),
-        password === undefined ? 'N/A' : at(password.changed, `${seed}:password`),
+            : at(password.lastUsed, `${seed}:login`, changed),
+        changed,
         'N/A',
         c.mfa ? 'true' : 'false',
-        ...key(c.keys[0], `${seed}:key1`),
-        ...key(c.keys[1], `${seed}:key2`),
+        ...key(c.keys[0], `${seed}:key1`, created),
+        ...key(c.keys[1], `${seed}:key2`, created),
         'false',
         'N/A',
         'false',
@@ -1473,7 +1504,7 @@ function addGithubProvider(a, created) {
       Url: 'https://token.actions.githubusercontent.com',
       ClientIdList: ['sts.amazonaws.com'],
       ThumbprintList: ['6938fd4d98bab03faadb97b34396831e3780aea1'],
-      CreateDate: at(created, `${a.id}:oidc`),
+      CreateDate: at(created, `${a.id}:oidc`, a.joined),
     },
   });
 }
@@ -4314,7 +4345,7 @@ function renderOrganization(accounts) {
         Name: a.name,
         Status: 'ACTIVE',
         JoinedMethod: a.id === MANAGEMENT ? 'INVITED' : 'CREATED',
-        JoinedTimestamp: at(a.created, `${a.id}:joined`),
+        JoinedTimestamp: a.joined,
         ParentId: placement[a.id],
         Tags: tagList(accountTags[a.id]),
       })),
