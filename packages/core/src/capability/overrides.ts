@@ -680,6 +680,68 @@ export const CAPABILITY_OVERRIDES: readonly CapabilityOverride[] = [
     capabilities: ['read-data'],
     why: 'exports query results to S3',
   },
+  {
+    actions: ['sdb:GetAttributes'],
+    capabilities: ['read-data'],
+    why: 'SimpleDB attributes are the items of a domain',
+  },
+  {
+    actions: ['sdb:PutAttributes', 'sdb:BatchPutAttributes'],
+    capabilities: ['write-data'],
+    why: 'SimpleDB attributes are the items of a domain',
+  },
+  {
+    actions: ['sdb:DeleteAttributes', 'sdb:BatchDeleteAttributes'],
+    capabilities: ['delete-data'],
+    why: 'SimpleDB attributes are the items of a domain',
+  },
+  {
+    actions: ['qldb:PartiQLUpdate'],
+    capabilities: ['write-data'],
+    why: 'PartiQL UPDATE changes documents',
+  },
+  {
+    actions: ['qldb:PartiQLDelete', 'qldb:PartiQLRedact'],
+    capabilities: ['delete-data'],
+    why: 'PartiQL DELETE removes documents; redaction erases a revision',
+  },
+  {
+    actions: ['qldb:PartiQLDropTable'],
+    capabilities: ['administer-resource', 'delete-data'],
+    why: 'drops a table with its documents',
+  },
+  {
+    actions: ['qldb:PartiQLHistoryFunction', 'qldb:GetBlock', 'qldb:GetRevision'],
+    capabilities: ['read-data'],
+    why: 'returns document revisions or journal blocks, which hold the documents',
+  },
+  {
+    actions: ['cloudsearch:search', 'cloudsearch:suggest'],
+    capabilities: ['read-data'],
+    why: 'searches the indexed documents',
+  },
+  {
+    actions: ['cloudsearch:document'],
+    capabilities: ['write-data', 'delete-data'],
+    why: 'a document batch adds, replaces and deletes indexed documents',
+  },
+  // --- Amazon Kinesis Video Streams ---
+  {
+    actions: [
+      'kinesisvideo:GetClip',
+      'kinesisvideo:GetImages',
+      'kinesisvideo:GetDASHStreamingSessionURL',
+      'kinesisvideo:GetHLSStreamingSessionURL',
+    ],
+    capabilities: ['read-data'],
+    why: 'returns the video, frames of it, or a URL that plays it',
+  },
+  // --- Secrets returned by services that are not secret stores ---
+  {
+    actions: ['macie2:GetSensitiveDataOccurrences', 'geo:DescribeKey', 'bedrock-agentcore:GetResourceApiKey'],
+    capabilities: ['read-data'],
+    why: 'returns samples of the sensitive data a finding found, or the secret value of an API key',
+  },
   // --- Amazon EC2 and EBS direct APIs ---
   {
     actions: ['ec2:GetPasswordData', 'ec2:GetConsoleOutput', 'ec2:GetConsoleScreenshot'],
