@@ -301,6 +301,13 @@ const cases: readonly Case[] = [
   ],
   ['an unknown verb changes something', facts('x:Frobnicate', 'Write'), 'write', ['administer-resource']],
   ['a plain read is configuration', facts('x:DescribeWidgets', 'Read'), 'read', ['read-config']],
+  [
+    'a bare verb acts on its resource type',
+    facts('x:Delete', 'Write', { resourceTypes: ['Object'] }),
+    'delete-data-item',
+    ['delete-data'],
+  ],
+  ['a bare verb without a resource type', facts('x:Delete', 'Write'), 'delete', ['administer-resource']],
 ];
 
 describe('the generation rules', () => {

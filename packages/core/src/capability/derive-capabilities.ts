@@ -452,7 +452,7 @@ const CREDENTIAL_DESCRIPTION =
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 export function deriveCapabilities(facts: ActionFacts): DerivedCapabilities {
-  const words = splitActionName(facts.name);
+  const words = withResourceNoun(splitActionName(facts.name), facts.resourceTypes);
   switch (facts.accessLevel) {
     case 'Permissions management':
       if (READ_VERBS.has(words.verb)) return decide('permissions-read', 'read-config');
@@ -540,6 +540,17 @@ function deriveWrite(facts: ActionFacts, words: ActionWords): DerivedCapabilitie
     return decide('import-data', 'administer-resource', 'write-data');
   }
   return decide('write', 'administer-resource');
+}
+
+/**
+ * An action named by a bare verb (`cassandra:Select`, `apigateway:DELETE`) acts on its resource
+ * type: the first one the catalog lists stands in for the missing noun.
+ */
+function withResourceNoun(words: ActionWords, resourceTypes: readonly string[]): ActionWords {
+  const type = resourceTypes[0];
+  if (words.nouns.length > 0 || type === undefined) return words;
+  const noun = type.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return { ...words, nouns: [noun], noun, head: noun };
 }
 
 /** Whether the action's nouns name content: `GetObject`, `PutItems`, `GetSecretValue`, `PutLogEvents`. */

@@ -1,6 +1,8 @@
 /**
  * An action name taken apart the way the capability rules read it: `BatchGetItem` is the verb
  * `get` and the noun `item`; `PutBucketPolicy` is `put` with the nouns `bucket`, `policy`.
+ *
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 export interface ActionWords {
   /** The leading verb, lowercase (`get`); prefixes such as `Batch`, `Admin` and `PartiQL` are skipped. */
@@ -28,6 +30,8 @@ const TRAILERS = /^(batch|v|\d+)$/;
 /**
  * Splits an action name into words at case changes, keeping acronyms whole (`ESHttpGet` is `ES`,
  * `Http`, `Get`; `GetDBInstance` is `Get`, `DB`, `Instance`).
+ *
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 export function splitActionName(name: string): ActionWords {
   const cleaned = name.replace(/^PartiQL/, '');
