@@ -2,6 +2,13 @@
  * accessloop's pure analysis core. No I/O: every function takes data and returns data.
  */
 export { simulateInputFor } from './access/simulate-input-for.js';
+export { CAPABILITIES, type Capability, isCapability, sortCapabilities } from './capability/capability.js';
+export {
+  actionsWithCapability,
+  type CapabilityMapData,
+  capabilitiesFor,
+  capabilityMapVersion,
+} from './capability/capability-map.js';
 export { type AccessLevel, type ActionInfo, type Catalog, loadCatalog } from './catalog/catalog.js';
 export { buildContext, type RequestContext } from './condition/context.js';
 export { diagnosticCodes, isDiagnosticCode } from './diagnostics/codes.js';

@@ -62,10 +62,13 @@ describe('accessloop can', () => {
   });
 
   it('prints the simulate result with --format json', async () => {
-    const { stdout } = await run('can', snapshotFolder(), ...ask, ...table, '--format', 'json');
+    const region = ['--context', 'aws:RequestedRegion=us-west-2'];
+    const { stdout } = await run('can', snapshotFolder(), ...ask, ...table, ...region, '--format', 'json');
     expect(JSON.parse(stdout)).toMatchObject({
       decision: 'ExplicitlyDenied',
-      missingContextKeys: ['aws:RequestedRegion'],
+      reasons: [
+        expect.objectContaining({ policyType: 'scp', policy: 'ou-a1b2-wk3l9d0a/DenyOutsideEuRegions' }),
+      ],
     });
   });
 

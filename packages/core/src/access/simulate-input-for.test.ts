@@ -60,14 +60,30 @@ describe('simulateInputFor', () => {
 
   it('applies the SCPs of every level down to the account', () => {
     // The Workloads OU denies every region but eu-west-1 and eu-central-1.
-    expect(decide({ principal: ordersApi, action: 'dynamodb:GetItem', resource: ordersTable })).toMatchObject(
-      {
-        decision: 'ExplicitlyDenied',
-        reasons: [
-          expect.objectContaining({ policyType: 'scp', policy: 'ou-a1b2-wk3l9d0a/DenyOutsideEuRegions' }),
-        ],
-        missingContextKeys: ['aws:RequestedRegion'],
-      },
+    const usTable = 'arn:aws:dynamodb:us-west-2:111122223333:table/orders';
+    expect(decide({ principal: ordersApi, action: 'dynamodb:GetItem', resource: usTable })).toMatchObject({
+      decision: 'ExplicitlyDenied',
+      reasons: [
+        expect.objectContaining({ policyType: 'scp', policy: 'ou-a1b2-wk3l9d0a/DenyOutsideEuRegions' }),
+      ],
+    });
+  });
+
+  // aws:RequestedRegion is the region the request is sent to: the resource's, or us-east-1 for IAM.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-requested-region.html
+  it('fills aws:RequestedRegion from the resource, and us-east-1 for global services', () => {
+    const regionOf = (action: string, resource: string) => {
+      const input = simulateInputFor(snapshot, { principal: ordersApi, action, resource });
+      return input.ok ? input.value.request.context?.['aws:RequestedRegion'] : undefined;
+    };
+    expect(regionOf('dynamodb:GetItem', ordersTable)).toBe('eu-west-1');
+    expect(regionOf('iam:GetRole', 'arn:aws:iam::111122223333:role/web-ec2')).toBe('us-east-1');
+    expect(regionOf('s3:GetObject', 'arn:aws:s3:::orders-prod-exports/x')).toBe(
+      snapshot.accounts[0]?.resources.find((r) => r.arn === 'arn:aws:s3:::orders-prod-exports')?.region,
+    );
+    expect(regionOf('s3:ListAllMyBuckets', '*')).toBeUndefined();
+    expect(decide({ principal: ordersApi, action: 'dynamodb:GetItem', resource: ordersTable }).decision).toBe(
+      'Allowed',
     );
   });
 

@@ -27,7 +27,7 @@ import { organizationPolicyLevels } from '../snapshot/organization.js';
  * Context keys the snapshot knows are filled in unless the request gives them: a role session's
  * `aws:PrincipalArn` (the role's full ARN, with the path the session ARN does not carry), and
  * `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths` for
- * accounts of the organization.
+ * accounts of the organization, and `aws:RequestedRegion` (see {@link requestedRegion}).
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceorgpaths
@@ -89,6 +89,9 @@ export function simulateInputFor(snapshot: Snapshot, request: RequestInput): Res
       : undefined;
   const rcpAccount = resourceAccount ?? parseArn(request.resource)?.account ?? principal.account;
   const rcps = org && rcpAccount ? organizationPolicyLevels(org, rcpAccount)?.rcps : undefined;
+  const region = requestedRegion(request, resource);
+  if (region !== undefined && !hasKey(context, 'aws:RequestedRegion'))
+    context['aws:RequestedRegion'] = region;
   if (org) {
     const fill = (key: string, value: string | readonly string[] | undefined) => {
       if (value !== undefined && !hasKey(context, key)) context[key] = value;
@@ -166,11 +169,44 @@ function managedPolicy(
   return { name: policy.arn, policy: policy.document };
 }
 
+/**
+ * Services with one global endpoint, physically in us-east-1, where every request goes.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-requested-region.html
+ */
+const usEast1Services = new Set([
+  'iam',
+  'cloudfront',
+  'route53',
+  'support',
+  'budgets',
+  'globalaccelerator',
+  'importexport',
+  'organizations',
+  'waf',
+]);
+
+/**
+ * The region a request for this resource is sent to: us-east-1 for the global services, else the
+ * resource's region (from its ARN, or from the inventory for S3 buckets, whose ARNs have none).
+ * Undefined when neither says.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion
+ */
+function requestedRegion(
+  request: RequestInput,
+  resource: Pick<Resource, 'region'> | undefined,
+): string | undefined {
+  const service = request.action.slice(0, request.action.indexOf(':')).toLowerCase();
+  if (usEast1Services.has(service)) return 'us-east-1';
+  const region = parseArn(request.resource)?.region || resource?.region;
+  return region ? region : undefined;
+}
+
 /** The inventory entry whose resource-based policy governs the request's resource. */
 function findResource(
   snapshot: Snapshot,
   request: RequestInput,
-): Pick<Resource, 'accountId' | 'policy'> | undefined {
+): Pick<Resource, 'accountId' | 'policy' | 'region'> | undefined {
   const arn = parseArn(request.resource);
   if (!arn) return undefined;
   const service = request.action.slice(0, request.action.indexOf(':')).toLowerCase();
@@ -178,9 +214,10 @@ function findResource(
     const account = snapshot.accounts.find((a) => a.id === arn.account);
     const role = account?.roles.find((r) => r.arn === request.resource);
     if (!role) return undefined;
+    // IAM is global: its resources have no region.
     return service === 'sts'
-      ? { accountId: role.arn.split(':')[4] ?? '', policy: role.trustPolicy }
-      : { accountId: arn.account };
+      ? { accountId: arn.account, region: '', policy: role.trustPolicy }
+      : { accountId: arn.account, region: '' };
   }
   const candidates = [request.resource];
   if (arn.service === 's3' && arn.resource.includes('/'))
