@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchmarkReport, progress, readReport } from './lib/result.js';
@@ -50,7 +50,7 @@ function formatMb(mb: number): string {
 }
 
 /** The markdown of docs/benchmarks.md. */
-function render(reports: readonly BenchmarkReport[], date: Date): string {
+function render(reports: readonly BenchmarkReport[], date: Date, load: readonly number[]): string {
   const cpu = cpus();
   const lines = [
     '# Benchmarks',
@@ -62,6 +62,7 @@ function render(reports: readonly BenchmarkReport[], date: Date): string {
     `- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${platform()} ${release()}`,
     `- Node.js ${process.version}`,
     `- Date: ${date.toISOString().slice(0, 10)}`,
+    `- Load average when the run started (1, 5, 15 min): ${load.map((l) => l.toFixed(2)).join(', ')}; other work on the machine slows the numbers down`,
     '',
     '| benchmark | input size | wall time | rate | peak memory |',
     '|---|---|---|---|---|',
@@ -81,6 +82,7 @@ function render(reports: readonly BenchmarkReport[], date: Date): string {
 }
 
 async function main(): Promise<number> {
+  const load = loadavg();
   const reports: BenchmarkReport[] = [];
   for (const script of benchmarkScripts()) {
     progress(`bench: running ${script.slice(root.length + 1)}`);
@@ -92,7 +94,7 @@ async function main(): Promise<number> {
     }
     reports.push(report);
   }
-  writeFileSync(output, render(reports, new Date()));
+  writeFileSync(output, render(reports, new Date(), load));
   progress(`bench: wrote ${output.slice(root.length + 1)}`);
   return 0;
 }

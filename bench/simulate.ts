@@ -474,7 +474,7 @@ function identityStatement(
   const kind = random.pick(kinds);
   const app = random.chance(0.7) ? (principal.apps[0] as App) : random.pick(principal.apps);
   const account = principal.account.id;
-  const statement: StatementDoc = { Effect: random.chance(0.1) ? 'Deny' : 'Allow' };
+  const statement: StatementDoc = { Effect: random.chance(0.04) ? 'Deny' : 'Allow' };
   const roll = random.next();
   if (roll < 0.03) {
     // The classic "power user": everything but IAM and Organizations.
