@@ -934,6 +934,9 @@ async function main(): Promise<void> {
       `${formatCount((requestCount / bestMs) * 1000)} decisions/s; ${mix}`,
   );
 
+  // BENCH_QUICK=1 stops here: the in-process rate is what engine work changes.
+  if (process.env.BENCH_QUICK === '1') return;
+
   // End to end: the same batch through `accessloop simulate --requests`.
   const rows: BenchmarkRow[] = [
     {

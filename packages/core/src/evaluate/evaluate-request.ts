@@ -1,6 +1,6 @@
 import type { CompiledPolicy } from './compile-policy.js';
 import type { EvaluationRequest } from './request.js';
-import { collectHits, type Hits, type MissingKeys, type StatementHit, toReasons } from './statement-hits.js';
+import { collectHits, type MissingKeys, type StatementHit, toReasons } from './statement-hits.js';
 import type { EvaluationResult, MissingAllow } from './types.js';
 
 /** An organization level and its compiled SCPs or RCPs. */
@@ -50,34 +50,83 @@ export function evaluateRequest(
   options: EvaluationOptions,
 ): EvaluationResult {
   const principal = request.principal;
-  const missing: MissingKeys = new Map();
+  const missing: MissingKeys = { keys: undefined };
   const hasIdentitySide = principal.account !== undefined && principal.kind !== 'federated';
   const hasBoundary = set.boundaries.length > 0;
+  const denies: StatementHit[] = [];
+  const allows: StatementHit[] = [];
 
-  const scpLevels = hasIdentitySide && scpsApply(set, request) ? (set.scps ?? []) : [];
-  const rcpLevels = rcpsApply(set, request, options) ? (set.rcps ?? []) : [];
+  // SCP levels, each of which must allow; RCPs, which can only deny (RCPFullAWSAccess everywhere).
+  let scpGaps: MissingAllow[] | undefined;
+  const scpLevels = hasIdentitySide && set.scps !== undefined && scpsApply(set, request) ? set.scps : [];
+  for (const level of scpLevels) {
+    const id = level.orgIdentifier;
+    if (collectHits('scp', id, level.policies, request, missing, denies, allows, false, false) === 0) {
+      (scpGaps ??= []).push({ policyType: 'scp', orgIdentifier: id });
+    }
+  }
+  const scpAllowCount = allows.length;
+  if (set.rcps !== undefined && rcpsApply(set, request, options)) {
+    for (const level of set.rcps) {
+      collectHits(
+        'rcp',
+        level.orgIdentifier,
+        level.policies,
+        request,
+        missing,
+        denies,
+        undefined,
+        false,
+        false,
+      );
+    }
+  }
+  const resourceStart = allows.length;
+  const resourceAllows = set.resource
+    ? collectHits('resource', undefined, [set.resource], request, missing, denies, allows, true, hasBoundary)
+    : 0;
+  let identityAllows = 0;
+  let boundaryAllows = 0;
+  let sessionAllows = 0;
+  if (hasIdentitySide) {
+    identityAllows = collectHits(
+      'identity',
+      undefined,
+      set.identity,
+      request,
+      missing,
+      denies,
+      allows,
+      false,
+      false,
+    );
+    boundaryAllows = collectHits(
+      'permissionBoundary',
+      undefined,
+      set.boundaries,
+      request,
+      missing,
+      denies,
+      allows,
+      false,
+      false,
+    );
+    if (set.session) {
+      sessionAllows = collectHits(
+        'session',
+        undefined,
+        [set.session],
+        request,
+        missing,
+        denies,
+        allows,
+        false,
+        false,
+      );
+    }
+  }
 
-  const identity = hasIdentitySide ? collectHits('identity', set.identity, request, missing) : empty();
-  const boundary = hasIdentitySide
-    ? collectHits('permissionBoundary', set.boundaries, request, missing)
-    : empty();
-  const session =
-    hasIdentitySide && set.session ? collectHits('session', [set.session], request, missing) : empty();
-  const resource = set.resource
-    ? collectHits('resource', [set.resource], request, missing, { principalCheck: true, hasBoundary })
-    : empty();
-  const scps = scpLevels.map((level) => collectLevel('scp', level, request, missing));
-  const rcps = rcpLevels.map((level) => collectLevel('rcp', level, request, missing));
-
-  const missingContextKeys = [...missing.values()].sort((a, b) => compareKeys(a, b));
-  const denies = [
-    ...scps.flatMap((h) => h.denies),
-    ...rcps.flatMap((h) => h.denies),
-    ...resource.denies,
-    ...identity.denies,
-    ...boundary.denies,
-    ...session.denies,
-  ];
+  const missingContextKeys = missing.keys ? [...missing.keys.values()].sort(compareKeys) : [];
   if (denies.length > 0) {
     return {
       decision: 'ExplicitlyDenied',
@@ -87,75 +136,52 @@ export function evaluateRequest(
     };
   }
 
-  const gaps: MissingAllow[] = [];
-  scps.forEach((hits, i) => {
-    if (hits.allows.length === 0)
-      gaps.push({ policyType: 'scp', orgIdentifier: scpLevels[i]?.orgIdentifier ?? '' });
-  });
-
-  const boundaryAllows = !hasBoundary || boundary.allows.length > 0;
+  const boundaryOk = !hasBoundary || boundaryAllows > 0;
   // A federated user session (GetFederationToken) has only what its session policy allows: without
   // one, it has no permissions from identity-based policies.
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
-  const sessionAllows = set.session ? session.allows.length > 0 : principal.kind !== 'federatedUser';
-  const identityAllows = principal.kind === 'root' || identity.allows.length > 0;
+  const sessionOk = set.session ? sessionAllows > 0 : principal.kind !== 'federatedUser';
+  const identityOk = principal.kind === 'root' || identityAllows > 0;
   const resourceRequired = isKeyPolicyRequest(request) || isTrustPolicyRequest(request);
   const sameAccount = hasIdentitySide && principal.account === request.resourceAccount;
 
-  const grantsAlone = sameAccount
-    ? resource.allows.filter(
-        (hit) =>
-          hit.match === 'direct' ||
-          hit.match === 'wildcard' ||
-          (hit.match === 'role' && boundaryAllows && sessionAllows),
-      )
-    : [];
-  const identityPath = hasIdentitySide && identityAllows && boundaryAllows && sessionAllows;
-  const resourceOk = resource.allows.length > 0;
+  // Same account: a grant naming the caller (or everyone) allows on its own; a grant to a role ARN
+  // only within the boundary and session policy; a grant to the account delegates to IAM policies.
+  let grantsAlone: StatementHit[] | undefined;
+  if (sameAccount) {
+    for (let i = resourceStart; i < resourceStart + resourceAllows; i++) {
+      const hit = allows[i] as StatementHit;
+      const alone =
+        hit.match === 'direct' ||
+        hit.match === 'wildcard' ||
+        (hit.match === 'role' && boundaryOk && sessionOk);
+      if (alone) (grantsAlone ??= []).push(hit);
+    }
+  }
+  const identityPath = hasIdentitySide && identityOk && boundaryOk && sessionOk;
+  const resourceOk = resourceAllows > 0;
 
   let allowed: boolean;
   if (!hasIdentitySide) allowed = resourceOk;
   else if (sameAccount)
-    allowed = grantsAlone.length > 0 || (identityPath && (!resourceRequired || resourceOk));
+    allowed = grantsAlone !== undefined || (identityPath && (!resourceRequired || resourceOk));
   else allowed = identityPath && resourceOk;
-  allowed = allowed && gaps.length === 0;
-
-  if (allowed) {
-    const relied: StatementHit[] =
-      grantsAlone.length > 0 && !identityPath
-        ? [...scps.flatMap((h) => h.allows), ...grantsAlone]
-        : [
-            ...scps.flatMap((h) => h.allows),
-            ...resource.allows,
-            ...identity.allows,
-            ...boundary.allows,
-            ...session.allows,
-          ];
+  if (allowed && scpGaps === undefined) {
+    const relied =
+      grantsAlone !== undefined && !identityPath
+        ? [...allows.slice(0, scpAllowCount), ...grantsAlone]
+        : allows;
     return { decision: 'Allowed', reasons: toReasons(relied), missingAllows: [], missingContextKeys };
   }
 
-  if (hasIdentitySide && grantsAlone.length === 0) {
-    if (!identityAllows) gaps.push({ policyType: 'identity' });
-    if (!boundaryAllows) gaps.push({ policyType: 'permissionBoundary' });
-    if (!sessionAllows) gaps.push({ policyType: 'session' });
+  const gaps: MissingAllow[] = scpGaps ?? [];
+  if (hasIdentitySide && grantsAlone === undefined) {
+    if (!identityOk) gaps.push({ policyType: 'identity' });
+    if (!boundaryOk) gaps.push({ policyType: 'permissionBoundary' });
+    if (!sessionOk) gaps.push({ policyType: 'session' });
   }
   if (!resourceOk && (!sameAccount || resourceRequired)) gaps.push({ policyType: 'resource' });
   return { decision: 'ImplicitlyDenied', reasons: [], missingAllows: gaps, missingContextKeys };
-}
-
-function empty(): Hits {
-  return { allows: [], denies: [] };
-}
-
-function collectLevel(
-  policyType: 'scp' | 'rcp',
-  level: CompiledOrgLevel,
-  request: EvaluationRequest,
-  missing: MissingKeys,
-): Hits {
-  return collectHits(policyType, level.policies, request, missing, {
-    policyName: (policy) => `${level.orgIdentifier}/${policy.name}`,
-  });
 }
 
 /**

@@ -101,11 +101,26 @@ export function buildRequest(input: RequestInput, path = 'request'): Result<Eval
   return ok({
     principal,
     action: input.action,
-    actionLower: input.action.toLowerCase(),
+    actionLower: internAction(input.action.toLowerCase()),
     service: input.action.slice(0, colon).toLowerCase(),
     resource: toRequestResource(input.resource),
     resourceAccount,
     context,
     roleArn,
   });
+}
+
+const interned = new Map<string, string>();
+
+/**
+ * One string object per distinct action, so that the per-policy memo of matching statements
+ * (a Map keyed by action) compares pointers instead of characters on the hot path. Bounded: past
+ * 100,000 distinct texts (the catalog has about 22,000 actions) it starts again.
+ */
+function internAction(action: string): string {
+  const known = interned.get(action);
+  if (known !== undefined) return known;
+  if (interned.size >= 100_000) interned.clear();
+  interned.set(action, action);
+  return action;
 }

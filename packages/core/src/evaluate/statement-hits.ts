@@ -6,52 +6,59 @@ import type { PolicyType, Reason } from './types.js';
 /** A statement that applies to the request. */
 export interface StatementHit {
   readonly policyType: PolicyType;
-  readonly policy: string;
+  readonly policy: CompiledPolicy;
+  /** For SCPs and RCPs: the organization level the policy is attached to. */
+  readonly level: string | undefined;
   readonly statement: CompiledStatement;
   /** For resource policies: how the statement names the caller. */
-  readonly match?: PrincipalMatch;
+  readonly match: PrincipalMatch | undefined;
 }
-
-/** What the statements of a set of policies say about a request. */
-export interface Hits {
-  readonly allows: StatementHit[];
-  readonly denies: StatementHit[];
-}
-
-/** Missing context keys, keyed by lowercased name, spelled as the policy spells them. */
-export type MissingKeys = Map<string, string>;
 
 /**
- * Collects the statements of `policies` that apply to the request: the action matches (memoised
- * per policy), the resource matches, the principal matches (resource policies only, when
- * `principalCheck` is set) and every condition holds. Keys that a matching statement reads but
- * the context lacks are added to `missing`.
+ * The context keys that statements matching the request read but the request lacks: lowercased
+ * name to the spelling of the policy. Created on the first missing key, as most requests have none.
+ */
+export interface MissingKeys {
+  keys: Map<string, string> | undefined;
+}
+
+/**
+ * Adds the statements of `policies` that apply to the request to `denies` and (when given)
+ * `allows`, and returns how many allowed: the action matches (memoised per policy), the resource
+ * matches, the principal matches (resource policies only, with `principalCheck`) and every
+ * condition holds. Context keys that a matching statement reads but the request lacks go to
+ * `missing`.
+ *
+ * This is the hot path of every decision: no closures, no spreads, no objects but the hits.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
  */
 export function collectHits(
   policyType: PolicyType,
+  level: string | undefined,
   policies: readonly CompiledPolicy[],
   request: EvaluationRequest,
   missing: MissingKeys,
-  options: {
-    principalCheck?: boolean;
-    hasBoundary?: boolean;
-    policyName?: (policy: CompiledPolicy) => string;
-  } = {},
-  into: Hits = { allows: [], denies: [] },
-): Hits {
-  for (const policy of policies) {
-    for (const statement of policy.statementsFor(request.actionLower)) {
+  denies: StatementHit[],
+  allows: StatementHit[] | undefined,
+  principalCheck: boolean,
+  hasBoundary: boolean,
+): number {
+  let allowed = 0;
+  for (let p = 0; p < policies.length; p++) {
+    const policy = policies[p] as CompiledPolicy;
+    const statements = policy.statementsFor(request.actionLower);
+    for (let s = 0; s < statements.length; s++) {
+      const statement = statements[s] as CompiledStatement;
       let match: PrincipalMatch | undefined;
-      if (options.principalCheck) {
+      if (principalCheck) {
         if (statement.principal) {
           match = matchPrincipal(statement.principal, request);
-          if (!match) continue;
+          if (match === undefined) continue;
         } else if (statement.notPrincipal) {
           // A Deny with NotPrincipal always denies a principal that has a permissions boundary.
           // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
-          const boundaryTrap = statement.effect === 'Deny' && options.hasBoundary === true;
+          const boundaryTrap = statement.effect === 'Deny' && hasBoundary;
           if (!boundaryTrap && isExcludedByNotPrincipal(statement.notPrincipal, request)) continue;
           match = 'wildcard';
         } else {
@@ -59,16 +66,15 @@ export function collectHits(
         }
       }
       if (!statementMatchesRequest(statement, request, missing)) continue;
-      const hit: StatementHit = {
-        policyType,
-        policy: options.policyName ? options.policyName(policy) : policy.name,
-        statement,
-        ...(match ? { match } : {}),
-      };
-      (statement.effect === 'Deny' ? into.denies : into.allows).push(hit);
+      if (statement.effect === 'Deny') {
+        denies.push({ policyType, policy, level, statement, match });
+      } else {
+        allowed++;
+        allows?.push({ policyType, policy, level, statement, match });
+      }
     }
   }
-  return into;
+  return allowed;
 }
 
 /** Whether the resource and conditions of a statement (whose action already matched) hold. */
@@ -78,31 +84,50 @@ export function statementMatchesRequest(
   missing: MissingKeys,
 ): boolean {
   const context = request.context;
-  if (statement.resource) {
-    for (const key of statement.resource.keys)
-      if (!context.has(key) && !missing.has(key)) missing.set(key, key);
-    const matched = statement.resource.test(request.resource, context);
-    if (matched === statement.notResource) return false;
+  const resource = statement.resource;
+  if (resource) {
+    if (resource.keys.length > 0) noteMissing(resource.keys, undefined, context, missing);
+    if (resource.test(request.resource, context) === statement.notResource) return false;
   }
   const conditions = statement.conditions;
-  for (const condition of conditions) {
-    for (const key of condition.keys) {
-      if (!context.has(key) && !missing.has(key)) {
-        missing.set(key, key === condition.key.toLowerCase() ? condition.key : key);
-      }
-    }
+  if (conditions.length === 0) return true;
+  for (let i = 0; i < conditions.length; i++) {
+    const condition = conditions[i] as CompiledStatement['conditions'][number];
+    noteMissing(condition.keys, condition.key, context, missing);
   }
-  for (const condition of conditions) if (!condition.test(context)) return false;
+  for (let i = 0; i < conditions.length; i++) {
+    if (!(conditions[i] as CompiledStatement['conditions'][number]).test(context)) return false;
+  }
   return true;
 }
 
-/** Turns hits into the reasons of a result. */
+function noteMissing(
+  keys: readonly string[],
+  spelled: string | undefined,
+  context: EvaluationRequest['context'],
+  missing: MissingKeys,
+): void {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (context.has(key)) continue;
+    if (!missing.keys) missing.keys = new Map();
+    if (!missing.keys.has(key)) {
+      missing.keys.set(key, spelled !== undefined && key === spelled.toLowerCase() ? spelled : key);
+    }
+  }
+}
+
+/** Turns hits into the reasons of a result; SCPs and RCPs are named `<level>/<policy>`. */
 export function toReasons(hits: readonly StatementHit[]): Reason[] {
-  return hits.map((hit) => ({
-    policyType: hit.policyType,
-    policy: hit.policy,
-    statement: hit.statement.index,
-    ...(hit.statement.sid !== undefined ? { sid: hit.statement.sid } : {}),
-    effect: hit.statement.effect,
-  }));
+  const reasons: Reason[] = new Array(hits.length);
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i] as StatementHit;
+    const policy = hit.level === undefined ? hit.policy.name : `${hit.level}/${hit.policy.name}`;
+    const { index, sid, effect } = hit.statement;
+    reasons[i] =
+      sid === undefined
+        ? { policyType: hit.policyType, policy, statement: index, effect }
+        : { policyType: hit.policyType, policy, statement: index, sid, effect };
+  }
+  return reasons;
 }

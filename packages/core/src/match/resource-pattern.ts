@@ -1,5 +1,5 @@
 import type { RequestContext } from '../condition/context.js';
-import { compileGlobParts, type GlobPart } from '../condition/glob.js';
+import { compileGlobParts, compileGlobRange, type GlobPart } from '../condition/glob.js';
 import type { PolicyVersion } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
 import { splitArn } from './arn.js';
@@ -70,11 +70,25 @@ function compilePatternParts(parts: readonly GlobPart[]): (resource: RequestReso
     const test = compileGlobParts(parts);
     return (resource) => test(resource.text);
   }
+  const isLiteral = (piece: readonly GlobPart[]) => piece.every((p) => !p.wildcards || !/[*?]/.test(p.text));
+  const text = (piece: readonly GlobPart[]) => piece.map((p) => p.text).join('');
+  if (pieces.slice(0, 5).every(isLiteral)) {
+    // The common case, `arn:aws:s3:::bucket/*`: the first five pieces are literal, so a prefix
+    // that ends with the fifth colon fixes all of them at once (no piece holds a colon).
+    const prefix = `${pieces.slice(0, 5).map(text).join(':')}:`;
+    const last = pieces[5] as GlobPart[];
+    if (isLiteral(last)) {
+      const whole = prefix + text(last);
+      return (resource) => resource.text === whole;
+    }
+    const rest = compileGlobRange(last);
+    const start = prefix.length;
+    return (resource) => resource.text.startsWith(prefix) && rest(resource.text, start, resource.text.length);
+  }
   const pieceTests = pieces.map((piece) => {
-    const literal = piece.every((p) => !p.wildcards || !/[*?]/.test(p.text));
-    if (literal) {
-      const text = piece.map((p) => p.text).join('');
-      return (target: string) => target === text;
+    if (isLiteral(piece)) {
+      const literal = text(piece);
+      return (target: string) => target === literal;
     }
     return compileGlobParts(piece);
   });
