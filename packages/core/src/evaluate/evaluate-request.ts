@@ -1,6 +1,11 @@
 import type { CompiledPolicy } from './compile-policy.js';
 import type { EvaluationRequest } from './request.js';
-import { collectHits, type MissingKeys, type StatementHit, toReasons } from './statement-hits.js';
+import { collectHits, HitList, type MissingKeys } from './statement-hits.js';
+
+/** Reused by every decision: evaluation is synchronous and never re-entered. */
+const denyScratch = new HitList();
+const allowScratch = new HitList();
+
 import type { EvaluationResult, MissingAllow } from './types.js';
 
 /** An organization level and its compiled SCPs or RCPs. */
@@ -53,8 +58,10 @@ export function evaluateRequest(
   const missing: MissingKeys = { keys: undefined };
   const hasIdentitySide = principal.account !== undefined && principal.kind !== 'federated';
   const hasBoundary = set.boundaries.length > 0;
-  const denies: StatementHit[] = [];
-  const allows: StatementHit[] = [];
+  const denies = denyScratch;
+  const allows = allowScratch;
+  denies.clear();
+  allows.clear();
 
   // SCP levels, each of which must allow; RCPs, which can only deny (RCPFullAWSAccess everywhere).
   let scpGaps: MissingAllow[] | undefined;
@@ -130,7 +137,7 @@ export function evaluateRequest(
   if (denies.length > 0) {
     return {
       decision: 'ExplicitlyDenied',
-      reasons: toReasons(denies),
+      reasons: denies.reasons(),
       missingAllows: [],
       missingContextKeys,
     };
@@ -147,15 +154,13 @@ export function evaluateRequest(
 
   // Same account: a grant naming the caller (or everyone) allows on its own; a grant to a role ARN
   // only within the boundary and session policy; a grant to the account delegates to IAM policies.
-  let grantsAlone: StatementHit[] | undefined;
+  let grantsAlone: number[] | undefined;
   if (sameAccount) {
     for (let i = resourceStart; i < resourceStart + resourceAllows; i++) {
-      const hit = allows[i] as StatementHit;
+      const match = allows.matches[i];
       const alone =
-        hit.match === 'direct' ||
-        hit.match === 'wildcard' ||
-        (hit.match === 'role' && boundaryOk && sessionOk);
-      if (alone) (grantsAlone ??= []).push(hit);
+        match === 'direct' || match === 'wildcard' || (match === 'role' && boundaryOk && sessionOk);
+      if (alone) (grantsAlone ??= []).push(i);
     }
   }
   const identityPath = hasIdentitySide && identityOk && boundaryOk && sessionOk;
@@ -167,11 +172,11 @@ export function evaluateRequest(
     allowed = grantsAlone !== undefined || (identityPath && (!resourceRequired || resourceOk));
   else allowed = identityPath && resourceOk;
   if (allowed && scpGaps === undefined) {
-    const relied =
+    const reasons =
       grantsAlone !== undefined && !identityPath
-        ? [...allows.slice(0, scpAllowCount), ...grantsAlone]
-        : allows;
-    return { decision: 'Allowed', reasons: toReasons(relied), missingAllows: [], missingContextKeys };
+        ? [...allows.reasons(0, scpAllowCount), ...grantsAlone.map((i) => allows.reason(i))]
+        : allows.reasons();
+    return { decision: 'Allowed', reasons, missingAllows: [], missingContextKeys };
   }
 
   const gaps: MissingAllow[] = scpGaps ?? [];

@@ -3,15 +3,57 @@ import { isExcludedByNotPrincipal, matchPrincipal, type PrincipalMatch } from '.
 import type { EvaluationRequest } from './request.js';
 import type { PolicyType, Reason } from './types.js';
 
-/** A statement that applies to the request. */
-export interface StatementHit {
-  readonly policyType: PolicyType;
-  readonly policy: CompiledPolicy;
-  /** For SCPs and RCPs: the organization level the policy is attached to. */
-  readonly level: string | undefined;
-  readonly statement: CompiledStatement;
+/**
+ * The statements that apply to a request, as parallel arrays. One list is reused for every
+ * decision (evaluation is synchronous and never re-entered), so a decision allocates nothing for
+ * the statements it looks at: only the result it returns.
+ */
+export class HitList {
+  length = 0;
+  readonly types: PolicyType[] = [];
+  readonly levels: (string | undefined)[] = [];
+  readonly policies: CompiledPolicy[] = [];
+  readonly statements: CompiledStatement[] = [];
   /** For resource policies: how the statement names the caller. */
-  readonly match: PrincipalMatch | undefined;
+  readonly matches: (PrincipalMatch | undefined)[] = [];
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  push(
+    type: PolicyType,
+    level: string | undefined,
+    policy: CompiledPolicy,
+    statement: CompiledStatement,
+    match: PrincipalMatch | undefined,
+  ): void {
+    const i = this.length++;
+    this.types[i] = type;
+    this.levels[i] = level;
+    this.policies[i] = policy;
+    this.statements[i] = statement;
+    this.matches[i] = match;
+  }
+
+  /** The reason for entry `i`; SCPs and RCPs are named `<level>/<policy>`. */
+  reason(i: number): Reason {
+    const level = this.levels[i];
+    const name = (this.policies[i] as CompiledPolicy).name;
+    const policy = level === undefined ? name : `${level}/${name}`;
+    const { index, sid, effect } = this.statements[i] as CompiledStatement;
+    const policyType = this.types[i] as PolicyType;
+    return sid === undefined
+      ? { policyType, policy, statement: index, effect }
+      : { policyType, policy, statement: index, sid, effect };
+  }
+
+  /** The reasons for entries `from` (inclusive) to `to` (exclusive). */
+  reasons(from = 0, to = this.length): Reason[] {
+    const reasons: Reason[] = [];
+    for (let i = from; i < to; i++) reasons.push(this.reason(i));
+    return reasons;
+  }
 }
 
 /**
@@ -29,7 +71,7 @@ export interface MissingKeys {
  * condition holds. Context keys that a matching statement reads but the request lacks go to
  * `missing`.
  *
- * This is the hot path of every decision: no closures, no spreads, no objects but the hits.
+ * This is the hot path of every decision: no closures, no spreads, no allocation.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
  */
@@ -39,8 +81,8 @@ export function collectHits(
   policies: readonly CompiledPolicy[],
   request: EvaluationRequest,
   missing: MissingKeys,
-  denies: StatementHit[],
-  allows: StatementHit[] | undefined,
+  denies: HitList,
+  allows: HitList | undefined,
   principalCheck: boolean,
   hasBoundary: boolean,
 ): number {
@@ -67,10 +109,10 @@ export function collectHits(
       }
       if (!statementMatchesRequest(statement, request, missing)) continue;
       if (statement.effect === 'Deny') {
-        denies.push({ policyType, policy, level, statement, match });
+        denies.push(policyType, level, policy, statement, match);
       } else {
         allowed++;
-        allows?.push({ policyType, policy, level, statement, match });
+        allows?.push(policyType, level, policy, statement, match);
       }
     }
   }
@@ -115,19 +157,4 @@ function noteMissing(
       missing.keys.set(key, spelled !== undefined && key === spelled.toLowerCase() ? spelled : key);
     }
   }
-}
-
-/** Turns hits into the reasons of a result; SCPs and RCPs are named `<level>/<policy>`. */
-export function toReasons(hits: readonly StatementHit[]): Reason[] {
-  const reasons: Reason[] = new Array(hits.length);
-  for (let i = 0; i < hits.length; i++) {
-    const hit = hits[i] as StatementHit;
-    const policy = hit.level === undefined ? hit.policy.name : `${hit.level}/${hit.policy.name}`;
-    const { index, sid, effect } = hit.statement;
-    reasons[i] =
-      sid === undefined
-        ? { policyType: hit.policyType, policy, statement: index, effect }
-        : { policyType: hit.policyType, policy, statement: index, sid, effect };
-  }
-  return reasons;
 }
