@@ -38,7 +38,6 @@ import {
   compilePolicyDocument,
   type Decision,
   type EvaluationRequest,
-  type EvaluationResult,
   evaluateRequest,
   loadCatalog,
   type PolicySet,

@@ -69,7 +69,8 @@ export function evaluateRequest(
   for (const level of scpLevels) {
     const id = level.orgIdentifier;
     if (collectHits('scp', id, level.policies, request, missing, denies, allows, false, false) === 0) {
-      (scpGaps ??= []).push({ policyType: 'scp', orgIdentifier: id });
+      scpGaps ??= [];
+      scpGaps.push({ policyType: 'scp', orgIdentifier: id });
     }
   }
   const scpAllowCount = allows.length;
@@ -160,7 +161,10 @@ export function evaluateRequest(
       const match = allows.matches[i];
       const alone =
         match === 'direct' || match === 'wildcard' || (match === 'role' && boundaryOk && sessionOk);
-      if (alone) (grantsAlone ??= []).push(i);
+      if (alone) {
+        grantsAlone ??= [];
+        grantsAlone.push(i);
+      }
     }
   }
   const identityPath = hasIdentitySide && identityOk && boundaryOk && sessionOk;
