@@ -7,17 +7,21 @@ import { checkPolicyType } from '../policy/check-policy-type.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Effect, Policy, PolicyType, PrincipalBlock, Statement } from '../policy/types.js';
 
-/** A statement compiled for fast, repeated evaluation. */
+/**
+ * A statement compiled for fast, repeated evaluation. Every field is always present (`undefined`
+ * where the statement lacks the element) so that all compiled statements share one object shape,
+ * which keeps the property loads of the evaluation loop monomorphic.
+ */
 export interface CompiledStatement {
   readonly index: number;
-  readonly sid?: string;
+  readonly sid: string | undefined;
   readonly effect: Effect;
   readonly matchesAction: (actionLower: string) => boolean;
   /** Undefined when the statement has neither `Resource` nor `NotResource` (trust policies). */
-  readonly resource?: ResourceMatcher;
+  readonly resource: ResourceMatcher | undefined;
   readonly notResource: boolean;
-  readonly principal?: PrincipalBlock;
-  readonly notPrincipal?: PrincipalBlock;
+  readonly principal: PrincipalBlock | undefined;
+  readonly notPrincipal: PrincipalBlock | undefined;
   readonly conditions: readonly CompiledCondition[];
 }
 
@@ -102,13 +106,13 @@ function compileStatement(
   }
   return {
     index: statement.index,
-    ...(statement.sid !== undefined ? { sid: statement.sid } : {}),
+    sid: statement.sid,
     effect: statement.effect,
     matchesAction,
-    ...(resourceValues ? { resource: compileResourcePatterns(resourceValues, policy.version) } : {}),
+    resource: resourceValues ? compileResourcePatterns(resourceValues, policy.version) : undefined,
     notResource: statement.notResource !== undefined,
-    ...(statement.principal ? { principal: statement.principal } : {}),
-    ...(statement.notPrincipal ? { notPrincipal: statement.notPrincipal } : {}),
+    principal: statement.principal,
+    notPrincipal: statement.notPrincipal,
     conditions,
   };
 }
