@@ -6,6 +6,7 @@ import { compileResourcePatterns, type ResourceMatcher } from '../match/resource
 import { checkPolicyType } from '../policy/check-policy-type.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Effect, Policy, PolicyType, PrincipalBlock, Statement } from '../policy/types.js';
+import type { Reason } from './types.js';
 
 /**
  * A statement compiled for fast, repeated evaluation. Every field is always present (`undefined`
@@ -23,14 +24,30 @@ export interface CompiledStatement {
   readonly principal: PrincipalBlock | undefined;
   readonly notPrincipal: PrincipalBlock | undefined;
   readonly conditions: readonly CompiledCondition[];
+  /**
+   * The last reason made for this statement, reused while the statement is reported in the same
+   * policy, policy type and level (it almost always is): a decision then allocates no reasons.
+   */
+  reasonCache: ReasonCache | undefined;
+}
+
+/** A reason together with what it was made for. */
+export interface ReasonCache {
+  readonly type: PolicyType;
+  readonly level: string | undefined;
+  readonly policy: CompiledPolicy;
+  readonly reason: Reason;
 }
 
 /** A policy compiled once and evaluated many times. */
 export interface CompiledPolicy {
   readonly name: string;
   readonly statements: readonly CompiledStatement[];
-  /** The statements whose `Action`/`NotAction` matches a lowercased action (memoised per action). */
-  statementsFor(actionLower: string): readonly CompiledStatement[];
+  /**
+   * The statements whose `Action`/`NotAction` matches a lowercased action, memoised by the
+   * action's id (from `actionIdOf`; -1 means do not memoise).
+   */
+  statementsFor(actionId: number, actionLower: string): readonly CompiledStatement[];
 }
 
 /**
@@ -62,16 +79,16 @@ export function compilePolicy(name: string, policy: Policy, path = ''): Result<C
     compileStatement(statement, policy, statementPath(path, statement, policy), diagnostics),
   );
   if (hasErrors(diagnostics)) return fail(diagnostics);
-  const memo = new Map<string, readonly CompiledStatement[]>();
+  const memo = new Map<number, readonly CompiledStatement[]>();
   return ok(
     {
       name,
       statements,
-      statementsFor(actionLower) {
-        let hits = memo.get(actionLower);
+      statementsFor(actionId, actionLower) {
+        let hits = memo.get(actionId);
         if (!hits) {
           hits = statements.filter((s) => s.matchesAction(actionLower));
-          memo.set(actionLower, hits);
+          if (actionId >= 0) memo.set(actionId, hits);
         }
         return hits;
       },
@@ -114,5 +131,6 @@ function compileStatement(
     principal: statement.principal,
     notPrincipal: statement.notPrincipal,
     conditions,
+    reasonCache: undefined,
   };
 }

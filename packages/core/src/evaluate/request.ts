@@ -3,6 +3,7 @@ import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { parseArn } from '../match/arn.js';
 import { parseRequestPrincipal, type RequestPrincipal } from '../match/principal.js';
 import { type RequestResource, toRequestResource } from '../match/resource-pattern.js';
+import { actionIdOf } from './action-ids.js';
 import type { RequestInput } from './types.js';
 
 /** A request ready for evaluation: principal, action and resource parsed, the context completed. */
@@ -11,6 +12,8 @@ export interface EvaluationRequest {
   /** The action as given, e.g. `s3:GetObject`. */
   readonly action: string;
   readonly actionLower: string;
+  /** A small integer per distinct action, for memo lookups (see {@link actionIdOf}). */
+  readonly actionId: number;
   /** The service prefix, lowercased. */
   readonly service: string;
   readonly resource: RequestResource;
@@ -94,6 +97,7 @@ export function buildRequest(input: RequestInput, path = 'request'): Result<Eval
   if (principal.kind === 'service') fill('aws:principalservicename', principal.text);
   fill('aws:resourceaccount', resourceAccount);
 
+  const actionLower = input.action.toLowerCase();
   const roleArn =
     principal.kind === 'assumedRole' || principal.kind === 'role'
       ? (context.get('aws:principalarn')?.[0] ?? principal.principalArn)
@@ -101,26 +105,12 @@ export function buildRequest(input: RequestInput, path = 'request'): Result<Eval
   return ok({
     principal,
     action: input.action,
-    actionLower: internAction(input.action.toLowerCase()),
+    actionLower,
+    actionId: actionIdOf(actionLower),
     service: input.action.slice(0, colon).toLowerCase(),
     resource: toRequestResource(input.resource),
     resourceAccount,
     context,
     roleArn,
   });
-}
-
-const interned = new Map<string, string>();
-
-/**
- * One string object per distinct action, so that the per-policy memo of matching statements
- * (a Map keyed by action) compares pointers instead of characters on the hot path. Bounded: past
- * 100,000 distinct texts (the catalog has about 22,000 actions) it starts again.
- */
-function internAction(action: string): string {
-  const known = interned.get(action);
-  if (known !== undefined) return known;
-  if (interned.size >= 100_000) interned.clear();
-  interned.set(action, action);
-  return action;
 }

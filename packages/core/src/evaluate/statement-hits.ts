@@ -36,16 +36,24 @@ export class HitList {
     this.matches[i] = match;
   }
 
-  /** The reason for entry `i`; SCPs and RCPs are named `<level>/<policy>`. */
+  /** The reason for entry `i`; SCPs and RCPs are named `<level>/<policy>`. Reasons are shared, never changed. */
   reason(i: number): Reason {
+    const statement = this.statements[i] as CompiledStatement;
+    const type = this.types[i] as PolicyType;
     const level = this.levels[i];
-    const name = (this.policies[i] as CompiledPolicy).name;
-    const policy = level === undefined ? name : `${level}/${name}`;
-    const { index, sid, effect } = this.statements[i] as CompiledStatement;
-    const policyType = this.types[i] as PolicyType;
-    return sid === undefined
-      ? { policyType, policy, statement: index, effect }
-      : { policyType, policy, statement: index, sid, effect };
+    const policy = this.policies[i] as CompiledPolicy;
+    const cached = statement.reasonCache;
+    if (cached !== undefined && cached.type === type && cached.level === level && cached.policy === policy) {
+      return cached.reason;
+    }
+    const name = level === undefined ? policy.name : `${level}/${policy.name}`;
+    const { index, sid, effect } = statement;
+    const reason: Reason =
+      sid === undefined
+        ? { policyType: type, policy: name, statement: index, effect }
+        : { policyType: type, policy: name, statement: index, sid, effect };
+    statement.reasonCache = { type, level, policy, reason };
+    return reason;
   }
 
   /** The reasons for entries `from` (inclusive) to `to` (exclusive). */
@@ -89,7 +97,7 @@ export function collectHits(
   let allowed = 0;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p] as CompiledPolicy;
-    const statements = policy.statementsFor(request.actionLower);
+    const statements = policy.statementsFor(request.actionId, request.actionLower);
     for (let s = 0; s < statements.length; s++) {
       const statement = statements[s] as CompiledStatement;
       let match: PrincipalMatch | undefined;
