@@ -102,7 +102,8 @@ function buildCatalog(byService: Map<string, ActionInfo[]>, rcp: ReadonlySet<str
       }
       return result;
     },
-    supportsRcp: (service) => rcp.has(service.toLowerCase()),
+    // Called once per decision with an already lowercased prefix: try it as it is first.
+    supportsRcp: (service) => rcp.has(service) || rcp.has(service.toLowerCase()),
   };
 }
 

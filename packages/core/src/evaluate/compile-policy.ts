@@ -24,19 +24,20 @@ export interface CompiledStatement {
   readonly principal: PrincipalBlock | undefined;
   readonly notPrincipal: PrincipalBlock | undefined;
   readonly conditions: readonly CompiledCondition[];
-  /**
-   * The last reason made for this statement, reused while the statement is reported in the same
-   * policy, policy type and level (it almost always is): a decision then allocates no reasons.
-   */
-  reasonCache: ReasonCache | undefined;
+  /** Reasons made for this statement, reused so that a decision allocates none. */
+  readonly reasonCache: ReasonCache;
 }
 
-/** A reason together with what it was made for. */
+/**
+ * The reasons made for one statement. A statement belongs to one compiled policy, so a reason
+ * depends only on the policy type and, for SCPs and RCPs, the level the policy is attached at
+ * (`FullAWSAccess` is attached at every level of an organization).
+ */
 export interface ReasonCache {
-  readonly type: PolicyType;
-  readonly level: string | undefined;
-  readonly policy: CompiledPolicy;
-  readonly reason: Reason;
+  /** The reason where the policy has no level (identity, boundary, session, resource). */
+  plain: Reason | undefined;
+  /** The reasons per organization level. */
+  byLevel: Map<string, Reason> | undefined;
 }
 
 /** A policy compiled once and evaluated many times. */
@@ -131,6 +132,6 @@ function compileStatement(
     principal: statement.principal,
     notPrincipal: statement.notPrincipal,
     conditions,
-    reasonCache: undefined,
+    reasonCache: { plain: undefined, byLevel: undefined },
   };
 }

@@ -134,7 +134,7 @@ export function evaluateRequest(
     }
   }
 
-  const missingContextKeys = missing.keys ? [...missing.keys.values()].sort(compareKeys) : [];
+  const missingContextKeys = missing.keys ? sortedSpellings(missing.keys) : [];
   if (denies.length > 0) {
     return {
       decision: 'ExplicitlyDenied',
@@ -262,8 +262,8 @@ function isTrustPolicyRequest(request: EvaluationRequest): boolean {
   return request.service === 'sts' && pieces?.[2] === 'iam' && (pieces[5]?.startsWith('role/') ?? false);
 }
 
-function compareKeys(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : 0;
+/** The spellings of the missing keys, ordered by their lowercased names (the map's keys). */
+function sortedSpellings(keys: ReadonlyMap<string, string>): string[] {
+  if (keys.size === 1) return [...keys.values()];
+  return [...keys.keys()].sort().map((key) => keys.get(key) as string);
 }

@@ -1,4 +1,5 @@
 import type { CompiledPolicy, CompiledStatement } from './compile-policy.js';
+
 import { isExcludedByNotPrincipal, matchPrincipal, type PrincipalMatch } from './principal-match.js';
 import type { EvaluationRequest } from './request.js';
 import type { PolicyType, Reason } from './types.js';
@@ -41,18 +42,21 @@ export class HitList {
     const statement = this.statements[i] as CompiledStatement;
     const type = this.types[i] as PolicyType;
     const level = this.levels[i];
+    const cache = statement.reasonCache;
+    const cached = level === undefined ? cache.plain : cache.byLevel?.get(level);
+    if (cached !== undefined && cached.policyType === type) return cached;
     const policy = this.policies[i] as CompiledPolicy;
-    const cached = statement.reasonCache;
-    if (cached !== undefined && cached.type === type && cached.level === level && cached.policy === policy) {
-      return cached.reason;
-    }
     const name = level === undefined ? policy.name : `${level}/${policy.name}`;
     const { index, sid, effect } = statement;
     const reason: Reason =
       sid === undefined
         ? { policyType: type, policy: name, statement: index, effect }
         : { policyType: type, policy: name, statement: index, sid, effect };
-    statement.reasonCache = { type, level, policy, reason };
+    if (level === undefined) cache.plain = reason;
+    else {
+      cache.byLevel ??= new Map();
+      cache.byLevel.set(level, reason);
+    }
     return reason;
   }
 
