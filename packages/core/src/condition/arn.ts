@@ -53,6 +53,19 @@ export function compileArnPatternParts(parts: readonly GlobPart[]): (arn: string
     const whole = compileGlobRange(parts);
     return (arn) => whole(arn, 0, arn.length);
   }
+  if (pieces.slice(0, 5).every(isLiteral)) {
+    // The common case, `arn:aws:s3:::bucket/*`: the first five pieces hold no wildcard and no colon,
+    // so the text up to the fifth colon must equal them, and only the resource piece is a glob.
+    const prefix = `${pieces.slice(0, 5).map(joinText).join(':')}:`;
+    const last = pieces[5] as GlobPart[];
+    if (isLiteral(last)) {
+      const whole = prefix + joinText(last);
+      return (arn) => arn === whole;
+    }
+    const rest = compileGlobRange(last);
+    const start = prefix.length;
+    return (arn) => arn.startsWith(prefix) && rest(arn, start, arn.length);
+  }
   const tests = pieces.map((piece) => compileGlobRange(piece));
   const [arnTest, partition, service, region, account, resource] = tests as [
     RangeMatcher,
@@ -75,6 +88,14 @@ export function compileArnPatternParts(parts: readonly GlobPart[]): (arn: string
     if (c5 < 0 || !account(arn, c4 + 1, c5)) return false;
     return resource(arn, c5 + 1, arn.length);
   };
+}
+
+function isLiteral(piece: readonly GlobPart[]): boolean {
+  return piece.every((part) => !part.wildcards || !/[*?]/.test(part.text));
+}
+
+function joinText(piece: readonly GlobPart[]): string {
+  return piece.map((part) => part.text).join('');
 }
 
 /** Cuts parts at the first five colons (literal or not) into at most six pieces. */

@@ -66,20 +66,28 @@ describe('diagnostic codes', () => {
     `);
   });
 
-  it('each have a one-line description', () => {
+  it('each have a one-line description: lowercase start, no final period', () => {
     for (const [code, description] of Object.entries(diagnosticCodes)) {
-      expect(description, code).toMatch(/^[^\n]{10,}$/);
+      expect(description, code).toMatch(/^[a-z`][^\n]{9,}[^.]$/);
     }
   });
+
+  const sources = sourceFiles(packagesDir)
+    .filter((file) => !file.endsWith('codes.ts'))
+    .map((file) => readFileSync(file, 'utf8'));
 
   it('cover every code the source reports', () => {
     const used = new Set<string>();
     const pattern = /(?:[Ee]rror|[Ww]arning)\(\s*'([a-z]+\.[a-z-]+)'|code: '([a-z]+\.[a-z-]+)'/g;
-    for (const file of sourceFiles(packagesDir)) {
-      for (const match of readFileSync(file, 'utf8').matchAll(pattern))
-        used.add((match[1] ?? match[2]) as string);
+    for (const text of sources) {
+      for (const match of text.matchAll(pattern)) used.add((match[1] ?? match[2]) as string);
     }
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((code) => !(code in diagnosticCodes)).sort()).toEqual([]);
+  });
+
+  it('are each reported somewhere: no code is listed that nothing uses', () => {
+    const all = sources.join('\n');
+    expect(Object.keys(diagnosticCodes).filter((code) => !all.includes(`'${code}'`))).toEqual([]);
   });
 });

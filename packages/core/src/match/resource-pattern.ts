@@ -1,5 +1,6 @@
+import { compileArnPatternParts } from '../condition/arn.js';
 import type { RequestContext } from '../condition/context.js';
-import { compileGlobParts, compileGlobRange, type GlobPart } from '../condition/glob.js';
+import type { GlobPart } from '../condition/glob.js';
 import type { PolicyVersion } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
 import { splitArn } from './arn.js';
@@ -65,69 +66,6 @@ export function compileResourcePatterns(
 
 /** Compiles one value, given as glob parts (policy text with wildcards, variable values without). */
 function compilePatternParts(parts: readonly GlobPart[]): (resource: RequestResource) => boolean {
-  const pieces = splitPartsAtArnColons(parts);
-  if (!pieces) {
-    const test = compileGlobParts(parts);
-    return (resource) => test(resource.text);
-  }
-  const isLiteral = (piece: readonly GlobPart[]) => piece.every((p) => !p.wildcards || !/[*?]/.test(p.text));
-  const text = (piece: readonly GlobPart[]) => piece.map((p) => p.text).join('');
-  if (pieces.slice(0, 5).every(isLiteral)) {
-    // The common case, `arn:aws:s3:::bucket/*`: the first five pieces are literal, so a prefix
-    // that ends with the fifth colon fixes all of them at once (no piece holds a colon).
-    const prefix = `${pieces.slice(0, 5).map(text).join(':')}:`;
-    const last = pieces[5] as GlobPart[];
-    if (isLiteral(last)) {
-      const whole = prefix + text(last);
-      return (resource) => resource.text === whole;
-    }
-    const rest = compileGlobRange(last);
-    const start = prefix.length;
-    return (resource) => resource.text.startsWith(prefix) && rest(resource.text, start, resource.text.length);
-  }
-  const pieceTests = pieces.map((piece) => {
-    if (isLiteral(piece)) {
-      const literal = text(piece);
-      return (target: string) => target === literal;
-    }
-    return compileGlobParts(piece);
-  });
-  return (resource) => {
-    const target = resource.pieces;
-    if (!target) return false;
-    for (let i = 0; i < 6; i++) {
-      if (!(pieceTests[i] as (text: string) => boolean)(target[i] as string)) return false;
-    }
-    return true;
-  };
-}
-
-/**
- * Splits glob parts into the six pieces of an ARN (at the first five colons), or returns
- * undefined when the text does not start with `arn:` or has fewer than five colons.
- */
-function splitPartsAtArnColons(parts: readonly GlobPart[]): GlobPart[][] | undefined {
-  if (
-    !parts
-      .map((p) => p.text)
-      .join('')
-      .startsWith('arn:')
-  )
-    return undefined;
-  const pieces: GlobPart[][] = [[]];
-  for (const part of parts) {
-    let rest = part.text;
-    while (pieces.length < 6) {
-      const colon = rest.indexOf(':');
-      if (colon < 0) break;
-      (pieces[pieces.length - 1] as GlobPart[]).push({
-        text: rest.slice(0, colon),
-        wildcards: part.wildcards,
-      });
-      pieces.push([]);
-      rest = rest.slice(colon + 1);
-    }
-    (pieces[pieces.length - 1] as GlobPart[]).push({ text: rest, wildcards: part.wildcards });
-  }
-  return pieces.length === 6 ? pieces : undefined;
+  const test = compileArnPatternParts(parts);
+  return (resource) => test(resource.text);
 }
