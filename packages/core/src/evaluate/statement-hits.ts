@@ -141,7 +141,7 @@ export function statementMatchesRequest(
   const resource = statement.resource;
   if (resource) {
     if (resource.keys.length > 0) noteMissing(resource.keys, undefined, context, missing);
-    if (resource.test(request.resource, context) === statement.notResource) return false;
+    if (resource.test(request.resource.text, context) === statement.notResource) return false;
   }
   const conditions = statement.conditions;
   if (conditions.length === 0) return true;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../condition/context.js';
-import { compileResourcePatterns, toRequestResource } from './resource-pattern.js';
+import { compileResourcePatterns } from './resource-pattern.js';
 
 const noContext = buildContext({});
 const matches = (
@@ -8,7 +8,7 @@ const matches = (
   resource: string,
   context = noContext,
   version = '2012-10-17' as const,
-) => compileResourcePatterns(patterns, version).test(toRequestResource(resource), context);
+) => compileResourcePatterns(patterns, version).test(resource, context);
 
 // ARNs are case-sensitive and wildcards work within a segment of an ARN.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html

@@ -1,6 +1,5 @@
-import { compileArnPatternParts } from '../condition/arn.js';
+import { compileArnPattern, compileArnPatternParts } from '../condition/arn.js';
 import type { RequestContext } from '../condition/context.js';
-import type { GlobPart } from '../condition/glob.js';
 import type { PolicyVersion } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
 import { splitArn } from './arn.js';
@@ -21,11 +20,11 @@ export function toRequestResource(text: string): RequestResource {
 export interface ResourceMatcher {
   /** Lowercased context keys named by policy variables in the values. */
   readonly keys: readonly string[];
-  /** Whether any of the values matches the resource. */
-  test(resource: RequestResource, context: RequestContext): boolean;
+  /** Whether any of the values matches the resource (its ARN, or `*`). */
+  test(resource: string, context: RequestContext): boolean;
 }
 
-type Test = (resource: RequestResource, context: RequestContext) => boolean;
+type Test = (resource: string, context: RequestContext) => boolean;
 
 /**
  * Compiles the values of a `Resource` or `NotResource` element.
@@ -50,22 +49,15 @@ export function compileResourcePatterns(
     if (pattern === '*') return { keys: [], test: () => true };
     const template = compileTemplate(pattern, version);
     if (!template.hasVariables) {
-      const test = compilePatternParts([{ text: pattern, wildcards: true }]);
-      tests.push((resource) => test(resource));
+      tests.push(compileArnPattern(pattern));
       continue;
     }
     for (const key of template.keys) keys.add(key);
-    const matcherFor = compileTemplateMatcher(template, compilePatternParts);
+    const matcherFor = compileTemplateMatcher(template, compileArnPatternParts);
     tests.push((resource, context) => matcherFor(context)?.(resource) ?? false);
   }
   const list = [...keys];
   const only = tests[0];
   if (tests.length === 1 && only) return { keys: list, test: only };
   return { keys: list, test: (resource, context) => tests.some((t) => t(resource, context)) };
-}
-
-/** Compiles one value, given as glob parts (policy text with wildcards, variable values without). */
-function compilePatternParts(parts: readonly GlobPart[]): (resource: RequestResource) => boolean {
-  const test = compileArnPatternParts(parts);
-  return (resource) => test(resource.text);
 }
