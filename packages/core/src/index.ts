@@ -24,6 +24,7 @@ export {
   warning,
 } from './diagnostics/diagnostic.js';
 export { type CompiledPolicy, compilePolicy, compilePolicyDocument } from './evaluate/compile-policy.js';
+export { decideWithUnknowns, type UnknownsDecision } from './evaluate/decide-with-unknowns.js';
 export {
   type CompiledOrgLevel,
   type EvaluationOptions,
@@ -31,7 +32,8 @@ export {
   type PolicySet,
 } from './evaluate/evaluate-request.js';
 export { buildRequest, type EvaluationRequest } from './evaluate/request.js';
-export { createSimulator, type Simulator } from './evaluate/simulate.js';
+export { createSimulator, type PreparedRequest, type Simulator } from './evaluate/simulate.js';
+export type { UnknownContext } from './evaluate/statement-hits.js';
 export type {
   Decision,
   EvaluationError,

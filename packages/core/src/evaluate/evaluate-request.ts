@@ -1,6 +1,6 @@
 import type { CompiledPolicy } from './compile-policy.js';
 import type { EvaluationRequest } from './request.js';
-import { collectHits, HitList, type MissingKeys } from './statement-hits.js';
+import { collectHits, HitList, type MissingKeys, type UnknownContext } from './statement-hits.js';
 
 /** Reused by every decision: evaluation is synchronous and never re-entered. */
 const denyScratch = new HitList();
@@ -31,6 +31,11 @@ export interface PolicySet {
 export interface EvaluationOptions {
   /** Whether resource control policies apply to a service (lowercased prefix). */
   readonly supportsRcp: (service: string) => boolean;
+  /**
+   * Treat context keys the request lacks as unknown rather than absent (see `MissingKeys`);
+   * {@link decideWithUnknowns} uses both modes to tell certain access from conditional access.
+   */
+  readonly unknownContext?: UnknownContext;
 }
 
 /**
@@ -55,7 +60,7 @@ export function evaluateRequest(
   options: EvaluationOptions,
 ): EvaluationResult {
   const principal = request.principal;
-  const missing: MissingKeys = { keys: undefined };
+  const missing: MissingKeys = { keys: undefined, unknown: options.unknownContext };
   const hasIdentitySide = principal.account !== undefined && principal.kind !== 'federated';
   const hasBoundary = set.boundaries.length > 0;
   const denies = denyScratch;

@@ -2,13 +2,21 @@ import type { Catalog } from '../catalog/catalog.js';
 import { type Diagnostic, error, joinPath, type Result } from '../diagnostics/diagnostic.js';
 import { type CompiledPolicy, compilePolicyDocument } from './compile-policy.js';
 import { type CompiledOrgLevel, evaluateRequest, type PolicySet } from './evaluate-request.js';
-import { buildRequest } from './request.js';
+import { buildRequest, type EvaluationRequest } from './request.js';
 import type { EvaluationError, EvaluationResult, PolicyType, RequestInput } from './types.js';
 
 /** Evaluates `simulate` inputs; policies seen before are not parsed or compiled again. */
 export interface Simulator {
   /** Evaluates one simulate input (SPEC §3): a decision, or an error that says what is wrong and where. */
   simulate(input: unknown): EvaluationResult | EvaluationError;
+  /** Checks and compiles one simulate input without deciding it, for other ways of evaluating. */
+  prepare(input: unknown): PreparedRequest | EvaluationError;
+}
+
+/** A simulate input, checked and compiled. */
+export interface PreparedRequest {
+  readonly policies: PolicySet;
+  readonly request: EvaluationRequest;
 }
 
 const cacheLimit = 10_000;
@@ -35,23 +43,30 @@ export function createSimulator(catalog: Catalog): Simulator {
   };
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
 
+  const prepare = (input: unknown): PreparedRequest | EvaluationError => {
+    const problems: Diagnostic[] = [];
+    const set = readInput(input, compile, problems);
+    if (!set || problems.length > 0) return toError(problems);
+    const request = buildRequest(set.request);
+    if (!request.ok) return toError(request.diagnostics);
+    if (!catalog.findAction(set.request.action)) {
+      return toError([
+        error(
+          'request.unknown-action',
+          'request.action',
+          `\`${set.request.action}\` is not an action of the AWS service catalog; check the spelling`,
+        ),
+      ]);
+    }
+    return { policies: set.policies, request: request.value };
+  };
+
   return {
+    prepare,
     simulate(input) {
-      const problems: Diagnostic[] = [];
-      const set = readInput(input, compile, problems);
-      if (!set || problems.length > 0) return toError(problems);
-      const request = buildRequest(set.request);
-      if (!request.ok) return toError(request.diagnostics);
-      if (!catalog.findAction(set.request.action)) {
-        return toError([
-          error(
-            'request.unknown-action',
-            'request.action',
-            `\`${set.request.action}\` is not an action of the AWS service catalog; check the spelling`,
-          ),
-        ]);
-      }
-      return evaluateRequest(set.policies, request.value, options);
+      const prepared = prepare(input);
+      if ('error' in prepared) return prepared;
+      return evaluateRequest(prepared.policies, prepared.request, options);
     },
   };
 }

@@ -69,12 +69,23 @@ export class HitList {
 }
 
 /**
- * The context keys that statements matching the request read but the request lacks: lowercased
- * name to the spelling of the policy. Created on the first missing key, as most requests have none.
+ * What one evaluation gathers besides the hits: the context keys that statements matching the
+ * request read but the request lacks (lowercased name to the spelling of the policy; created on
+ * the first missing key, as most requests have none), and how to treat such keys.
  */
 export interface MissingKeys {
   keys: Map<string, string> | undefined;
+  /**
+   * Undefined: absent keys follow AWS's missing-key rules (the request really lacks them).
+   * `permissive` / `restrictive`: absent keys are unknown, as in analysis of what a principal
+   * could do; a statement that reads one matches when that widens (permissive: Allow statements)
+   * or narrows (restrictive: Deny statements) access, and otherwise does not.
+   */
+  readonly unknown: UnknownContext | undefined;
 }
+
+/** How {@link MissingKeys.unknown} resolves statements that read keys the context lacks. */
+export type UnknownContext = 'permissive' | 'restrictive';
 
 /**
  * Adds the statements of `policies` that apply to the request to `denies` and (when given)
@@ -131,42 +142,62 @@ export function collectHits(
   return allowed;
 }
 
-/** Whether the resource and conditions of a statement (whose action already matched) hold. */
+/**
+ * Whether the resource and conditions of a statement (whose action already matched) hold.
+ * A part whose keys the context lacks is decided by `missing.unknown` when that is set.
+ */
 export function statementMatchesRequest(
   statement: CompiledStatement,
   request: EvaluationRequest,
   missing: MissingKeys,
 ): boolean {
   const context = request.context;
+  const mode = missing.unknown;
+  let unknown = false;
   const resource = statement.resource;
   if (resource) {
-    if (resource.keys.length > 0) noteMissing(resource.keys, undefined, context, missing);
-    if (resource.test(request.resource.text, context) === statement.notResource) return false;
+    const absent = resource.keys.length > 0 && noteMissing(resource.keys, undefined, context, missing);
+    if (absent && mode !== undefined) unknown = true;
+    else if (resource.test(request.resource.text, context) === statement.notResource) return false;
   }
   const conditions = statement.conditions;
-  if (conditions.length === 0) return true;
-  for (let i = 0; i < conditions.length; i++) {
-    const condition = conditions[i] as CompiledStatement['conditions'][number];
-    noteMissing(condition.keys, condition.key, context, missing);
+  if (conditions.length > 0) {
+    // First note every missing key (all of them are reported), then test the known conditions.
+    let unknownMask = 0;
+    for (let i = 0; i < conditions.length; i++) {
+      const condition = conditions[i] as CompiledStatement['conditions'][number];
+      if (noteMissing(condition.keys, condition.key, context, missing) && mode !== undefined) {
+        unknown = true;
+        if (i < 31) unknownMask |= 1 << i;
+      }
+    }
+    for (let i = 0; i < conditions.length; i++) {
+      if (i < 31 && (unknownMask & (1 << i)) !== 0) continue;
+      const condition = conditions[i] as CompiledStatement['conditions'][number];
+      if (i >= 31 && mode !== undefined && condition.keys.some((key) => !context.has(key))) continue;
+      if (!condition.test(context)) return false;
+    }
   }
-  for (let i = 0; i < conditions.length; i++) {
-    if (!(conditions[i] as CompiledStatement['conditions'][number]).test(context)) return false;
-  }
+  if (unknown) return (statement.effect === 'Allow') === (mode === 'permissive');
   return true;
 }
 
+/** Records the keys the context lacks; returns whether any was absent. */
 function noteMissing(
   keys: readonly string[],
   spelled: string | undefined,
   context: EvaluationRequest['context'],
   missing: MissingKeys,
-): void {
+): boolean {
+  let absent = false;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     if (context.has(key)) continue;
+    absent = true;
     if (!missing.keys) missing.keys = new Map();
     if (!missing.keys.has(key)) {
       missing.keys.set(key, spelled !== undefined && key === spelled.toLowerCase() ? spelled : key);
     }
   }
+  return absent;
 }

@@ -1,0 +1,46 @@
+import { type EvaluationOptions, evaluateRequest, type PolicySet } from './evaluate-request.js';
+import type { EvaluationRequest } from './request.js';
+import type { EvaluationResult } from './types.js';
+
+/** What analysis can say of a request whose context is only partly known. */
+export interface UnknownsDecision {
+  /**
+   * `Allowed`: allowed whatever the unknown keys turn out to be. `Denied`: denied whatever they are.
+   * `Conditional`: allowed for some values of `keys` and denied for others.
+   */
+  readonly outcome: 'Allowed' | 'Denied' | 'Conditional';
+  /** The unknown context keys the decision depends on (empty unless `Conditional`), sorted. */
+  readonly keys: readonly string[];
+  /**
+   * The evaluation taking every unknown condition the way that grants most: its reasons are the
+   * statements that allow (for `Allowed` and `Conditional`) or the Deny that wins for certain.
+   */
+  readonly result: EvaluationResult;
+}
+
+/**
+ * Decides a request whose context lacks keys that a real request could carry, as analysis of
+ * what a principal *can* do must: conditions on such keys are neither true nor false.
+ *
+ * The request is evaluated twice. In the permissive pass every statement that reads an unknown key
+ * takes the value that grants most (an Allow matches, a Deny does not); in the restrictive pass the
+ * value that grants least. If the permissive pass does not allow, no context can: `Denied`. If the
+ * restrictive pass allows, every context does: `Allowed`. Otherwise the outcome is `Conditional`
+ * on the unknown keys: never dropped, never counted as certain. The bound is sound (it never calls
+ * a conditional request certain), and it is exact where the unknown keys are independent.
+ * A request with no unknown key is decided by one pass, exactly as {@link evaluateRequest} does.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ */
+export function decideWithUnknowns(
+  set: PolicySet,
+  request: EvaluationRequest,
+  options: EvaluationOptions,
+): UnknownsDecision {
+  const permissive = evaluateRequest(set, request, { ...options, unknownContext: 'permissive' });
+  if (permissive.decision !== 'Allowed') return { outcome: 'Denied', keys: [], result: permissive };
+  if (permissive.missingContextKeys.length === 0) return { outcome: 'Allowed', keys: [], result: permissive };
+  const restrictive = evaluateRequest(set, request, { ...options, unknownContext: 'restrictive' });
+  if (restrictive.decision === 'Allowed') return { outcome: 'Allowed', keys: [], result: permissive };
+  return { outcome: 'Conditional', keys: permissive.missingContextKeys, result: permissive };
+}
