@@ -124,6 +124,9 @@ describe('resourceTypeOf', () => {
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html
     ['arn:aws:lambda:us-east-1:111122223333:function:orders-api', 'lambda', 'function'],
     ['arn:aws:lambda:us-east-1:111122223333:function:orders-api:live', 'lambda', 'function alias'],
+    ['arn:aws:lambda:us-east-1:111122223333:function:orders-api:v2', 'lambda', 'function alias'],
+    ['arn:aws:lambda:us-east-1:111122223333:function:orders-api:7', 'lambda', 'function version'],
+    ['arn:aws:lambda:us-east-1:111122223333:function:orders-api:$LATEST', 'lambda', 'function version'],
     // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
     ['arn:aws:iam::111122223333:role/orders-api', 'iam', 'role'],
     ['arn:aws:iam::111122223333:role/service-role/team/orders-api', 'iam', 'role'],
@@ -177,6 +180,10 @@ describe('resourceTypeOf', () => {
     'arn:aws:dynamodb:us-east-1:111122223333:stream-or-nothing',
     'arn:aws:nosuchservice:us-east-1:111122223333:thing/x',
     'not-an-arn',
+    // The reference writes the session ARN as `arn:${Partition}:iam::${Account}:assumed-role/...`
+    // (list_awsidentityandaccessmanagementiam.html), but STS issues it as `arn:aws:sts::...`.
+    // Sessions are principals, not inventory resources, so the data is taken as it is.
+    'arn:aws:sts::111122223333:assumed-role/orders-api/session-1',
     '*',
   ])('%s is no resource type', (arn) => {
     expect(index.resourceTypeOf(arn)).toBeUndefined();
@@ -194,9 +201,12 @@ describe('resourceTypeOf', () => {
     const instance = index.resourceTypesOf('arn:aws:ec2:us-east-1:111122223333:instance/i-1');
     expect(instance[0]).toEqual({ service: 'ec2', type: 'instance' });
     expect(instance).toContainEqual({ service: 'ssm', type: 'instance' });
-    // Lambda's `function alias` and `function version` share one template; the data cannot tell them apart.
+    // Lambda's `function alias` and `function version` share one template; a version is a
+    // number or $LATEST, an alias name is never all digits.
     expect(index.resourceTypesOf('arn:aws:lambda:us-east-1:111122223333:function:f:1')).toEqual([
-      { service: 'lambda', type: 'function alias' },
+      { service: 'lambda', type: 'function version' },
+    ]);
+    expect(index.resourceTypesOf('arn:aws:lambda:us-east-1:111122223333:function:f:2024')).toEqual([
       { service: 'lambda', type: 'function version' },
     ]);
     // The less specific `bucket` reading of an object ARN is not listed.
@@ -256,9 +266,14 @@ describe('every template maps back to its type', () => {
 
   // Decision: an ARN built from a template maps to that template's type, or to another type with a
   // template exactly as specific that also matches (the same ARN format defined by two services, or
-  // Lambda's alias and version), which is why `resourceTypesOf` lists them all.
+  // Lambda's alias and version, told apart by the qualifier's form), which is why `resourceTypesOf` lists them all.
+  const LAMBDA_QUALIFIED = new Set(['function alias', 'function version']);
+  const sameType = (a: { service: string; type: string }, b: { service: string; type: string }) =>
+    a.service === b.service &&
+    (a.type === b.type ||
+      (a.service === 'lambda' && LAMBDA_QUALIFIED.has(a.type) && LAMBDA_QUALIFIED.has(b.type)));
   const mapsBack = (entry: { service: string; type: string }, arn: string): boolean =>
-    index.resourceTypesOf(arn).some((r) => r.service === entry.service && r.type === entry.type);
+    index.resourceTypesOf(arn).some((r) => sameType(r, entry));
 
   it('with fixed values, for every template', () => {
     const all = templates();

@@ -46,7 +46,7 @@ export interface ResourceTypeIndex {
    * Every resource type as specific as the best match, {@link resourceTypeOf}'s first. Several
    * services define the same template (an IAM role is also `sts` `role`, which `sts:AssumeRole`
    * names; an EC2 instance is also `ssm` `instance`), and Lambda's `function alias` and
-   * `function version` share one template.
+   * `function version` share one template (told apart by Lambda's naming rules).
    */
   resourceTypesOf(arn: string): readonly ResourceTypeRef[];
   /** The actions of `service` that list resource type `type` (AWS's spelling), sorted. */
@@ -151,7 +151,7 @@ export function buildResourceTypeIndex(
     const refs: ResourceTypeRef[] = [];
     for (const { ref } of found)
       if (!refs.some((r) => r.service === ref.service && r.type === ref.type)) refs.push(ref);
-    return refs;
+    return refs.length > 1 && service === 'lambda' ? pickLambdaQualifier(arn, refs) : refs;
   };
 
   return {
@@ -196,6 +196,21 @@ function collectBest(
     found.push(candidate);
   }
   return best;
+}
+
+/**
+ * Lambda's `function alias` and `function version` share the template
+ * `function:${FunctionName}:${Qualifier}`; Lambda's naming rules tell them apart: a version is a
+ * number or `$LATEST`, and an alias name may not be all digits.
+ *
+ * @see https://docs.aws.amazon.com/lambda/latest/api/API_CreateAlias.html#lambda-CreateAlias-request-Name
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html#awslambda-resources-for-iam-policies
+ */
+function pickLambdaQualifier(arn: string, refs: readonly ResourceTypeRef[]): ResourceTypeRef[] {
+  const qualifier = arn.slice(arn.lastIndexOf(':') + 1);
+  const isVersion = qualifier === '$LATEST' || /^[0-9]+$/.test(qualifier);
+  const drop = isVersion ? 'function alias' : 'function version';
+  return refs.filter((r) => !(r.service === 'lambda' && r.type === drop));
 }
 
 /** Most literal characters first; then the ARN's own service; then by name, for a stable order. */
