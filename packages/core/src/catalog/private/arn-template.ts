@@ -99,6 +99,8 @@ function resourceTokenOf(template: string): string | undefined {
 /**
  * The token {@link ArnTemplate.resourceToken} would be for this ARN: its resource part up to the
  * first `/` or `:` (the whole resource part when it has neither).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
  */
 export function resourceTokenOfArn(arn: string): string {
   const start = nthColon(arn, 5);
@@ -120,7 +122,11 @@ function nthColon(text: string, n: number): number {
   return at;
 }
 
-/** The data joins alternative templates of one type with `, ` (`bot/${BotId}, arn:...:bot:${BotName}`). */
+/**
+ * The data joins alternative templates of one type with `, ` (`bot/${BotId}, arn:...:bot:${BotName}`).
+ *
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlexv2.html#amazonlexv2-resources-for-iam-policies
+ */
 export function splitArnTemplates(text: string): string[] {
   return text
     .split(/,\s*(?=arn:)/)
