@@ -1448,7 +1448,7 @@ class AccountGenerator {
     const awsCount = Math.min(total, kind === 'cross-account' || kind === 'ci' ? r.int(0, 1) : r.int(1, 2));
     const awsPolicies = r.sample(KIND_AWS_POLICIES[kind], awsCount);
     const attached = this.attach(awsPolicies, app, total - awsPolicies.length);
-    const inline = this.inlinePolicies(scope, r.pick([0, 0, 1, 1, 1, 2, 2, 3]), '');
+    const inline = this.inlinePolicies(scope, r.pick([0, 1, 1, 1, 2, 2, 2, 3]), '');
     const record = this.roleRecord({
       path,
       roleName,
@@ -1617,7 +1617,7 @@ class AccountGenerator {
           names,
           `${prefix}${scope.app}-${service}-${this.r.pick(['inline', 'access', 'extra', 'temp'])}`,
         ),
-        PolicyDocument: this.document(scope, this.r.int(1, 4)),
+        PolicyDocument: this.document(scope, this.r.int(1, 5)),
       });
     }
     return out;
