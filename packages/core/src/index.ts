@@ -10,6 +10,13 @@ export {
   capabilityMapVersion,
 } from './capability/capability-map.js';
 export { type AccessLevel, type ActionInfo, type Catalog, loadCatalog } from './catalog/catalog.js';
+export {
+  buildResourceTypeIndex,
+  loadResourceTypeIndex,
+  type ResourceTypeDefinition,
+  type ResourceTypeIndex,
+  type ResourceTypeRef,
+} from './catalog/resource-types.js';
 export { buildContext, type RequestContext } from './condition/context.js';
 export { diagnosticCodes, isDiagnosticCode } from './diagnostics/codes.js';
 export {
