@@ -1,5 +1,5 @@
 import { type Diagnostic, error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
-import type { NamedPolicyInput, RequestInput, SimulateInput } from '../evaluate/types.js';
+import type { NamedPolicyInput, OrgLevelInput, RequestInput, SimulateInput } from '../evaluate/types.js';
 import { parseArn } from '../match/arn.js';
 import { parseRequestPrincipal } from '../match/principal.js';
 import type {
@@ -34,89 +34,153 @@ import { organizationPolicyLevels } from '../snapshot/organization.js';
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 export function simulateInputFor(snapshot: Snapshot, request: RequestInput): Result<SimulateInput> {
-  const principal = parseRequestPrincipal(request.principal);
+  const principalSide = principalSideOf(snapshot, request.principal);
+  if (!principalSide.ok) return principalSide;
+  const side = principalSide.value;
+  const resource = resourceSideOf(
+    snapshot,
+    request.resource,
+    request.action,
+    side.account,
+    request.resourceAccount,
+  );
+  const context: Record<string, string | readonly string[]> = { ...(request.context ?? {}) };
+  for (const filled of [side.context, resource.context]) {
+    for (const [key, value] of Object.entries(filled)) if (!hasKey(context, key)) context[key] = value;
+  }
+  return ok({
+    request: {
+      ...request,
+      ...(resource.resourceAccount !== undefined ? { resourceAccount: resource.resourceAccount } : {}),
+      context,
+    },
+    identityPolicies: side.identityPolicies,
+    permissionBoundaries: side.permissionBoundaries,
+    ...(side.scps ? { scps: side.scps } : {}),
+    ...(resource.rcps ? { rcps: resource.rcps } : {}),
+    ...(resource.resourcePolicy !== undefined ? { resourcePolicy: resource.resourcePolicy } : {}),
+    ...(snapshot.organization ? { managementAccountId: snapshot.organization.managementAccountId } : {}),
+  });
+}
+
+/** The policies and context keys of a request that follow from its principal alone. */
+export interface PrincipalSide {
+  readonly account: string | undefined;
+  readonly identityPolicies: readonly NamedPolicyInput[];
+  readonly permissionBoundaries: readonly NamedPolicyInput[];
+  readonly scps?: readonly OrgLevelInput[];
+  /** `aws:PrincipalArn` for roles (with the path), `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`. */
+  readonly context: Readonly<Record<string, string | readonly string[]>>;
+}
+
+/**
+ * The principal's half of {@link simulateInputFor}: its identity-based policies (and its groups'),
+ * its boundary, the SCP levels of its account and the context keys the snapshot knows of it.
+ * Computed once per principal when many requests share it.
+ */
+export function principalSideOf(snapshot: Snapshot, principalArn: string): Result<PrincipalSide> {
+  const principal = parseRequestPrincipal(principalArn);
   if (!principal) {
     return fail([
-      error(
-        'request.malformed-arn',
-        'principal',
-        `principal \`${request.principal}\` is not a principal ARN`,
-      ),
+      error('request.malformed-arn', 'principal', `principal \`${principalArn}\` is not a principal ARN`),
     ]);
   }
   const diagnostics: Diagnostic[] = [];
   const identityPolicies: NamedPolicyInput[] = [];
   const permissionBoundaries: NamedPolicyInput[] = [];
-  const context: Record<string, string | readonly string[]> = { ...(request.context ?? {}) };
+  const context: Record<string, string | readonly string[]> = {};
   const principalAccount = snapshot.accounts.find((a) => a.id === principal.account);
 
   if (principal.kind === 'user' || principal.kind === 'role' || principal.kind === 'assumedRole') {
     const entity =
-      principalAccount && findEntity(principalAccount, principal.kind, request.principal, principal.name);
+      principalAccount && findEntity(principalAccount, principal.kind, principalArn, principal.name);
     if (!principalAccount || !entity) {
       return fail([
         error(
           'access.unknown-principal',
           'principal',
-          `\`${request.principal}\` is not a user, role or role session of the snapshot; check the ARN`,
+          `\`${principalArn}\` is not a user, role or role session of the snapshot; check the ARN`,
         ),
       ]);
     }
-    const add = (list: NamedPolicyInput[], policies: NamedPolicyInput[]) => list.push(...policies);
-    add(identityPolicies, entityPolicies(principalAccount, entity.label, entity.value, diagnostics));
+    identityPolicies.push(...entityPolicies(principalAccount, entity.label, entity.value, diagnostics));
     if (entity.kind === 'user') {
       for (const groupName of entity.value.groups) {
         const group = principalAccount.groups.find((g) => g.name === groupName);
         if (group)
-          add(identityPolicies, entityPolicies(principalAccount, `group/${group.name}`, group, diagnostics));
+          identityPolicies.push(
+            ...entityPolicies(principalAccount, `group/${group.name}`, group, diagnostics),
+          );
       }
     }
     if (entity.value.permissionsBoundary) {
       const boundary = managedPolicy(principalAccount, entity.value.permissionsBoundary, diagnostics);
       if (boundary) permissionBoundaries.push(boundary);
     }
-    if (entity.kind === 'role' && !hasKey(context, 'aws:PrincipalArn'))
-      context['aws:PrincipalArn'] = entity.value.arn;
+    if (entity.kind === 'role') context['aws:PrincipalArn'] = entity.value.arn;
   }
   if (diagnostics.length > 0) return fail(diagnostics);
 
-  const resource = findResource(snapshot, request);
-  const resourceAccount = request.resourceAccount ?? resource?.accountId;
   const org = snapshot.organization;
   const scps =
     org && principal.account && principalAccount
       ? organizationPolicyLevels(org, principal.account)?.scps
       : undefined;
-  const rcpAccount = resourceAccount ?? parseArn(request.resource)?.account ?? principal.account;
-  const rcps = org && rcpAccount ? organizationPolicyLevels(org, rcpAccount)?.rcps : undefined;
-  const region = requestedRegion(request, resource);
-  if (region !== undefined && !hasKey(context, 'aws:RequestedRegion'))
-    context['aws:RequestedRegion'] = region;
-  if (org) {
-    const fill = (key: string, value: string | readonly string[] | undefined) => {
-      if (value !== undefined && !hasKey(context, key)) context[key] = value;
-    };
-    const principalPath = principal.account ? organizationPath(org, principal.account) : undefined;
-    fill('aws:PrincipalOrgID', principalPath && org.id);
-    fill('aws:PrincipalOrgPaths', principalPath && [principalPath]);
-    const resourcePath = rcpAccount ? organizationPath(org, rcpAccount) : undefined;
-    fill('aws:ResourceOrgID', resourcePath && org.id);
-    fill('aws:ResourceOrgPaths', resourcePath && [resourcePath]);
+  const path = org && principal.account ? organizationPath(org, principal.account) : undefined;
+  if (org && path) {
+    context['aws:PrincipalOrgID'] = org.id;
+    context['aws:PrincipalOrgPaths'] = [path];
   }
-
   return ok({
-    request: {
-      ...request,
-      ...(resourceAccount !== undefined ? { resourceAccount } : {}),
-      context,
-    },
+    account: principal.account,
     identityPolicies,
     permissionBoundaries,
     ...(scps ? { scps } : {}),
-    ...(rcps ? { rcps } : {}),
-    ...(resource?.policy !== undefined ? { resourcePolicy: resource.policy } : {}),
-    ...(org ? { managementAccountId: org.managementAccountId } : {}),
+    context,
   });
+}
+
+/** The policies and context keys of a request that follow from its resource (and action's service). */
+export interface ResourceSide {
+  readonly resourceAccount: string | undefined;
+  readonly resourcePolicy?: unknown;
+  readonly rcps?: readonly OrgLevelInput[];
+  /** `aws:RequestedRegion`, `aws:ResourceOrgID`, `aws:ResourceOrgPaths`. */
+  readonly context: Readonly<Record<string, string | readonly string[]>>;
+}
+
+/**
+ * The resource's half of {@link simulateInputFor}: its resource-based policy (a role's trust
+ * policy for `sts:` actions), the RCP levels of its account, its account, and the context keys the
+ * snapshot knows of it. Depends on the action only through its service.
+ */
+export function resourceSideOf(
+  snapshot: Snapshot,
+  resourceArn: string,
+  action: string,
+  principalAccount: string | undefined,
+  resourceAccountGiven?: string,
+): ResourceSide {
+  const request = { principal: '', action, resource: resourceArn };
+  const resource = findResource(snapshot, request);
+  const resourceAccount = resourceAccountGiven ?? resource?.accountId;
+  const org = snapshot.organization;
+  const rcpAccount = resourceAccount ?? parseArn(resourceArn)?.account ?? principalAccount;
+  const rcps = org && rcpAccount ? organizationPolicyLevels(org, rcpAccount)?.rcps : undefined;
+  const context: Record<string, string | readonly string[]> = {};
+  const region = requestedRegion(request, resource);
+  if (region !== undefined) context['aws:RequestedRegion'] = region;
+  const path = org && rcpAccount ? organizationPath(org, rcpAccount) : undefined;
+  if (org && path) {
+    context['aws:ResourceOrgID'] = org.id;
+    context['aws:ResourceOrgPaths'] = [path];
+  }
+  return {
+    resourceAccount,
+    ...(resource?.policy !== undefined ? { resourcePolicy: resource.policy } : {}),
+    ...(rcps ? { rcps } : {}),
+    context,
+  };
 }
 
 type Entity = { kind: 'user'; label: string; value: User } | { kind: 'role'; label: string; value: Role };
