@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runCan } from './commands/can.js';
 import { runSimulate } from './commands/simulate.js';
+import { runWhoCan } from './commands/who-can.js';
 import type { Io } from './io-streams.js';
 import { exitCodes, formatDiagnostic } from './output.js';
 
@@ -51,6 +52,18 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
     .action(async (snapshot, options) => {
       exitCode = await runCan(snapshot, options, io);
+    });
+
+  program
+    .command('who-can')
+    .description('list the principals that can reach a resource, with the statements that grant it')
+    .argument('<snapshot>', 'a snapshot folder, or one `aws iam get-account-authorization-details` JSON file')
+    .requiredOption('--resource <arn>', 'the resource ARN')
+    .option('--action <action>', 'only this action')
+    .option('--capability <capability>', 'only actions with this capability, such as read-data')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .action(async (snapshot, options) => {
+      exitCode = await runWhoCan(snapshot, options, io);
     });
 
   try {

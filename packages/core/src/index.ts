@@ -1,7 +1,14 @@
 /**
  * accessloop's pure analysis core. No I/O: every function takes data and returns data.
  */
-export { simulateInputFor } from './access/simulate-input-for.js';
+export {
+  type PrincipalSide,
+  principalSideOf,
+  type ResourceSide,
+  resourceSideOf,
+  simulateInputFor,
+} from './access/simulate-input-for.js';
+export { type WhoCanPrincipal, type WhoCanResult, type WhoCanTools, whoCan } from './access/who-can.js';
 export { CAPABILITIES, type Capability, isCapability, sortCapabilities } from './capability/capability.js';
 export {
   actionsWithCapability,

@@ -1,0 +1,82 @@
+import {
+  type Capability,
+  hasErrors,
+  isCapability,
+  loadCatalog,
+  loadResourceTypeIndex,
+  terminalSafe,
+  type WhoCanResult,
+  whoCan,
+} from '@accessloop/core';
+import { readSnapshot } from '../io/read-snapshot.js';
+import type { Io } from '../io-streams.js';
+import { exitCodes, printDiagnostics } from '../output.js';
+
+/** Options of `accessloop who-can`. */
+export interface WhoCanOptions {
+  readonly resource: string;
+  readonly action?: string;
+  readonly capability?: string;
+  readonly format: 'json' | 'text';
+}
+
+/**
+ * `accessloop who-can SNAPSHOT --resource ARN [--action A | --capability C]`: the principals that
+ * can reach one resource, with the statements that grant it; outsiders and the public first.
+ */
+export async function runWhoCan(snapshotPath: string, options: WhoCanOptions, io: Io): Promise<number> {
+  if (options.action !== undefined && options.capability !== undefined) {
+    printDiagnostics(io.stderr, [usage('give `--action` or `--capability`, not both')]);
+    return exitCodes.badInput;
+  }
+  if (options.capability !== undefined && !isCapability(options.capability)) {
+    printDiagnostics(io.stderr, [
+      usage(
+        `\`${options.capability}\` is not a capability; use administer-resource, read-config, read-data, write-data, delete-data or use-resource`,
+      ),
+    ]);
+    return exitCodes.badInput;
+  }
+  const snapshot = readSnapshot(snapshotPath);
+  printDiagnostics(io.stderr, snapshot.diagnostics);
+  if (!snapshot.ok || hasErrors(snapshot.diagnostics)) return exitCodes.badInput;
+  const catalog = await loadCatalog();
+  const tools = { catalog, resourceTypes: await loadResourceTypeIndex(catalog) };
+  const result = whoCan(snapshot.value, tools, options.resource, {
+    ...(options.action !== undefined ? { action: options.action } : {}),
+    ...(options.capability !== undefined ? { capability: options.capability as Capability } : {}),
+  });
+  if (!result.ok) {
+    printDiagnostics(io.stderr, result.diagnostics);
+    return exitCodes.badInput;
+  }
+  io.stdout.write(options.format === 'json' ? `${JSON.stringify(result.value)}\n` : renderText(result.value));
+  return exitCodes.ok;
+}
+
+/** Plain words, grouped by principal: what each can do, and which statements grant it. */
+function renderText(result: WhoCanResult): string {
+  const lines = [
+    `Who can reach \`${terminalSafe(result.resource)}\`: ${result.principals.length} principals`,
+  ];
+  for (const p of result.principals) {
+    const who = p.arn === 'anonymous' ? 'anyone (public, unauthenticated)' : `\`${terminalSafe(p.arn)}\``;
+    const outside = p.external ? ' [outside the account]' : '';
+    const condition = p.conditional
+      ? ` (conditional on ${p.conditionKeys.map((k) => `\`${terminalSafe(k)}\``).join(', ')})`
+      : '';
+    lines.push(`- ${who}${outside}: ${p.capabilities.join(', ')}${condition}`);
+    lines.push(`    actions: ${p.actions.map(terminalSafe).join(', ')}`);
+    for (const reason of p.via) {
+      const sid = reason.sid !== undefined ? ` (Sid \`${terminalSafe(reason.sid)}\`)` : '';
+      lines.push(
+        `    via statement ${reason.statement}${sid} of ${reason.policyType} policy \`${terminalSafe(reason.policy)}\``,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function usage(message: string) {
+  return { code: 'cli.usage', severity: 'error' as const, path: '', message };
+}

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, loadCatalog } from '../catalog/catalog.js';
+import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
+import { buildSnapshot, snapshotSourceFromFiles } from '../snapshot/build-snapshot.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { whoCan } from './who-can.js';
+
+const orgDir = new URL('../../../../examples/org/', import.meta.url).pathname;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+let snapshot: Snapshot;
+let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
+beforeAll(async () => {
+  const built = buildSnapshot(
+    snapshotSourceFromFiles(
+      files(orgDir).map((path) => ({ path: relative(orgDir, path), text: readFileSync(path, 'utf8') })),
+    ),
+  );
+  if (!built.ok) throw new Error(JSON.stringify(built.diagnostics.slice(0, 3)));
+  snapshot = built.value;
+  const catalog = await loadCatalog();
+  tools = { catalog, resourceTypes: await loadResourceTypeIndex(catalog) };
+});
+
+describe('whoCan on the training organisation', () => {
+  it('puts the public first for the public bucket', () => {
+    const result = whoCan(snapshot, tools, 'arn:aws:s3:::reporting-exports-555566667777/2026/report.csv', {
+      capability: 'read-data',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    const first = result.value.principals[0];
+    expect(first).toMatchObject({ arn: 'anonymous', external: true, capabilities: ['read-data'] });
+    expect(first?.actions).toContain('s3:GetObject');
+    expect(first?.via).toContainEqual(expect.objectContaining({ policyType: 'resource', effect: 'Allow' }));
+  });
+
+  it('lists only principals that can, each with the granting statements, sorted', () => {
+    const result = whoCan(snapshot, tools, 'arn:aws:s3:::reporting-exports-555566667777/2026/report.csv', {
+      action: 's3:GetObject',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    const principals = result.value.principals;
+    expect(principals.length).toBeGreaterThan(1);
+    for (const p of principals) {
+      expect(p.actions).toEqual(['s3:GetObject']);
+      expect(p.via.length).toBeGreaterThan(0);
+    }
+    const internal = principals.filter((p) => !p.external).map((p) => p.arn);
+    expect(internal).toEqual([...internal].sort());
+  });
+
+  it('reports a principal the snapshot cannot decide as conditional, with the keys', () => {
+    const result = whoCan(snapshot, tools, 'arn:aws:s3:::reporting-exports-555566667777/2026/report.csv');
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    for (const p of result.value.principals) {
+      expect(p.conditional).toBe(p.conditionKeys.length > 0);
+    }
+  });
+
+  it('rejects an unknown action', () => {
+    const result = whoCan(snapshot, tools, 'arn:aws:s3:::reporting-exports-555566667777/x', {
+      action: 's3:GetObjekt',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]?.code).toBe('request.unknown-action');
+  });
+});

@@ -1,0 +1,251 @@
+import { type Capability, sortCapabilities } from '../capability/capability.js';
+import { capabilitiesFor } from '../capability/capability-map.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { ResourceTypeIndex } from '../catalog/resource-types.js';
+import { type Diagnostic, error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
+import { type CompiledPolicy, compilePolicyDocument } from '../evaluate/compile-policy.js';
+import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
+import type { CompiledOrgLevel, PolicySet } from '../evaluate/evaluate-request.js';
+import { buildRequest } from '../evaluate/request.js';
+import type { NamedPolicyInput, OrgLevelInput, PolicyType, Reason } from '../evaluate/types.js';
+import { parseArn } from '../match/arn.js';
+import { parsePolicy } from '../policy/parse-policy.js';
+import type { Snapshot } from '../snapshot/model.js';
+import {
+  type PrincipalSide,
+  principalSideOf,
+  type ResourceSide,
+  resourceSideOf,
+} from './simulate-input-for.js';
+
+/** One principal that can reach the resource (SPEC §3 `who-can --format json`). */
+export interface WhoCanPrincipal {
+  readonly arn: string;
+  readonly capabilities: readonly Capability[];
+  /** The actions it can call on the resource, sorted. */
+  readonly actions: readonly string[];
+  /** Whether some of that access depends on conditions the snapshot cannot decide. */
+  readonly conditional: boolean;
+  /** The context keys those conditions read, sorted. */
+  readonly conditionKeys: readonly string[];
+  /** The statements that grant the access, each once. */
+  readonly via: readonly Reason[];
+  /** Whether the principal is outside the resource's account: another account, a service or the public. */
+  readonly external: boolean;
+}
+
+/** Who can reach one resource. */
+export interface WhoCanResult {
+  readonly resource: string;
+  readonly principals: readonly WhoCanPrincipal[];
+}
+
+/** What `whoCan` needs besides the snapshot. */
+export interface WhoCanTools {
+  readonly catalog: Catalog;
+  readonly resourceTypes: ResourceTypeIndex;
+}
+
+/**
+ * The principals that can call actions on one resource, with every policy of the snapshot applied
+ * exactly (`evaluateRequest` through {@link decideWithUnknowns}): every user and role of the
+ * snapshot's accounts, and whoever the resource's own policy names from outside (another account,
+ * evaluated as that account; `*`, evaluated as an anonymous caller; a service principal).
+ * Access that depends on context the snapshot cannot know is reported as conditional with its keys.
+ *
+ * The actions are those the service catalog authorises against the resource's type (or the one
+ * asked for, or those with the capability asked for).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function whoCan(
+  snapshot: Snapshot,
+  tools: WhoCanTools,
+  resourceArn: string,
+  filter: { readonly action?: string; readonly capability?: Capability } = {},
+): Result<WhoCanResult> {
+  const arn = parseArn(resourceArn);
+  if (!arn) return fail([error('request.malformed-arn', 'resource', `\`${resourceArn}\` is not an ARN`)]);
+  let actions = tools.resourceTypes.actionsForArn(resourceArn).map((a) => a.action);
+  if (filter.action !== undefined) {
+    const info = tools.catalog.findAction(filter.action);
+    if (!info) {
+      return fail([
+        error(
+          'request.unknown-action',
+          'action',
+          `\`${filter.action}\` is not an action of the AWS service catalog`,
+        ),
+      ]);
+    }
+    actions = [info.action];
+  }
+  if (filter.capability !== undefined) {
+    const wanted = filter.capability;
+    actions = actions.filter((action) => capabilitiesFor(action).includes(wanted));
+  }
+
+  const compile = policyCompiler();
+  const options = { supportsRcp: (service: string) => tools.catalog.supportsRcp(service) };
+  const resourceSides = new Map<string, ResourceSide>();
+  const resourceSide = (action: string, account: string | undefined) => {
+    const service = action.slice(0, action.indexOf(':'));
+    const key = `${service}\u0000${account ?? ''}`;
+    let side = resourceSides.get(key);
+    if (!side) {
+      side = resourceSideOf(snapshot, resourceArn, action, account);
+      resourceSides.set(key, side);
+    }
+    return side;
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  const entries: WhoCanPrincipal[] = [];
+  for (const principalArn of candidatePrincipals(
+    snapshot,
+    resourceSide(actions[0] ?? 's3:GetObject', undefined),
+  )) {
+    const principal = principalSideOf(snapshot, principalArn);
+    if (!principal.ok) {
+      diagnostics.push(...principal.diagnostics);
+      continue;
+    }
+    const granted: string[] = [];
+    const keys = new Set<string>();
+    const via = new Map<string, Reason>();
+    let conditional = false;
+    let resourceAccount: string | undefined;
+    for (const action of actions) {
+      const side = resourceSide(action, principal.value.account);
+      resourceAccount ??= side.resourceAccount;
+      const set = policySet(principal.value, side, snapshot, compile, diagnostics);
+      if (!set) continue;
+      const context = { ...side.context, ...principal.value.context };
+      const request = buildRequest({
+        principal: principalArn,
+        action,
+        resource: resourceArn,
+        ...(side.resourceAccount !== undefined ? { resourceAccount: side.resourceAccount } : {}),
+        context,
+      });
+      if (!request.ok) {
+        diagnostics.push(...request.diagnostics);
+        continue;
+      }
+      const decision = decideWithUnknowns(set, request.value, options);
+      if (decision.outcome === 'Denied') continue;
+      granted.push(action);
+      if (decision.outcome === 'Conditional') {
+        conditional = true;
+        for (const key of decision.keys) keys.add(key);
+      }
+      for (const reason of decision.result.reasons) {
+        if (reason.policyType !== 'scp')
+          via.set(`${reason.policyType}\u0000${reason.policy}\u0000${reason.statement}`, reason);
+      }
+    }
+    if (diagnostics.length > 0) break;
+    if (granted.length === 0) continue;
+    const account = principal.value.account;
+    entries.push({
+      arn: principalArn,
+      capabilities: sortCapabilities([...new Set(granted.flatMap((a) => capabilitiesFor(a)))]),
+      actions: granted.sort(),
+      conditional,
+      conditionKeys: [...keys].sort(),
+      via: [...via.values()],
+      external: account === undefined || (resourceAccount !== undefined && account !== resourceAccount),
+    });
+  }
+  if (diagnostics.length > 0) return fail(diagnostics);
+  entries.sort((a, b) => (a.external === b.external ? compare(a.arn, b.arn) : a.external ? -1 : 1));
+  return ok({ resource: resourceArn, principals: entries });
+}
+
+/** Every user and role of the snapshot, and the outside principals the resource policy names. */
+function candidatePrincipals(snapshot: Snapshot, side: ResourceSide): string[] {
+  const inside = snapshot.accounts.flatMap((account) => [
+    ...account.users.map((u) => u.arn),
+    ...account.roles.map((r) => r.arn),
+  ]);
+  const known = new Set(snapshot.accounts.map((a) => a.id));
+  const outside = new Set<string>();
+  const parsed = side.resourcePolicy === undefined ? undefined : parsePolicy(side.resourcePolicy);
+  if (parsed?.ok) {
+    for (const statement of parsed.value.statements) {
+      const block = statement.principal;
+      if (!block || statement.effect !== 'Allow') continue;
+      if (block.wildcard) outside.add('anonymous');
+      for (const service of block.service) outside.add(service);
+      for (const aws of block.aws) {
+        const account = /^\d{12}$/.test(aws) ? aws : parseArn(aws)?.account;
+        if (account && !known.has(account)) outside.add(`arn:aws:iam::${account}:root`);
+      }
+    }
+  }
+  return [...new Set([...inside, ...outside])].sort(compare);
+}
+
+/** Compiles each policy document once, by the identity of its object (or its text). */
+function policyCompiler(): (
+  type: PolicyType,
+  named: NamedPolicyInput,
+  diagnostics: Diagnostic[],
+) => CompiledPolicy | undefined {
+  const byObject = new WeakMap<object, Map<string, CompiledPolicy>>();
+  const byText = new Map<string, Map<string, CompiledPolicy>>();
+  return (type, named, diagnostics) => {
+    const key = `${type}\u0000${named.name}`;
+    const doc = named.policy;
+    const cache =
+      typeof doc === 'object' && doc !== null
+        ? (byObject.get(doc) ?? byObject.set(doc, new Map()).get(doc))
+        : (byText.get(String(doc)) ?? byText.set(String(doc), new Map()).get(String(doc)));
+    const cached = cache?.get(key);
+    if (cached) return cached;
+    const compiled = compilePolicyDocument(named.name, doc, '', type);
+    if (!compiled.ok) {
+      diagnostics.push(...compiled.diagnostics.map((d) => ({ ...d, path: `${named.name}: ${d.path}` })));
+      return undefined;
+    }
+    cache?.set(key, compiled.value);
+    return compiled.value;
+  };
+}
+
+function policySet(
+  principal: PrincipalSide,
+  resource: ResourceSide,
+  snapshot: Snapshot,
+  compile: ReturnType<typeof policyCompiler>,
+  diagnostics: Diagnostic[],
+): PolicySet | undefined {
+  const before = diagnostics.length;
+  const list = (type: PolicyType, named: readonly NamedPolicyInput[]) =>
+    named.map((n) => compile(type, n, diagnostics)).filter((c): c is CompiledPolicy => c !== undefined);
+  const levels = (
+    type: 'scp' | 'rcp',
+    input: readonly OrgLevelInput[] | undefined,
+  ): CompiledOrgLevel[] | undefined =>
+    input?.map((level) => ({ orgIdentifier: level.orgIdentifier, policies: list(type, level.policies) }));
+  const scps = levels('scp', principal.scps);
+  const rcps = levels('rcp', resource.rcps);
+  const resourcePolicy =
+    resource.resourcePolicy === undefined
+      ? undefined
+      : compile('resource', { name: 'resourcePolicy', policy: resource.resourcePolicy }, diagnostics);
+  if (diagnostics.length > before) return undefined;
+  const management = snapshot.organization?.managementAccountId;
+  return {
+    identity: list('identity', principal.identityPolicies),
+    boundaries: list('permissionBoundary', principal.permissionBoundaries),
+    ...(resourcePolicy ? { resource: resourcePolicy } : {}),
+    ...(scps ? { scps } : {}),
+    ...(rcps ? { rcps } : {}),
+    ...(management !== undefined ? { managementAccountId: management } : {}),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
