@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { runAccess } from './commands/access.js';
 import { runCan } from './commands/can.js';
 import { runSimulate } from './commands/simulate.js';
 import { runWhoCan } from './commands/who-can.js';
@@ -64,6 +65,16 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
     .action(async (snapshot, options) => {
       exitCode = await runWhoCan(snapshot, options, io);
+    });
+
+  program
+    .command('access')
+    .description('what a principal of the snapshot can do, by capability and service, in plain language')
+    .argument('<snapshot>', 'a snapshot folder, or one `aws iam get-account-authorization-details` JSON file')
+    .requiredOption('--principal <arn>', 'a user, role or role session of the snapshot')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .action(async (snapshot, options) => {
+      exitCode = await runAccess(snapshot, options, io);
     });
 
   try {

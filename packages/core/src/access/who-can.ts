@@ -3,20 +3,14 @@ import { capabilitiesFor } from '../capability/capability-map.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ResourceTypeIndex } from '../catalog/resource-types.js';
 import { type Diagnostic, error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
-import { type CompiledPolicy, compilePolicyDocument } from '../evaluate/compile-policy.js';
 import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
-import type { CompiledOrgLevel, PolicySet } from '../evaluate/evaluate-request.js';
 import { buildRequest } from '../evaluate/request.js';
-import type { NamedPolicyInput, OrgLevelInput, PolicyType, Reason } from '../evaluate/types.js';
+import type { Reason } from '../evaluate/types.js';
 import { parseArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Snapshot } from '../snapshot/model.js';
-import {
-  type PrincipalSide,
-  principalSideOf,
-  type ResourceSide,
-  resourceSideOf,
-} from './simulate-input-for.js';
+import { createPolicySets } from './policy-sets.js';
+import { principalSideOf, type ResourceSide, resourceSideOf } from './simulate-input-for.js';
 
 /** One principal that can reach the resource (SPEC §3 `who-can --format json`). */
 export interface WhoCanPrincipal {
@@ -85,7 +79,7 @@ export function whoCan(
     actions = actions.filter((action) => capabilitiesFor(action).includes(wanted));
   }
 
-  const compile = policyCompiler();
+  const policySet = createPolicySets(snapshot);
   const options = { supportsRcp: (service: string) => tools.catalog.supportsRcp(service) };
   const resourceSides = new Map<string, ResourceSide>();
   const resourceSide = (action: string, account: string | undefined) => {
@@ -118,7 +112,7 @@ export function whoCan(
     for (const action of actions) {
       const side = resourceSide(action, principal.value.account);
       resourceAccount ??= side.resourceAccount;
-      const set = policySet(principal.value, side, snapshot, compile, diagnostics);
+      const set = policySet(principal.value, side, diagnostics);
       if (!set) continue;
       const context = { ...side.context, ...principal.value.context };
       const request = buildRequest({
@@ -184,66 +178,6 @@ function candidatePrincipals(snapshot: Snapshot, side: ResourceSide): string[] {
     }
   }
   return [...new Set([...inside, ...outside])].sort(compare);
-}
-
-/** Compiles each policy document once, by the identity of its object (or its text). */
-function policyCompiler(): (
-  type: PolicyType,
-  named: NamedPolicyInput,
-  diagnostics: Diagnostic[],
-) => CompiledPolicy | undefined {
-  const byObject = new WeakMap<object, Map<string, CompiledPolicy>>();
-  const byText = new Map<string, Map<string, CompiledPolicy>>();
-  return (type, named, diagnostics) => {
-    const key = `${type}\u0000${named.name}`;
-    const doc = named.policy;
-    const cache =
-      typeof doc === 'object' && doc !== null
-        ? (byObject.get(doc) ?? byObject.set(doc, new Map()).get(doc))
-        : (byText.get(String(doc)) ?? byText.set(String(doc), new Map()).get(String(doc)));
-    const cached = cache?.get(key);
-    if (cached) return cached;
-    const compiled = compilePolicyDocument(named.name, doc, '', type);
-    if (!compiled.ok) {
-      diagnostics.push(...compiled.diagnostics.map((d) => ({ ...d, path: `${named.name}: ${d.path}` })));
-      return undefined;
-    }
-    cache?.set(key, compiled.value);
-    return compiled.value;
-  };
-}
-
-function policySet(
-  principal: PrincipalSide,
-  resource: ResourceSide,
-  snapshot: Snapshot,
-  compile: ReturnType<typeof policyCompiler>,
-  diagnostics: Diagnostic[],
-): PolicySet | undefined {
-  const before = diagnostics.length;
-  const list = (type: PolicyType, named: readonly NamedPolicyInput[]) =>
-    named.map((n) => compile(type, n, diagnostics)).filter((c): c is CompiledPolicy => c !== undefined);
-  const levels = (
-    type: 'scp' | 'rcp',
-    input: readonly OrgLevelInput[] | undefined,
-  ): CompiledOrgLevel[] | undefined =>
-    input?.map((level) => ({ orgIdentifier: level.orgIdentifier, policies: list(type, level.policies) }));
-  const scps = levels('scp', principal.scps);
-  const rcps = levels('rcp', resource.rcps);
-  const resourcePolicy =
-    resource.resourcePolicy === undefined
-      ? undefined
-      : compile('resource', { name: 'resourcePolicy', policy: resource.resourcePolicy }, diagnostics);
-  if (diagnostics.length > before) return undefined;
-  const management = snapshot.organization?.managementAccountId;
-  return {
-    identity: list('identity', principal.identityPolicies),
-    boundaries: list('permissionBoundary', principal.permissionBoundaries),
-    ...(resourcePolicy ? { resource: resourcePolicy } : {}),
-    ...(scps ? { scps } : {}),
-    ...(rcps ? { rcps } : {}),
-    ...(management !== undefined ? { managementAccountId: management } : {}),
-  };
 }
 
 function compare(a: string, b: string): number {

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, loadCatalog } from '../catalog/catalog.js';
+import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
+import { createSimulator, type Simulator } from '../evaluate/simulate.js';
+import type { EvaluationResult } from '../evaluate/types.js';
+import { buildSnapshot, snapshotSourceFromFiles } from '../snapshot/build-snapshot.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { accessOf } from './access-of.js';
+import { simulateInputFor } from './simulate-input-for.js';
+
+const orgDir = new URL('../../../../examples/org/', import.meta.url).pathname;
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+
+let snapshot: Snapshot;
+let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
+let simulator: Simulator;
+beforeAll(async () => {
+  const built = buildSnapshot(
+    snapshotSourceFromFiles(
+      files(orgDir).map((path) => ({ path: relative(orgDir, path), text: readFileSync(path, 'utf8') })),
+    ),
+  );
+  if (!built.ok) throw new Error(JSON.stringify(built.diagnostics.slice(0, 3)));
+  snapshot = built.value;
+  const catalog = await loadCatalog();
+  tools = { catalog, resourceTypes: await loadResourceTypeIndex(catalog) };
+  simulator = createSimulator(catalog);
+});
+
+const ordersApi = 'arn:aws:iam::111122223333:role/orders-api';
+
+describe('accessOf on the training organisation', () => {
+  it("groups the orders role's access by capability and service", () => {
+    const result = accessOf(snapshot, tools, ordersApi);
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.value.capabilities).toContainEqual(
+      expect.objectContaining({
+        capability: 'read-data',
+        service: 'dynamodb',
+        resources: ['arn:aws:dynamodb:eu-west-1:111122223333:table/orders'],
+        conditional: false,
+      }),
+    );
+    expect(
+      result.value.capabilities.some((c) => c.service === 'iam' && c.capability === 'administer-resource'),
+    ).toBe(false);
+    const keys = result.value.capabilities.map((c) => `${c.capability} ${c.service}`);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it('agrees with `can`: each action it lists is allowed on some listed resource, and each resource for some action', () => {
+    const result = accessOf(snapshot, tools, ordersApi);
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    const allowed = (action: string, resource: string) => {
+      const input = simulateInputFor(snapshot, { principal: ordersApi, action, resource });
+      if (!input.ok) throw new Error(JSON.stringify(input.diagnostics));
+      return (simulator.simulate(input.value) as EvaluationResult).decision === 'Allowed';
+    };
+    const entries = result.value.capabilities.filter((c) => !c.conditional);
+    expect(entries.length).toBeGreaterThan(3);
+    for (const entry of entries) {
+      for (const action of entry.actions) {
+        expect(
+          entry.resources.some((r) => allowed(action, r)),
+          `${action} in ${entry.service}`,
+        ).toBe(true);
+      }
+      for (const resource of entry.resources) {
+        expect(
+          entry.actions.some((a) => allowed(a, resource)),
+          `${resource} in ${entry.service}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('rejects a principal the snapshot does not have', () => {
+    const result = accessOf(snapshot, tools, 'arn:aws:iam::111122223333:role/nobody');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]?.code).toBe('access.unknown-principal');
+  });
+});

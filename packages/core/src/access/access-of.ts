@@ -1,0 +1,160 @@
+import type { Capability } from '../capability/capability.js';
+import { capabilitiesFor } from '../capability/capability-map.js';
+import type { ActionInfo } from '../catalog/catalog.js';
+import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
+import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
+import { buildRequest } from '../evaluate/request.js';
+import { parsePolicy } from '../policy/parse-policy.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { createPolicySets } from './policy-sets.js';
+import { principalSideOf, resourceSideOf } from './simulate-input-for.js';
+import type { WhoCanTools } from './who-can.js';
+
+/** One line of what a principal can do (SPEC §3 `access --format json`). */
+export interface AccessCapability {
+  readonly capability: Capability;
+  readonly service: string;
+  /** The resources (ARNs, `*` for actions without one), sorted. */
+  readonly resources: readonly string[];
+  readonly actions: readonly string[];
+  /** Whether some of it depends on conditions the snapshot cannot decide. */
+  readonly conditional: boolean;
+}
+
+/** What a principal can do. */
+export interface AccessResult {
+  readonly principal: string;
+  readonly capabilities: readonly AccessCapability[];
+}
+
+/**
+ * What one principal of the snapshot can do, grouped by capability and service: every (action,
+ * resource) pair that its identity-based policies, or a resource-based policy naming it, could
+ * allow, decided exactly with every policy of the snapshot applied and three-valued for context
+ * the snapshot cannot know. Resources are the inventory, the IAM users, roles, groups and policies,
+ * one `bucket/*` per S3 bucket for its objects, and `*` for actions that take no resource.
+ *
+ * This first version evaluates each candidate pair; grouping actions into classes
+ * (docs/design/effective-access.md) will cut the evaluations for large accounts.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: string): Result<AccessResult> {
+  const principal = principalSideOf(snapshot, principalArn);
+  if (!principal.ok) return principal;
+  const { catalog, resourceTypes } = tools;
+
+  // Candidate actions: what the principal's Allow statements name, plus what resource policies grant it.
+  const candidates = new Set<string>();
+  const add = (patterns: readonly string[], negate: boolean) => {
+    const expanded = patterns.flatMap((p) => catalog.expandActionPattern(p)).map((a) => a.action);
+    if (!negate) for (const a of expanded) candidates.add(a);
+    else {
+      const excluded = new Set(expanded);
+      for (const a of catalog.expandActionPattern('*')) if (!excluded.has(a.action)) candidates.add(a.action);
+    }
+  };
+  for (const named of principal.value.identityPolicies) {
+    const parsed = parsePolicy(named.policy);
+    if (!parsed.ok) return fail(parsed.diagnostics);
+    for (const s of parsed.value.statements) {
+      if (s.effect === 'Allow') add(s.action ?? s.notAction ?? [], s.notAction !== undefined);
+    }
+  }
+  const resources = inventoryArns(snapshot);
+  const grantedByResource = new Map<string, Set<string>>();
+  for (const arn of resources) {
+    for (const service of new Set(resourceTypes.actionsForArn(arn).map((a) => a.service))) {
+      const side = resourceSideOf(snapshot, arn, `${service}:x`, principal.value.account);
+      const parsed = side.resourcePolicy === undefined ? undefined : parsePolicy(side.resourcePolicy);
+      if (!parsed?.ok) continue;
+      for (const s of parsed.value.statements) {
+        if (s.effect !== 'Allow' || (!s.principal && !s.notPrincipal)) continue;
+        const set = grantedByResource.get(arn) ?? new Set<string>();
+        for (const a of (s.action ?? []).flatMap((p) => catalog.expandActionPattern(p))) set.add(a.action);
+        grantedByResource.set(arn, set);
+      }
+    }
+  }
+
+  // Evaluate each candidate action against each resource it applies to.
+  const diagnostics: Diagnostic[] = [];
+  const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
+  const groups = new Map<string, { resources: Set<string>; actions: Set<string>; conditional: boolean }>();
+  const record = (action: string, resource: string, conditional: boolean) => {
+    const service = action.slice(0, action.indexOf(':'));
+    for (const capability of capabilitiesFor(action)) {
+      const key = `${capability}\u0000${service}`;
+      const group = groups.get(key) ?? { resources: new Set(), actions: new Set(), conditional: false };
+      group.resources.add(resource);
+      group.actions.add(action);
+      group.conditional ||= conditional;
+      groups.set(key, group);
+    }
+  };
+  const pairs: [string, string][] = [];
+  for (const arn of resources) {
+    const fromResource = grantedByResource.get(arn);
+    for (const info of resourceTypes.actionsForArn(arn)) {
+      if (candidates.has(info.action) || fromResource?.has(info.action)) pairs.push([info.action, arn]);
+    }
+  }
+  for (const action of candidates) {
+    const info = catalog.findAction(action) as ActionInfo;
+    if (info.resourceTypes.length === 0) pairs.push([action, '*']);
+  }
+  const policySet = createPolicySets(snapshot);
+  for (const [action, resource] of pairs) {
+    const side = resourceSideOf(snapshot, resource, action, principal.value.account);
+    const set = policySet(principal.value, side, diagnostics);
+    if (!set) break;
+    const request = buildRequest({
+      principal: principalArn,
+      action,
+      resource,
+      ...(side.resourceAccount !== undefined ? { resourceAccount: side.resourceAccount } : {}),
+      context: { ...side.context, ...principal.value.context },
+    });
+    if (!request.ok) {
+      diagnostics.push(...request.diagnostics);
+      break;
+    }
+    const decision = decideWithUnknowns(set, request.value, options);
+    if (decision.outcome !== 'Denied') record(action, resource, decision.outcome === 'Conditional');
+  }
+  if (diagnostics.length > 0) return fail(diagnostics);
+
+  const capabilities = [...groups.entries()]
+    .map(([key, group]): AccessCapability => {
+      const [capability, service] = key.split('\u0000') as [Capability, string];
+      return {
+        capability,
+        service,
+        resources: [...group.resources].sort(),
+        actions: [...group.actions].sort(),
+        conditional: group.conditional,
+      };
+    })
+    .sort((a, b) =>
+      a.capability === b.capability ? compare(a.service, b.service) : compare(a.capability, b.capability),
+    );
+  return ok({ principal: principalArn, capabilities });
+}
+
+/** Every resource of the snapshot: the inventory, one object pattern per bucket, and the IAM entities. */
+function inventoryArns(snapshot: Snapshot): string[] {
+  const arns = new Set<string>();
+  for (const account of snapshot.accounts) {
+    for (const r of account.resources) {
+      arns.add(r.arn);
+      if (r.type === 'AWS::S3::Bucket') arns.add(`${r.arn}/*`);
+    }
+    for (const e of [...account.users, ...account.roles, ...account.groups]) arns.add(e.arn);
+    for (const p of account.managedPolicies) if (!p.awsManaged) arns.add(p.arn);
+  }
+  return [...arns].sort(compare);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

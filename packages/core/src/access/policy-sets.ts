@@ -1,0 +1,76 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type CompiledPolicy, compilePolicyDocument } from '../evaluate/compile-policy.js';
+import type { CompiledOrgLevel, PolicySet } from '../evaluate/evaluate-request.js';
+import type { NamedPolicyInput, OrgLevelInput, PolicyType } from '../evaluate/types.js';
+import type { Snapshot } from '../snapshot/model.js';
+import type { PrincipalSide, ResourceSide } from './simulate-input-for.js';
+
+/** Builds the compiled {@link PolicySet} of a principal side and a resource side. */
+export type PolicySets = (
+  principal: PrincipalSide,
+  resource: ResourceSide,
+  diagnostics: Diagnostic[],
+) => PolicySet | undefined;
+
+/**
+ * Compiled policy sets for many requests against one snapshot. Every policy document is compiled
+ * once, found again by the identity of its object (documents of a snapshot are parsed once), or
+ * by its text for documents given as strings. Diagnostics of a policy that does not compile name
+ * it and are added to `diagnostics`; the set is then undefined.
+ */
+export function createPolicySets(snapshot: Snapshot): PolicySets {
+  const compile = policyCompiler();
+  const management = snapshot.organization?.managementAccountId;
+  return (principal, resource, diagnostics) => {
+    const before = diagnostics.length;
+    const list = (type: PolicyType, named: readonly NamedPolicyInput[]) =>
+      named.map((n) => compile(type, n, diagnostics)).filter((c): c is CompiledPolicy => c !== undefined);
+    const levels = (
+      type: 'scp' | 'rcp',
+      input: readonly OrgLevelInput[] | undefined,
+    ): CompiledOrgLevel[] | undefined =>
+      input?.map((level) => ({ orgIdentifier: level.orgIdentifier, policies: list(type, level.policies) }));
+    const scps = levels('scp', principal.scps);
+    const rcps = levels('rcp', resource.rcps);
+    const resourcePolicy =
+      resource.resourcePolicy === undefined
+        ? undefined
+        : compile('resource', { name: 'resourcePolicy', policy: resource.resourcePolicy }, diagnostics);
+    if (diagnostics.length > before) return undefined;
+    return {
+      identity: list('identity', principal.identityPolicies),
+      boundaries: list('permissionBoundary', principal.permissionBoundaries),
+      ...(resourcePolicy ? { resource: resourcePolicy } : {}),
+      ...(scps ? { scps } : {}),
+      ...(rcps ? { rcps } : {}),
+      ...(management !== undefined ? { managementAccountId: management } : {}),
+    };
+  };
+}
+
+/** Compiles each policy document once, by the identity of its object (or its text). */
+function policyCompiler(): (
+  type: PolicyType,
+  named: NamedPolicyInput,
+  diagnostics: Diagnostic[],
+) => CompiledPolicy | undefined {
+  const byObject = new WeakMap<object, Map<string, CompiledPolicy>>();
+  const byText = new Map<string, Map<string, CompiledPolicy>>();
+  return (type, named, diagnostics) => {
+    const key = `${type}\u0000${named.name}`;
+    const doc = named.policy;
+    const cache =
+      typeof doc === 'object' && doc !== null
+        ? (byObject.get(doc) ?? byObject.set(doc, new Map()).get(doc))
+        : (byText.get(String(doc)) ?? byText.set(String(doc), new Map()).get(String(doc)));
+    const cached = cache?.get(key);
+    if (cached) return cached;
+    const compiled = compilePolicyDocument(named.name, doc, '', type);
+    if (!compiled.ok) {
+      diagnostics.push(...compiled.diagnostics.map((d) => ({ ...d, path: `${named.name}: ${d.path}` })));
+      return undefined;
+    }
+    cache?.set(key, compiled.value);
+    return compiled.value;
+  };
+}
