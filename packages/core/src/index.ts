@@ -9,6 +9,7 @@ export {
   type ResourceSide,
   resourceSideOf,
   simulateInputFor,
+  snapshotContext,
 } from './access/simulate-input-for.js';
 export { type WhoCanPrincipal, type WhoCanResult, type WhoCanTools, whoCan } from './access/who-can.js';
 export { CAPABILITIES, type Capability, isCapability, sortCapabilities } from './capability/capability.js';

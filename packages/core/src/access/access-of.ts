@@ -7,7 +7,7 @@ import { buildRequest } from '../evaluate/request.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { createPolicySets } from './policy-sets.js';
-import { principalSideOf, resourceSideOf } from './simulate-input-for.js';
+import { principalSideOf, resourceSideOf, snapshotContext } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
 
 /** One line of what a principal can do (SPEC §3 `access --format json`). */
@@ -79,6 +79,7 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
 
   // Evaluate each candidate action against each resource it applies to.
   const diagnostics: Diagnostic[] = [];
+  const now = snapshotContext(snapshot);
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
   const groups = new Map<string, { resources: Set<string>; actions: Set<string>; conditional: boolean }>();
   const record = (action: string, resource: string, conditional: boolean) => {
@@ -113,7 +114,7 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
       action,
       resource,
       ...(side.resourceAccount !== undefined ? { resourceAccount: side.resourceAccount } : {}),
-      context: { ...side.context, ...principal.value.context },
+      context: { ...now, ...side.context, ...principal.value.context },
     });
     if (!request.ok) {
       diagnostics.push(...request.diagnostics);

@@ -45,7 +45,7 @@ export function simulateInputFor(snapshot: Snapshot, request: RequestInput): Res
     request.resourceAccount,
   );
   const context: Record<string, string | readonly string[]> = { ...(request.context ?? {}) };
-  for (const filled of [side.context, resource.context]) {
+  for (const filled of [side.context, resource.context, snapshotContext(snapshot)]) {
     for (const [key, value] of Object.entries(filled)) if (!hasKey(context, key)) context[key] = value;
   }
   return ok({
@@ -61,6 +61,19 @@ export function simulateInputFor(snapshot: Snapshot, request: RequestInput): Res
     ...(resource.resourcePolicy !== undefined ? { resourcePolicy: resource.resourcePolicy } : {}),
     ...(snapshot.organization ? { managementAccountId: snapshot.organization.managementAccountId } : {}),
   });
+}
+
+/**
+ * The context keys that follow from the snapshot itself: the time of the request is taken to be
+ * the time the snapshot was collected (`aws:CurrentTime`, `aws:EpochTime`), so a condition on a
+ * time window is decided as of the snapshot. Empty when the snapshot has no `collectedAt`.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-currenttime
+ */
+export function snapshotContext(snapshot: Snapshot): Readonly<Record<string, string>> {
+  const at = snapshot.collectedAt === undefined ? Number.NaN : Date.parse(snapshot.collectedAt);
+  if (Number.isNaN(at)) return {};
+  return { 'aws:CurrentTime': new Date(at).toISOString(), 'aws:EpochTime': String(Math.floor(at / 1000)) };
 }
 
 /** The policies and context keys of a request that follow from its principal alone. */

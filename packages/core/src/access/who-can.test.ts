@@ -5,6 +5,7 @@ import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import { buildSnapshot, snapshotSourceFromFiles } from '../snapshot/build-snapshot.js';
 import type { Snapshot } from '../snapshot/model.js';
+import { snapshotContext } from './simulate-input-for.js';
 import { whoCan } from './who-can.js';
 
 const orgDir = new URL('../../../../examples/org/', import.meta.url).pathname;
@@ -63,6 +64,23 @@ describe('whoCan on the training organisation', () => {
     for (const p of result.value.principals) {
       expect(p.conditional).toBe(p.conditionKeys.length > 0);
     }
+  });
+
+  // aws:CurrentTime is taken as the snapshot's collectedAt, so an expired window grants nothing.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-currenttime
+  it('decides time windows as of the snapshot: the expired pen-test window is not access', () => {
+    const result = whoCan(snapshot, tools, 'arn:aws:s3:::reporting-exports-555566667777/2026/report.csv', {
+      action: 's3:GetObject',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.value.principals.map((p) => p.arn)).not.toContain(
+      'arn:aws:iam::111122223333:user/external/ext-pentest-2026',
+    );
+    expect(snapshotContext(snapshot)).toEqual({
+      'aws:CurrentTime': '2026-11-16T07:42:10.000Z',
+      'aws:EpochTime': String(Date.parse('2026-11-16T07:42:10Z') / 1000),
+    });
+    expect(snapshotContext({ ...snapshot, collectedAt: 'not a date' })).toEqual({});
   });
 
   it('rejects an unknown action', () => {

@@ -10,7 +10,7 @@ import { parseArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { createPolicySets } from './policy-sets.js';
-import { principalSideOf, type ResourceSide, resourceSideOf } from './simulate-input-for.js';
+import { principalSideOf, type ResourceSide, resourceSideOf, snapshotContext } from './simulate-input-for.js';
 
 /** One principal that can reach the resource (SPEC §3 `who-can --format json`). */
 export interface WhoCanPrincipal {
@@ -80,6 +80,7 @@ export function whoCan(
   }
 
   const policySet = createPolicySets(snapshot);
+  const now = snapshotContext(snapshot);
   const options = { supportsRcp: (service: string) => tools.catalog.supportsRcp(service) };
   const resourceSides = new Map<string, ResourceSide>();
   const resourceSide = (action: string, account: string | undefined) => {
@@ -114,7 +115,7 @@ export function whoCan(
       resourceAccount ??= side.resourceAccount;
       const set = policySet(principal.value, side, diagnostics);
       if (!set) continue;
-      const context = { ...side.context, ...principal.value.context };
+      const context = { ...now, ...side.context, ...principal.value.context };
       const request = buildRequest({
         principal: principalArn,
         action,
