@@ -2,12 +2,15 @@ import type { Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import type { ActionInfo } from '../catalog/catalog.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
-import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
+import { actionIdOf } from '../evaluate/action-ids.js';
+import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
+import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { buildRequest } from '../evaluate/request.js';
+import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { createPolicySets } from './policy-sets.js';
-import { principalSideOf, resourceSideOf, snapshotContext } from './simulate-input-for.js';
+import { principalSideOf, type ResourceSide, resourceSideOf, snapshotContext } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
 
 /** One line of what a principal can do (SPEC §3 `access --format json`). */
@@ -34,8 +37,8 @@ export interface AccessResult {
  * the snapshot cannot know. Resources are the inventory, the IAM users, roles, groups and policies,
  * one `bucket/*` per S3 bucket for its objects, and `*` for actions that take no resource.
  *
- * This first version evaluates each candidate pair; grouping actions into classes
- * (docs/design/effective-access.md) will cut the evaluations for large accounts.
+ * Per resource, actions that match the same statements form one class, decided by one
+ * evaluation (see `statementSignature` and docs/design/effective-access.md).
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
@@ -104,24 +107,42 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
     const info = catalog.findAction(action) as ActionInfo;
     if (info.resourceTypes.length === 0) pairs.push([action, '*']);
   }
+  // One resource side and policy set per (resource, service); one evaluation per class of actions
+  // that match the same statements (statementSignature).
   const policySet = createPolicySets(snapshot);
+  const sides = new Map<string, { side: ResourceSide; set: PolicySet } | undefined>();
+  const outcomes = new Map<string, UnknownsDecision['outcome']>();
   for (const [action, resource] of pairs) {
-    const side = resourceSideOf(snapshot, resource, action, principal.value.account);
-    const set = policySet(principal.value, side, diagnostics);
-    if (!set) break;
-    const request = buildRequest({
-      principal: principalArn,
-      action,
-      resource,
-      ...(side.resourceAccount !== undefined ? { resourceAccount: side.resourceAccount } : {}),
-      context: { ...now, ...side.context, ...principal.value.context },
-    });
-    if (!request.ok) {
-      diagnostics.push(...request.diagnostics);
-      break;
+    const actionLower = action.toLowerCase();
+    const service = actionLower.slice(0, actionLower.indexOf(':'));
+    const sideKey = `${resource}\u0000${service}`;
+    let prepared = sides.get(sideKey);
+    if (!sides.has(sideKey)) {
+      const side = resourceSideOf(snapshot, resource, action, principal.value.account);
+      const set = policySet(principal.value, side, diagnostics);
+      prepared = set ? { side, set } : undefined;
+      sides.set(sideKey, prepared);
     }
-    const decision = decideWithUnknowns(set, request.value, options);
-    if (decision.outcome !== 'Denied') record(action, resource, decision.outcome === 'Conditional');
+    if (!prepared) break;
+    const { side, set } = prepared;
+    const classKey = `${sideKey}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
+    let outcome = outcomes.get(classKey);
+    if (outcome === undefined) {
+      const request = buildRequest({
+        principal: principalArn,
+        action,
+        resource,
+        ...(side.resourceAccount !== undefined ? { resourceAccount: side.resourceAccount } : {}),
+        context: { ...now, ...side.context, ...principal.value.context },
+      });
+      if (!request.ok) {
+        diagnostics.push(...request.diagnostics);
+        break;
+      }
+      outcome = decideWithUnknowns(set, request.value, options).outcome;
+      outcomes.set(classKey, outcome);
+    }
+    if (outcome !== 'Denied') record(action, resource, outcome === 'Conditional');
   }
   if (diagnostics.length > 0) return fail(diagnostics);
 

@@ -14,6 +14,8 @@ import type { Reason } from './types.js';
  * which keeps the property loads of the evaluation loop monomorphic.
  */
 export interface CompiledStatement {
+  /** Unique among all statements compiled by this process: identifies the statement in signatures. */
+  readonly uid: number;
   readonly index: number;
   readonly sid: string | undefined;
   readonly effect: Effect;
@@ -103,6 +105,8 @@ function statementPath(path: string, statement: Statement, policy: Policy): stri
   return policy.statementArray ? joinPath(base, statement.index) : base;
 }
 
+let nextUid = 0;
+
 function compileStatement(
   statement: Statement,
   policy: Policy,
@@ -123,6 +127,7 @@ function compileStatement(
     if (compiled.ok) conditions.push(compiled.value);
   }
   return {
+    uid: nextUid++,
     index: statement.index,
     sid: statement.sid,
     effect: statement.effect,
