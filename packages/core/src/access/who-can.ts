@@ -3,8 +3,11 @@ import { capabilitiesFor } from '../capability/capability-map.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ResourceTypeIndex } from '../catalog/resource-types.js';
 import { type Diagnostic, error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
-import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
+import { actionIdOf } from '../evaluate/action-ids.js';
+import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
+import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { buildRequest } from '../evaluate/request.js';
+import { statementSignature } from '../evaluate/statement-signature.js';
 import type { Reason } from '../evaluate/types.js';
 import { parseArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
@@ -110,25 +113,31 @@ export function whoCan(
     const via = new Map<string, Reason>();
     let conditional = false;
     let resourceAccount: string | undefined;
+    // Per service one policy set; per class of actions matching the same statements one decision.
+    const sets = new Map<string, PolicySet | undefined>();
+    const decisions = new Map<string, UnknownsDecision | undefined>();
     for (const action of actions) {
       const side = resourceSide(action, principal.value.account);
       resourceAccount ??= side.resourceAccount;
-      const set = policySet(principal.value, side, diagnostics);
+      const actionLower = action.toLowerCase();
+      const service = actionLower.slice(0, actionLower.indexOf(':'));
+      if (!sets.has(service)) sets.set(service, policySet(principal.value, side, diagnostics));
+      const set = sets.get(service);
       if (!set) continue;
-      const context = { ...now, ...side.context, ...principal.value.context };
-      const request = buildRequest({
-        principal: principalArn,
-        action,
-        resource: resourceArn,
-        ...(side.resourceAccount !== undefined ? { resourceAccount: side.resourceAccount } : {}),
-        context,
-      });
-      if (!request.ok) {
-        diagnostics.push(...request.diagnostics);
-        continue;
+      const classKey = statementSignature(set, actionIdOf(actionLower), actionLower);
+      if (!decisions.has(classKey)) {
+        const request = buildRequest({
+          principal: principalArn,
+          action,
+          resource: resourceArn,
+          ...(side.resourceAccount !== undefined ? { resourceAccount: side.resourceAccount } : {}),
+          context: { ...now, ...side.context, ...principal.value.context },
+        });
+        if (!request.ok) diagnostics.push(...request.diagnostics);
+        decisions.set(classKey, request.ok ? decideWithUnknowns(set, request.value, options) : undefined);
       }
-      const decision = decideWithUnknowns(set, request.value, options);
-      if (decision.outcome === 'Denied') continue;
+      const decision = decisions.get(classKey);
+      if (!decision || decision.outcome === 'Denied') continue;
       granted.push(action);
       if (decision.outcome === 'Conditional') {
         conditional = true;
