@@ -2,31 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
+import { runCliForTest as run } from './testing/run-cli.js';
 
 const examples = new URL('../../../examples/simulate/', import.meta.url);
 const example = (name: string) => new URL(name, examples).pathname;
-
-/** Runs the CLI in-process and captures what it writes. */
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: {
-      write: (t: string) => {
-        stdout += t;
-        return true;
-      },
-    },
-    stderr: {
-      write: (t: string) => {
-        stderr += t;
-        return true;
-      },
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 function tempFile(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'accessloop-cli-'));

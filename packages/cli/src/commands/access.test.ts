@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli.js';
+import { runCliForTest as run } from '../testing/run-cli.js';
 
 const org = new URL('../../../../examples/org', import.meta.url).pathname;
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const write = (append: (t: string) => void) => ({
-    write: (t: string) => {
-      append(t);
-      return true;
-    },
-  });
-  const code = await runCli(argv, {
-    stdout: write((t) => (stdout += t)),
-    stderr: write((t) => (stderr += t)),
-  });
-  return { code, stdout, stderr };
-}
 
 describe('accessloop access', () => {
   it('prints the SPEC §3 JSON shape', async () => {

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli.js';
+import { runCliForTest as run } from '../testing/run-cli.js';
 
 const fixtures = new URL('../../../core/src/snapshot/fixtures/', import.meta.url).pathname;
 const account = '111122223333';
@@ -17,22 +17,6 @@ function snapshotFolder(edit?: (iam: Record<string, unknown[]>) => void): string
   edit?.(iam);
   writeFileSync(join(dir, 'accounts', account, 'iam.json'), JSON.stringify(iam, null, 2));
   return dir;
-}
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const write = (append: (t: string) => void) => ({
-    write: (t: string) => {
-      append(t);
-      return true;
-    },
-  });
-  const code = await runCli(argv, {
-    stdout: write((t) => (stdout += t)),
-    stderr: write((t) => (stderr += t)),
-  });
-  return { code, stdout, stderr };
 }
 
 const ask = [

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli.js';
+import { runCliForTest as run } from '../testing/run-cli.js';
 
 const org = new URL('../../../../examples/org', import.meta.url).pathname;
 const publicObject = 'arn:aws:s3:::reporting-exports-555566667777/2026/report.csv';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const write = (append: (t: string) => void) => ({
-    write: (t: string) => {
-      append(t);
-      return true;
-    },
-  });
-  const code = await runCli(argv, {
-    stdout: write((t) => (stdout += t)),
-    stderr: write((t) => (stderr += t)),
-  });
-  return { code, stdout, stderr };
-}
 
 describe('accessloop who-can', () => {
   it('prints the SPEC §3 JSON shape, the public first', async () => {

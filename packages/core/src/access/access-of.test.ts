@@ -1,33 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import { createSimulator, type Simulator } from '../evaluate/simulate.js';
 import type { EvaluationResult } from '../evaluate/types.js';
-import { buildSnapshot, snapshotSourceFromFiles } from '../snapshot/build-snapshot.js';
 import type { Snapshot } from '../snapshot/model.js';
+import { loadExampleOrg } from '../testing/example-org.js';
 import { accessOf } from './access-of.js';
 import { simulateInputFor } from './simulate-input-for.js';
-
-const orgDir = new URL('../../../../examples/org/', import.meta.url).pathname;
-const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
 
 let snapshot: Snapshot;
 let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
 let simulator: Simulator;
 beforeAll(async () => {
-  const built = buildSnapshot(
-    snapshotSourceFromFiles(
-      files(orgDir).map((path) => ({ path: relative(orgDir, path), text: readFileSync(path, 'utf8') })),
-    ),
-  );
-  if (!built.ok) throw new Error(JSON.stringify(built.diagnostics.slice(0, 3)));
-  snapshot = built.value;
+  snapshot = loadExampleOrg();
   const catalog = await loadCatalog();
   tools = { catalog, resourceTypes: await loadResourceTypeIndex(catalog) };
   simulator = createSimulator(catalog);
