@@ -90,6 +90,43 @@ describe('decideWithUnknowns', () => {
   });
 });
 
+// "the aws:SourceAccount condition key is only available when the call to your resource is made
+// directly by an AWS service principal": for a user it is absent, not unknown.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceaccount
+describe('keys only AWS services carry', () => {
+  const topicPolicy = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 'sns:Publish',
+        Resource: 'arn:aws:sns:eu-west-1:111122223333:alerts',
+        Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
+      },
+    ],
+  };
+  const decideFor = (principal: string) => {
+    const prepared = simulator.prepare({
+      request: { principal, action: 'sns:Publish', resource: 'arn:aws:sns:eu-west-1:111122223333:alerts' },
+      resourcePolicy: topicPolicy,
+    });
+    if ('error' in prepared) throw new Error(JSON.stringify(prepared.error));
+    return decideWithUnknowns(prepared.policies, prepared.request, options);
+  };
+
+  it('are absent for an IAM principal: the grant certainly does not apply', () => {
+    expect(decideFor('arn:aws:iam::444455556666:user/mallory').outcome).toBe('Denied');
+  });
+
+  it('are unknown for a service principal: the grant is conditional on them', () => {
+    expect(decideFor('s3.amazonaws.com')).toMatchObject({
+      outcome: 'Conditional',
+      keys: ['aws:SourceAccount'],
+    });
+  });
+});
+
 interface CorpusCase {
   readonly name: string;
   readonly request: RequestInput;

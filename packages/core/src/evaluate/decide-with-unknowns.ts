@@ -2,6 +2,21 @@ import { type EvaluationOptions, evaluateRequest, type PolicySet } from './evalu
 import type { EvaluationRequest } from './request.js';
 import type { EvaluationResult } from './types.js';
 
+/**
+ * Keys AWS sets only when an AWS service principal calls on behalf of a resource: for any other
+ * caller they are certainly absent, not unknown ("the `aws:SourceAccount` condition key is only
+ * available when the call to your resource is made directly by an AWS service principal").
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceaccount
+ */
+const serviceOnlyKeys: ReadonlySet<string> = new Set([
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+]);
+
 /** What analysis can say of a request whose context is only partly known. */
 export interface UnknownsDecision {
   /**
@@ -29,6 +44,8 @@ export interface UnknownsDecision {
  * on the unknown keys: never dropped, never counted as certain. The bound is sound (it never calls
  * a conditional request certain), and it is exact where the unknown keys are independent.
  * A request with no unknown key is decided by one pass, exactly as {@link evaluateRequest} does.
+ * For callers other than service principals, the keys only services carry (`aws:SourceArn`,
+ * `aws:SourceAccount`, ...) are absent, not unknown.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
@@ -37,10 +54,19 @@ export function decideWithUnknowns(
   request: EvaluationRequest,
   options: EvaluationOptions,
 ): UnknownsDecision {
-  const permissive = evaluateRequest(set, request, { ...options, unknownContext: 'permissive' });
+  const absentKeys = request.principal.kind === 'service' ? undefined : serviceOnlyKeys;
+  const permissive = evaluateRequest(set, request, {
+    ...options,
+    unknownContext: 'permissive',
+    ...(absentKeys ? { absentKeys } : {}),
+  });
   if (permissive.decision !== 'Allowed') return { outcome: 'Denied', keys: [], result: permissive };
   if (permissive.missingContextKeys.length === 0) return { outcome: 'Allowed', keys: [], result: permissive };
-  const restrictive = evaluateRequest(set, request, { ...options, unknownContext: 'restrictive' });
+  const restrictive = evaluateRequest(set, request, {
+    ...options,
+    unknownContext: 'restrictive',
+    ...(absentKeys ? { absentKeys } : {}),
+  });
   if (restrictive.decision === 'Allowed') return { outcome: 'Allowed', keys: [], result: permissive };
   return { outcome: 'Conditional', keys: permissive.missingContextKeys, result: permissive };
 }

@@ -36,6 +36,8 @@ export interface EvaluationOptions {
    * {@link decideWithUnknowns} uses both modes to tell certain access from conditional access.
    */
   readonly unknownContext?: UnknownContext;
+  /** With `unknownContext`: keys (lowercased) known to be absent from the real request. */
+  readonly absentKeys?: ReadonlySet<string>;
 }
 
 /**
@@ -60,7 +62,11 @@ export function evaluateRequest(
   options: EvaluationOptions,
 ): EvaluationResult {
   const principal = request.principal;
-  const missing: MissingKeys = { keys: undefined, unknown: options.unknownContext };
+  const missing: MissingKeys = {
+    keys: undefined,
+    unknown: options.unknownContext,
+    absent: options.absentKeys,
+  };
   const hasIdentitySide = principal.account !== undefined && principal.kind !== 'federated';
   const hasBoundary = set.boundaries.length > 0;
   const denies = denyScratch;

@@ -82,6 +82,11 @@ export interface MissingKeys {
    * or narrows (restrictive: Deny statements) access, and otherwise does not.
    */
   readonly unknown: UnknownContext | undefined;
+  /**
+   * With `unknown` set: keys known to be absent from the real request (lowercased), which follow
+   * AWS's missing-key rules instead of being unknown.
+   */
+  readonly absent: ReadonlySet<string> | undefined;
 }
 
 /** How {@link MissingKeys.unknown} resolves statements that read keys the context lacks. */
@@ -157,7 +162,7 @@ export function statementMatchesRequest(
   const resource = statement.resource;
   if (resource) {
     const absent = resource.keys.length > 0 && noteMissing(resource.keys, undefined, context, missing);
-    if (absent && mode !== undefined) unknown = true;
+    if (absent && mode !== undefined && hasUnknown(resource.keys, context, missing)) unknown = true;
     else if (resource.test(request.resource.text, context) === statement.notResource) return false;
   }
   const conditions = statement.conditions;
@@ -166,7 +171,8 @@ export function statementMatchesRequest(
     let unknownMask = 0;
     for (let i = 0; i < conditions.length; i++) {
       const condition = conditions[i] as CompiledStatement['conditions'][number];
-      if (noteMissing(condition.keys, condition.key, context, missing) && mode !== undefined) {
+      const absent = noteMissing(condition.keys, condition.key, context, missing);
+      if (absent && mode !== undefined && hasUnknown(condition.keys, context, missing)) {
         unknown = true;
         if (i < 31) unknownMask |= 1 << i;
       }
@@ -174,12 +180,25 @@ export function statementMatchesRequest(
     for (let i = 0; i < conditions.length; i++) {
       if (i < 31 && (unknownMask & (1 << i)) !== 0) continue;
       const condition = conditions[i] as CompiledStatement['conditions'][number];
-      if (i >= 31 && mode !== undefined && condition.keys.some((key) => !context.has(key))) continue;
+      if (i >= 31 && mode !== undefined && hasUnknown(condition.keys, context, missing)) continue;
       if (!condition.test(context)) return false;
     }
   }
   if (unknown) return (statement.effect === 'Allow') === (mode === 'permissive');
   return true;
+}
+
+/** Whether some key is missing from the context without being known to be absent. */
+function hasUnknown(
+  keys: readonly string[],
+  context: EvaluationRequest['context'],
+  missing: MissingKeys,
+): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (!context.has(key) && !missing.absent?.has(key)) return true;
+  }
+  return false;
 }
 
 /** Records the keys the context lacks; returns whether any was absent. */
