@@ -119,6 +119,36 @@ describe('keys only AWS services carry', () => {
     expect(decideFor('arn:aws:iam::444455556666:user/mallory').outcome).toBe('Denied');
   });
 
+  it('are not reported as the keys an IAM principal depends on', () => {
+    const both = structuredClone(topicPolicy);
+    (both.Statement[0] as { Condition: Record<string, unknown> }).Condition = {
+      StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' },
+      StringEquals: { 'aws:SourceVpc': 'vpc-1' },
+    };
+    const prepared = simulator.prepare({
+      request: {
+        principal: 'arn:aws:iam::444455556666:user/mallory',
+        action: 'sns:Publish',
+        resource: 'arn:aws:sns:eu-west-1:111122223333:alerts',
+      },
+      resourcePolicy: both,
+      identityPolicies: [
+        {
+          name: 'p',
+          policy: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }],
+          },
+        },
+      ],
+    });
+    if ('error' in prepared) throw new Error(JSON.stringify(prepared.error));
+    expect(decideWithUnknowns(prepared.policies, prepared.request, options)).toMatchObject({
+      outcome: 'Conditional',
+      keys: ['aws:SourceVpc'],
+    });
+  });
+
   it('are unknown for a service principal: the grant is conditional on them', () => {
     expect(decideFor('s3.amazonaws.com')).toMatchObject({
       outcome: 'Conditional',

@@ -68,5 +68,7 @@ export function decideWithUnknowns(
     ...(absentKeys ? { absentKeys } : {}),
   });
   if (restrictive.decision === 'Allowed') return { outcome: 'Allowed', keys: [], result: permissive };
-  return { outcome: 'Conditional', keys: permissive.missingContextKeys, result: permissive };
+  // Report only the keys that are really unknown, not those known to be absent.
+  const keys = permissive.missingContextKeys.filter((key) => !absentKeys?.has(key.toLowerCase()));
+  return { outcome: 'Conditional', keys, result: permissive };
 }
