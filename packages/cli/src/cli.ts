@@ -62,7 +62,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .requiredOption('--resource <arn>', 'the resource ARN')
     .option('--action <action>', 'only this action')
     .option('--capability <capability>', 'only actions with this capability, such as read-data')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .addOption(reportFormat())
     .action(async (snapshot, options) => {
       exitCode = await runWhoCan(snapshot, options, io);
     });
@@ -72,7 +72,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .description('what a principal of the snapshot can do, by capability and service, in plain language')
     .argument('<snapshot>', 'a snapshot folder, or one `aws iam get-account-authorization-details` JSON file')
     .requiredOption('--principal <arn>', 'a user, role or role session of the snapshot')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('text'))
+    .addOption(reportFormat())
     .action(async (snapshot, options) => {
       exitCode = await runAccess(snapshot, options, io);
     });
@@ -93,4 +93,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** `--format` of the commands that print a report. */
+function reportFormat(): Option {
+  return new Option('--format <format>', 'output format')
+    .choices(['text', 'markdown', 'html', 'json'])
+    .default('text');
 }

@@ -74,7 +74,11 @@ export { parseRequestPrincipal, type RequestPrincipal } from './match/principal.
 export { decodePolicyDocument } from './policy/decode-policy.js';
 export { parsePolicy } from './policy/parse-policy.js';
 export type { Effect, Policy, PolicyDocumentWire, PolicyVersion, Statement } from './policy/types.js';
+export { escapeHtml, markdownCode } from './report/escape.js';
 export { explainDecision } from './report/explain-decision.js';
+export { renderAccess } from './report/render-access.js';
+export { renderWhoCan } from './report/render-who-can.js';
+export type { ReportFormat } from './report/report-format.js';
 export { terminalSafe } from './report/terminal-safe.js';
 export {
   type AuthorizationDetailsOptions,

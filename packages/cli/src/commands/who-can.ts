@@ -4,8 +4,8 @@ import {
   isCapability,
   loadCatalog,
   loadResourceTypeIndex,
-  terminalSafe,
-  type WhoCanResult,
+  type ReportFormat,
+  renderWhoCan,
   whoCan,
 } from '@accessloop/core';
 import { readSnapshot } from '../io/read-snapshot.js';
@@ -17,7 +17,7 @@ export interface WhoCanOptions {
   readonly resource: string;
   readonly action?: string;
   readonly capability?: string;
-  readonly format: 'json' | 'text';
+  readonly format: 'json' | ReportFormat;
 }
 
 /**
@@ -50,31 +50,12 @@ export async function runWhoCan(snapshotPath: string, options: WhoCanOptions, io
     printDiagnostics(io.stderr, result.diagnostics);
     return exitCodes.badInput;
   }
-  io.stdout.write(options.format === 'json' ? `${JSON.stringify(result.value)}\n` : renderText(result.value));
+  io.stdout.write(
+    options.format === 'json'
+      ? `${JSON.stringify(result.value)}\n`
+      : renderWhoCan(result.value, options.format),
+  );
   return exitCodes.ok;
-}
-
-/** Plain words, grouped by principal: what each can do, and which statements grant it. */
-function renderText(result: WhoCanResult): string {
-  const lines = [
-    `Who can reach \`${terminalSafe(result.resource)}\`: ${result.principals.length} principals`,
-  ];
-  for (const p of result.principals) {
-    const who = p.arn === 'anonymous' ? 'anyone (public, unauthenticated)' : `\`${terminalSafe(p.arn)}\``;
-    const outside = p.external ? ' [outside the account]' : '';
-    const condition = p.conditional
-      ? ` (conditional on ${p.conditionKeys.map((k) => `\`${terminalSafe(k)}\``).join(', ')})`
-      : '';
-    lines.push(`- ${who}${outside}: ${p.capabilities.join(', ')}${condition}`);
-    lines.push(`    actions: ${p.actions.map(terminalSafe).join(', ')}`);
-    for (const reason of p.via) {
-      const sid = reason.sid !== undefined ? ` (Sid \`${terminalSafe(reason.sid)}\`)` : '';
-      lines.push(
-        `    via statement ${reason.statement}${sid} of ${reason.policyType} policy \`${terminalSafe(reason.policy)}\``,
-      );
-    }
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 function usage(message: string) {
