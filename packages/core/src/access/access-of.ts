@@ -64,21 +64,7 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
       if (s.effect === 'Allow') add(s.action ?? s.notAction ?? [], s.notAction !== undefined);
     }
   }
-  const resources = inventoryArns(snapshot);
-  const grantedByResource = new Map<string, Set<string>>();
-  for (const arn of resources) {
-    for (const service of new Set(resourceTypes.actionsForArn(arn).map((a) => a.service))) {
-      const side = resourceSideOf(snapshot, arn, `${service}:x`, principal.value.account);
-      const parsed = side.resourcePolicy === undefined ? undefined : parsePolicy(side.resourcePolicy);
-      if (!parsed?.ok) continue;
-      for (const s of parsed.value.statements) {
-        if (s.effect !== 'Allow' || (!s.principal && !s.notPrincipal)) continue;
-        const set = grantedByResource.get(arn) ?? new Set<string>();
-        for (const a of (s.action ?? []).flatMap((p) => catalog.expandActionPattern(p))) set.add(a.action);
-        grantedByResource.set(arn, set);
-      }
-    }
-  }
+  const { resources, grantedByResource } = snapshotIndex(snapshot, tools);
 
   // Evaluate each candidate action against each resource it applies to.
   const diagnostics: Diagnostic[] = [];
@@ -161,6 +147,40 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
       a.capability === b.capability ? compare(a.service, b.service) : compare(a.capability, b.capability),
     );
   return ok({ principal: principalArn, capabilities });
+}
+
+interface SnapshotIndex {
+  /** Every resource of the snapshot (see {@link inventoryArns}). */
+  readonly resources: readonly string[];
+  /** Per resource, the actions its resource-based policy (or trust policy) allows to someone. */
+  readonly grantedByResource: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const snapshotIndexes = new WeakMap<Snapshot, SnapshotIndex>();
+
+/** What does not depend on the principal, computed once per snapshot (snapshots never change). */
+function snapshotIndex(snapshot: Snapshot, tools: WhoCanTools): SnapshotIndex {
+  const known = snapshotIndexes.get(snapshot);
+  if (known) return known;
+  const { catalog, resourceTypes } = tools;
+  const resources = inventoryArns(snapshot);
+  const grantedByResource = new Map<string, Set<string>>();
+  for (const arn of resources) {
+    for (const service of new Set(resourceTypes.actionsForArn(arn).map((a) => a.service))) {
+      const side = resourceSideOf(snapshot, arn, `${service}:x`, undefined);
+      const parsed = side.resourcePolicy === undefined ? undefined : parsePolicy(side.resourcePolicy);
+      if (!parsed?.ok) continue;
+      for (const s of parsed.value.statements) {
+        if (s.effect !== 'Allow' || (!s.principal && !s.notPrincipal)) continue;
+        const set = grantedByResource.get(arn) ?? new Set<string>();
+        for (const a of (s.action ?? []).flatMap((p) => catalog.expandActionPattern(p))) set.add(a.action);
+        grantedByResource.set(arn, set);
+      }
+    }
+  }
+  const index = { resources, grantedByResource };
+  snapshotIndexes.set(snapshot, index);
+  return index;
 }
 
 /** Every resource of the snapshot: the inventory, one object pattern per bucket, and the IAM entities. */

@@ -302,13 +302,26 @@ function findResource(
   if (arn.service === 'lambda' && arn.resource.split(':').length > 2) {
     candidates.push(request.resource.split(':').slice(0, 7).join(':'));
   }
+  const byArn = resourcesByArn(snapshot);
   for (const candidate of candidates) {
-    for (const account of snapshot.accounts) {
-      const found = account.resources.find((r) => r.arn === candidate);
-      if (found) return found;
-    }
+    const found = byArn.get(candidate);
+    if (found) return found;
   }
   return undefined;
+}
+
+const resourceIndexes = new WeakMap<Snapshot, ReadonlyMap<string, Resource>>();
+
+/** The inventory of a snapshot by ARN, built once per snapshot (snapshots are never changed). */
+function resourcesByArn(snapshot: Snapshot): ReadonlyMap<string, Resource> {
+  let index = resourceIndexes.get(snapshot);
+  if (!index) {
+    index = new Map(
+      snapshot.accounts.flatMap((account) => account.resources.map((r) => [r.arn, r] as const)),
+    );
+    resourceIndexes.set(snapshot, index);
+  }
+  return index;
 }
 
 /**

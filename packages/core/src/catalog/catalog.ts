@@ -81,6 +81,7 @@ export async function loadCatalog(options: { services?: readonly string[] } = {}
 function buildCatalog(byService: Map<string, ActionInfo[]>, rcp: ReadonlySet<string>): Catalog {
   const services = [...byService.keys()].sort(compare);
   const byName = new Map<string, ActionInfo>();
+  const expanded = new Map<string, readonly ActionInfo[]>();
   for (const infos of byService.values())
     for (const info of infos) byName.set(info.action.toLowerCase(), info);
   return {
@@ -88,23 +89,31 @@ function buildCatalog(byService: Map<string, ActionInfo[]>, rcp: ReadonlySet<str
     hasService: (service) => byService.has(service.toLowerCase()),
     findAction: (action) => byName.get(action.toLowerCase()),
     expandActionPattern(pattern) {
-      if (pattern === '*') return services.flatMap((s) => byService.get(s) ?? []);
-      const colon = pattern.indexOf(':');
-      if (colon < 0) return [];
-      const servicePattern = compileGlob(pattern.slice(0, colon).toLowerCase());
-      const namePattern = compileGlob(pattern.slice(colon + 1).toLowerCase());
-      const result: ActionInfo[] = [];
-      for (const service of services) {
-        if (!servicePattern(service)) continue;
-        for (const info of byService.get(service) ?? []) {
-          if (namePattern(info.action.slice(service.length + 1).toLowerCase())) result.push(info);
-        }
-      }
+      // Patterns repeat across every policy of an organization: expand each once.
+      const known = expanded.get(pattern);
+      if (known) return known;
+      const result = expandPattern(pattern);
+      if (expanded.size < 100_000) expanded.set(pattern, result);
       return result;
     },
-    // Called once per decision with an already lowercased prefix: try it as it is first.
     supportsRcp: (service) => rcp.has(service) || rcp.has(service.toLowerCase()),
   };
+
+  function expandPattern(pattern: string): readonly ActionInfo[] {
+    if (pattern === '*') return services.flatMap((s) => byService.get(s) ?? []);
+    const colon = pattern.indexOf(':');
+    if (colon < 0) return [];
+    const servicePattern = compileGlob(pattern.slice(0, colon).toLowerCase());
+    const namePattern = compileGlob(pattern.slice(colon + 1).toLowerCase());
+    const result: ActionInfo[] = [];
+    for (const service of services) {
+      if (!servicePattern(service)) continue;
+      for (const info of byService.get(service) ?? []) {
+        if (namePattern(info.action.slice(service.length + 1).toLowerCase())) result.push(info);
+      }
+    }
+    return result;
+  }
 }
 
 /** The data writes `Permissions management, Write` and `Tagging, Write`; the first part is the level AWS's tables show. */

@@ -315,10 +315,26 @@ export function indexOrganizationPolicies(
   };
 }
 
-/** The {@link OrganizationPolicyLevels} of one account; for many accounts, use {@link indexOrganizationPolicies}. */
+interface OrganizationIndex {
+  readonly levelsOf: (accountId: string) => OrganizationPolicyLevels | undefined;
+  readonly byAccount: Map<string, OrganizationPolicyLevels | undefined>;
+}
+
+const indexes = new WeakMap<Organization, OrganizationIndex>();
+
+/**
+ * The {@link OrganizationPolicyLevels} of one account. The organization is indexed once and each
+ * account's levels are kept (snapshots are never changed), so asking for many requests is cheap.
+ */
 export function organizationPolicyLevels(
   org: Organization,
   accountId: string,
 ): OrganizationPolicyLevels | undefined {
-  return indexOrganizationPolicies(org)(accountId);
+  let index = indexes.get(org);
+  if (!index) {
+    index = { levelsOf: indexOrganizationPolicies(org), byAccount: new Map() };
+    indexes.set(org, index);
+  }
+  if (!index.byAccount.has(accountId)) index.byAccount.set(accountId, index.levelsOf(accountId));
+  return index.byAccount.get(accountId);
 }
