@@ -1,10 +1,19 @@
 import type { RequestContext } from '../condition/context.js';
 import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
-import { parseArn } from '../match/arn.js';
+import { parseArn, splitArn } from '../match/arn.js';
 import { parseRequestPrincipal, type RequestPrincipal } from '../match/principal.js';
-import { type RequestResource, toRequestResource } from '../match/resource-pattern.js';
 import { actionIdOf } from './action-ids.js';
 import type { RequestInput } from './types.js';
+
+/**
+ * A request's resource: its text, which policies match, and its six ARN pieces, split once, which
+ * the combiner reads to recognise KMS keys, roles and service-linked roles.
+ */
+export interface RequestResource {
+  readonly text: string;
+  /** The six ARN pieces, or undefined when the resource is not an ARN (for example `*`). */
+  readonly pieces: readonly string[] | undefined;
+}
 
 /** A request ready for evaluation: principal, action and resource parsed, the context completed. */
 export interface EvaluationRequest {
@@ -108,7 +117,10 @@ export function buildRequest(input: RequestInput, path = 'request'): Result<Eval
     actionLower,
     actionId: actionIdOf(actionLower),
     service: input.action.slice(0, colon).toLowerCase(),
-    resource: toRequestResource(input.resource),
+    resource: {
+      text: input.resource,
+      pieces: input.resource.startsWith('arn:') ? splitArn(input.resource) : undefined,
+    },
     resourceAccount,
     context,
     roleArn,

@@ -2,19 +2,6 @@ import { compileArnPattern, compileArnPatternParts } from '../condition/arn.js';
 import type { RequestContext } from '../condition/context.js';
 import type { PolicyVersion } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
-import { splitArn } from './arn.js';
-
-/** A request's resource, split once per request so every statement can reuse the pieces. */
-export interface RequestResource {
-  readonly text: string;
-  /** The six ARN pieces, or undefined when the resource is not an ARN (for example `*`). */
-  readonly pieces: readonly string[] | undefined;
-}
-
-/** Splits a request resource for matching. */
-export function toRequestResource(text: string): RequestResource {
-  return { text, pieces: text.startsWith('arn:') ? splitArn(text) : undefined };
-}
 
 /** A compiled `Resource` or `NotResource` value list. */
 export interface ResourceMatcher {
