@@ -66,6 +66,13 @@ describe('whoCan on the training organisation', () => {
     expect(snapshotContext({ ...snapshot, collectedAt: 'not a date' })).toEqual({});
   });
 
+  it('answers nobody when no action passes the filter', () => {
+    const result = whoCan(snapshot, tools, 'arn:aws:sns:eu-west-1:111122223333:orders-notifications', {
+      capability: 'delete-data',
+    });
+    expect(result).toMatchObject({ ok: true, value: { principals: [] } });
+  });
+
   it('rejects an unknown action', () => {
     const result = whoCan(snapshot, tools, 'arn:aws:s3:::reporting-exports-555566667777/x', {
       action: 's3:GetObjekt',

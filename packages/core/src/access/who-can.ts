@@ -99,10 +99,10 @@ export function whoCan(
 
   const diagnostics: Diagnostic[] = [];
   const entries: WhoCanPrincipal[] = [];
-  for (const principalArn of candidatePrincipals(
-    snapshot,
-    resourceSide(actions[0] ?? 's3:GetObject', undefined),
-  )) {
+  const [firstAction] = actions;
+  // No action of the catalog applies to this resource (or passes the filter): nobody can.
+  if (firstAction === undefined) return ok({ resource: resourceArn, principals: [] });
+  for (const principalArn of candidatePrincipals(snapshot, resourceSide(firstAction, undefined))) {
     const principal = principalSideOf(snapshot, principalArn);
     if (!principal.ok) {
       diagnostics.push(...principal.diagnostics);
