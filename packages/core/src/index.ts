@@ -7,6 +7,7 @@ export {
   type PrincipalSide,
   principalSideOf,
   type ResourceSide,
+  requestFor,
   resourceSideOf,
   simulateInputFor,
   snapshotContext,

@@ -1,12 +1,5 @@
-import {
-  accessOf,
-  hasErrors,
-  loadCatalog,
-  loadResourceTypeIndex,
-  type ReportFormat,
-  renderAccess,
-} from '@accessloop/core';
-import { readSnapshot } from '../io/read-snapshot.js';
+import { accessOf, type ReportFormat, renderAccess } from '@accessloop/core';
+import { readAnalysisInput } from '../io/read-analysis-input.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, printDiagnostics } from '../output.js';
 
@@ -21,12 +14,10 @@ export interface AccessOptions {
  * with every policy of the snapshot applied.
  */
 export async function runAccess(snapshotPath: string, options: AccessOptions, io: Io): Promise<number> {
-  const snapshot = readSnapshot(snapshotPath);
-  printDiagnostics(io.stderr, snapshot.diagnostics);
-  if (!snapshot.ok || hasErrors(snapshot.diagnostics)) return exitCodes.badInput;
-  const catalog = await loadCatalog();
-  const tools = { catalog, resourceTypes: await loadResourceTypeIndex(catalog) };
-  const result = accessOf(snapshot.value, tools, options.principal);
+  const input = await readAnalysisInput(snapshotPath, io);
+  if (!input) return exitCodes.badInput;
+  const { snapshot, tools } = input;
+  const result = accessOf(snapshot, tools, options.principal);
   if (!result.ok) {
     printDiagnostics(io.stderr, result.diagnostics);
     return exitCodes.badInput;

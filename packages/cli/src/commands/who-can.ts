@@ -1,14 +1,5 @@
-import {
-  type Capability,
-  hasErrors,
-  isCapability,
-  loadCatalog,
-  loadResourceTypeIndex,
-  type ReportFormat,
-  renderWhoCan,
-  whoCan,
-} from '@accessloop/core';
-import { readSnapshot } from '../io/read-snapshot.js';
+import { type Capability, isCapability, type ReportFormat, renderWhoCan, whoCan } from '@accessloop/core';
+import { readAnalysisInput } from '../io/read-analysis-input.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, printDiagnostics } from '../output.js';
 
@@ -37,12 +28,10 @@ export async function runWhoCan(snapshotPath: string, options: WhoCanOptions, io
     ]);
     return exitCodes.badInput;
   }
-  const snapshot = readSnapshot(snapshotPath);
-  printDiagnostics(io.stderr, snapshot.diagnostics);
-  if (!snapshot.ok || hasErrors(snapshot.diagnostics)) return exitCodes.badInput;
-  const catalog = await loadCatalog();
-  const tools = { catalog, resourceTypes: await loadResourceTypeIndex(catalog) };
-  const result = whoCan(snapshot.value, tools, options.resource, {
+  const input = await readAnalysisInput(snapshotPath, io);
+  if (!input) return exitCodes.badInput;
+  const { snapshot, tools } = input;
+  const result = whoCan(snapshot, tools, options.resource, {
     ...(options.action !== undefined ? { action: options.action } : {}),
     ...(options.capability !== undefined ? { capability: options.capability as Capability } : {}),
   });

@@ -5,12 +5,11 @@ import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnosti
 import { actionIdOf } from '../evaluate/action-ids.js';
 import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
 import type { PolicySet } from '../evaluate/evaluate-request.js';
-import { buildRequest } from '../evaluate/request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { createPolicySets } from './policy-sets.js';
-import { principalSideOf, type ResourceSide, resourceSideOf, snapshotContext } from './simulate-input-for.js';
+import { principalSideOf, type ResourceSide, requestFor, resourceSideOf } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
 
 /** One line of what a principal can do (SPEC §3 `access --format json`). */
@@ -68,7 +67,6 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
 
   // Evaluate each candidate action against each resource it applies to.
   const diagnostics: Diagnostic[] = [];
-  const now = snapshotContext(snapshot);
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
   const groups = new Map<string, { resources: Set<string>; actions: Set<string>; conditional: boolean }>();
   const record = (action: string, resource: string, conditional: boolean) => {
@@ -114,13 +112,7 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
     const classKey = `${sideKey}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
     let outcome = outcomes.get(classKey);
     if (outcome === undefined) {
-      const request = buildRequest({
-        principal: principalArn,
-        action,
-        resource,
-        ...(side.resourceAccount !== undefined ? { resourceAccount: side.resourceAccount } : {}),
-        context: { ...now, ...side.context, ...principal.value.context },
-      });
+      const request = requestFor(snapshot, principalArn, principal.value, action, resource, side);
       if (!request.ok) {
         diagnostics.push(...request.diagnostics);
         break;

@@ -1,4 +1,5 @@
 import { type Diagnostic, error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
+import { buildRequest, type EvaluationRequest } from '../evaluate/request.js';
 import type { NamedPolicyInput, OrgLevelInput, RequestInput, SimulateInput } from '../evaluate/types.js';
 import { parseArn } from '../match/arn.js';
 import { parseRequestPrincipal } from '../match/principal.js';
@@ -150,6 +151,28 @@ export function principalSideOf(snapshot: Snapshot, principalArn: string): Resul
     permissionBoundaries,
     ...(scps ? { scps } : {}),
     context,
+  });
+}
+
+/**
+ * The request for one action on one resource by one principal, from the two halves and the
+ * snapshot's own context keys. A key of the principal side wins over the resource side, and both
+ * over the snapshot's time.
+ */
+export function requestFor(
+  snapshot: Snapshot,
+  principalArn: string,
+  principal: PrincipalSide,
+  action: string,
+  resourceArn: string,
+  resource: ResourceSide,
+): Result<EvaluationRequest> {
+  return buildRequest({
+    principal: principalArn,
+    action,
+    resource: resourceArn,
+    ...(resource.resourceAccount !== undefined ? { resourceAccount: resource.resourceAccount } : {}),
+    context: { ...snapshotContext(snapshot), ...resource.context, ...principal.context },
   });
 }
 

@@ -6,14 +6,13 @@ import { type Diagnostic, error, fail, ok, type Result } from '../diagnostics/di
 import { actionIdOf } from '../evaluate/action-ids.js';
 import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
 import type { PolicySet } from '../evaluate/evaluate-request.js';
-import { buildRequest } from '../evaluate/request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import type { Reason } from '../evaluate/types.js';
 import { parseArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { createPolicySets } from './policy-sets.js';
-import { principalSideOf, type ResourceSide, resourceSideOf, snapshotContext } from './simulate-input-for.js';
+import { principalSideOf, type ResourceSide, requestFor, resourceSideOf } from './simulate-input-for.js';
 
 /** One principal that can reach the resource (SPEC §3 `who-can --format json`). */
 export interface WhoCanPrincipal {
@@ -83,7 +82,6 @@ export function whoCan(
   }
 
   const policySet = createPolicySets(snapshot);
-  const now = snapshotContext(snapshot);
   const options = { supportsRcp: (service: string) => tools.catalog.supportsRcp(service) };
   const resourceSides = new Map<string, ResourceSide>();
   const resourceSide = (action: string, account: string | undefined) => {
@@ -126,13 +124,7 @@ export function whoCan(
       if (!set) continue;
       const classKey = statementSignature(set, actionIdOf(actionLower), actionLower);
       if (!decisions.has(classKey)) {
-        const request = buildRequest({
-          principal: principalArn,
-          action,
-          resource: resourceArn,
-          ...(side.resourceAccount !== undefined ? { resourceAccount: side.resourceAccount } : {}),
-          context: { ...now, ...side.context, ...principal.value.context },
-        });
+        const request = requestFor(snapshot, principalArn, principal.value, action, resourceArn, side);
         if (!request.ok) diagnostics.push(...request.diagnostics);
         decisions.set(classKey, request.ok ? decideWithUnknowns(set, request.value, options) : undefined);
       }
