@@ -1,7 +1,15 @@
 /**
  * accessloop's pure analysis core. No I/O: every function takes data and returns data.
  */
-export { type AccessCapability, type AccessResult, accessOf } from './access/access-of.js';
+export {
+  type AccessCapability,
+  type AccessGrant,
+  type AccessResult,
+  accessOf,
+  effectiveAccessOf,
+  type PrincipalAccess,
+  summarizeAccess,
+} from './access/access-of.js';
 export { createPolicySets, type PolicySets } from './access/policy-sets.js';
 export {
   type PrincipalSide,

@@ -5,7 +5,7 @@ import { createSimulator, type Simulator } from '../evaluate/simulate.js';
 import type { EvaluationResult } from '../evaluate/types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
-import { accessOf } from './access-of.js';
+import { accessOf, effectiveAccessOf } from './access-of.js';
 import { simulateInputFor } from './simulate-input-for.js';
 
 let snapshot: Snapshot;
@@ -69,5 +69,35 @@ describe('accessOf on the training organisation', () => {
     const result = accessOf(snapshot, tools, 'arn:aws:iam::111122223333:role/nobody');
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]?.code).toBe('access.unknown-principal');
+  });
+});
+
+describe('effectiveAccessOf', () => {
+  it('gives non-overlapping rectangles whose pairs are allowed or conditional, for every principal', () => {
+    const principals = snapshot.accounts.flatMap((a) => [...a.users, ...a.roles]).map((p) => p.arn);
+    for (const arn of principals.slice(0, 25)) {
+      const access = effectiveAccessOf(snapshot, tools, arn);
+      if (!access.ok) throw new Error(JSON.stringify(access.diagnostics));
+      const seen = new Set<string>();
+      for (const grant of access.value.grants) {
+        expect(grant.conditional).toBe(grant.conditionKeys.length > 0);
+        for (const action of grant.actions) {
+          for (const resource of grant.resources) {
+            const pair = `${action} ${resource}`;
+            expect(seen.has(pair), pair).toBe(false);
+            seen.add(pair);
+          }
+        }
+      }
+      // One pair of each grant, decided by `can`: allowed for certain grants.
+      for (const grant of access.value.grants.filter((g) => !g.conditional).slice(0, 3)) {
+        const action = grant.actions[0] as string;
+        const resource = grant.resources[0] as string;
+        const input = simulateInputFor(snapshot, { principal: arn, action, resource });
+        if (!input.ok) throw new Error(JSON.stringify(input.diagnostics));
+        const result = simulator.simulate(input.value) as EvaluationResult;
+        expect(result.decision, `${arn} ${action} ${resource}`).toBe('Allowed');
+      }
+    }
   });
 });

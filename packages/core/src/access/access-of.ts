@@ -30,6 +30,29 @@ export interface AccessResult {
 }
 
 /**
+ * A rectangle of effective access: every action of `actions` is allowed (or conditional) on every
+ * resource of `resources`. A principal's grants never overlap, so points, counts and diffs can be
+ * summed over them.
+ */
+export interface AccessGrant {
+  /** Actions as the service catalog spells them, sorted. */
+  readonly actions: readonly string[];
+  /** Resource ARNs, `arn:aws:s3:::bucket/*` for a bucket's objects, `*` for actions without a resource; sorted. */
+  readonly resources: readonly string[];
+  /** Whether the access depends on context the snapshot cannot decide. */
+  readonly conditional: boolean;
+  /** The unknown context keys it depends on (empty unless conditional), sorted. */
+  readonly conditionKeys: readonly string[];
+}
+
+/** Every (action, resource) pair a principal can reach, as non-overlapping rectangles. */
+export interface PrincipalAccess {
+  readonly principal: string;
+  /** Sorted by first action, then first resource. */
+  readonly grants: readonly AccessGrant[];
+}
+
+/**
  * What one principal of the snapshot can do, grouped by capability and service: every (action,
  * resource) pair that its identity-based policies, or a resource-based policy naming it, could
  * allow, decided exactly with every policy of the snapshot applied and three-valued for context
@@ -42,6 +65,21 @@ export interface AccessResult {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: string): Result<AccessResult> {
+  const access = effectiveAccessOf(snapshot, tools, principalArn);
+  return access.ok ? ok(summarizeAccess(access.value)) : access;
+}
+
+/**
+ * Every (action, resource) pair one principal of the snapshot can reach, as non-overlapping
+ * rectangles (see {@link accessOf} for what is evaluated and how).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function effectiveAccessOf(
+  snapshot: Snapshot,
+  tools: WhoCanTools,
+  principalArn: string,
+): Result<PrincipalAccess> {
   const principal = principalSideOf(snapshot, principalArn);
   if (!principal.ok) return principal;
   const { catalog, resourceTypes } = tools;
@@ -68,17 +106,15 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
   // Evaluate each candidate action against each resource it applies to.
   const diagnostics: Diagnostic[] = [];
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
-  const groups = new Map<string, { resources: Set<string>; actions: Set<string>; conditional: boolean }>();
-  const record = (action: string, resource: string, conditional: boolean) => {
-    const service = action.slice(0, action.indexOf(':'));
-    for (const capability of capabilitiesFor(action)) {
-      const key = `${capability}\u0000${service}`;
-      const group = groups.get(key) ?? { resources: new Set(), actions: new Set(), conditional: false };
-      group.resources.add(resource);
-      group.actions.add(action);
-      group.conditional ||= conditional;
-      groups.set(key, group);
+  // Per action, the resources it reaches and, for conditional access, the keys ('' when certain).
+  const reached = new Map<string, Map<string, string>>();
+  const record = (action: string, resource: string, keys: readonly string[]) => {
+    let resources = reached.get(action);
+    if (!resources) {
+      resources = new Map();
+      reached.set(action, resources);
     }
+    resources.set(resource, keys.join(','));
   };
   const pairs: [string, string][] = [];
   for (const arn of resources) {
@@ -95,7 +131,7 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
   // that match the same statements (statementSignature).
   const policySet = createPolicySets(snapshot);
   const sides = new Map<string, { side: ResourceSide; set: PolicySet } | undefined>();
-  const outcomes = new Map<string, UnknownsDecision['outcome']>();
+  const outcomes = new Map<string, Pick<UnknownsDecision, 'outcome' | 'keys'>>();
   for (const [action, resource] of pairs) {
     const actionLower = action.toLowerCase();
     const service = actionLower.slice(0, actionLower.indexOf(':'));
@@ -117,12 +153,66 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
         diagnostics.push(...request.diagnostics);
         break;
       }
-      outcome = decideWithUnknowns(set, request.value, options).outcome;
+      const decision = decideWithUnknowns(set, request.value, options);
+      outcome = { outcome: decision.outcome, keys: decision.keys };
       outcomes.set(classKey, outcome);
     }
-    if (outcome !== 'Denied') record(action, resource, outcome === 'Conditional');
+    if (outcome.outcome !== 'Denied')
+      record(action, resource, outcome.outcome === 'Conditional' ? outcome.keys : []);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
+  return ok({ principal: principalArn, grants: grantsOf(reached) });
+}
+
+/** Groups per-action reach into rectangles: actions that reach the same resources the same way. */
+function grantsOf(reached: ReadonlyMap<string, ReadonlyMap<string, string>>): AccessGrant[] {
+  const byShape = new Map<string, { actions: string[]; resources: string[]; keys: string }>();
+  for (const [action, resources] of reached) {
+    const byKeys = new Map<string, string[]>();
+    for (const [resource, keys] of resources) {
+      const list = byKeys.get(keys);
+      if (list) list.push(resource);
+      else byKeys.set(keys, [resource]);
+    }
+    for (const [keys, list] of byKeys) {
+      list.sort(compare);
+      const shape = `${keys}\u0001${list.join('\u0000')}`;
+      const grant = byShape.get(shape);
+      if (grant) grant.actions.push(action);
+      else byShape.set(shape, { actions: [action], resources: list, keys });
+    }
+  }
+  return [...byShape.values()]
+    .map(({ actions, resources, keys }): AccessGrant => {
+      const conditionKeys = keys === '' ? [] : keys.split(',');
+      return { actions: actions.sort(compare), resources, conditional: keys !== '', conditionKeys };
+    })
+    .sort(
+      (a, b) =>
+        compare(a.actions[0] as string, b.actions[0] as string) ||
+        compare(a.resources[0] as string, b.resources[0] as string),
+    );
+}
+
+/**
+ * A principal's access grouped by capability and service, in the SPEC §3 `access --format json`
+ * shape: for each (capability, service), the resources and actions, and whether any is conditional.
+ */
+export function summarizeAccess(access: PrincipalAccess): AccessResult {
+  const groups = new Map<string, { resources: Set<string>; actions: Set<string>; conditional: boolean }>();
+  for (const grant of access.grants) {
+    for (const action of grant.actions) {
+      const service = action.slice(0, action.indexOf(':'));
+      for (const capability of capabilitiesFor(action)) {
+        const key = `${capability}\u0000${service}`;
+        const group = groups.get(key) ?? { resources: new Set(), actions: new Set(), conditional: false };
+        for (const r of grant.resources) group.resources.add(r);
+        group.actions.add(action);
+        group.conditional ||= grant.conditional;
+        groups.set(key, group);
+      }
+    }
+  }
 
   const capabilities = [...groups.entries()]
     .map(([key, group]): AccessCapability => {
@@ -138,7 +228,7 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
     .sort((a, b) =>
       a.capability === b.capability ? compare(a.service, b.service) : compare(a.capability, b.capability),
     );
-  return ok({ principal: principalArn, capabilities });
+  return { principal: access.principal, capabilities };
 }
 
 interface SnapshotIndex {
