@@ -18,10 +18,10 @@ export type FindingCategory =
   | 'rule-error';
 
 /** How bad it is, worst first. */
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export type FindingSeverity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 /** Every severity, worst first: the order reports sort by and `--fail-on` compares with. */
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+export const SEVERITIES: readonly FindingSeverity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 /** One hop of an escalation path: `from` can become (or gain the access of) `to` by `method`. */
 export interface PathHop {
@@ -42,7 +42,7 @@ export interface Finding {
    */
   readonly id: string;
   readonly category: FindingCategory;
-  readonly severity: Severity;
+  readonly severity: FindingSeverity;
   /** The principal ARN the finding is about (for exposure, the principal granted access, or `*`). */
   readonly principal: string;
   readonly resource?: string;
@@ -57,6 +57,6 @@ export interface Finding {
 }
 
 /** Whether severity `a` is at least as bad as `b`. */
-export function isAtLeast(a: Severity, b: Severity): boolean {
+export function isAtLeast(a: FindingSeverity, b: FindingSeverity): boolean {
   return SEVERITIES.indexOf(a) <= SEVERITIES.indexOf(b);
 }
