@@ -37,6 +37,14 @@ export {
   type ResourceTypeRef,
 } from './catalog/resource-types.js';
 export { buildContext, type RequestContext } from './condition/context.js';
+export {
+  type AccessloopConfig,
+  type ClassificationConfig,
+  DEFAULT_CONFIG,
+  type ScoreWeights,
+  type TagConfig,
+} from './config/default-config.js';
+export { parseConfig } from './config/parse-config.js';
 export { diagnosticCodes, isDiagnosticCode } from './diagnostics/codes.js';
 export {
   type Diagnostic,

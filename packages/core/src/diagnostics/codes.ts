@@ -1,5 +1,6 @@
 import { accessCodes } from '../access/codes.js';
 import { conditionCodes } from '../condition/codes.js';
+import { configCodes } from '../config/codes.js';
 import { requestCodes } from '../evaluate/codes.js';
 import { policyCodes } from '../policy/codes.js';
 import { snapshotCodes } from '../snapshot/codes.js';
@@ -17,6 +18,7 @@ export const diagnosticCodes: Readonly<Record<string, string>> = {
   ...inputCodes,
   ...snapshotCodes,
   ...accessCodes,
+  ...configCodes,
 };
 
 /** Whether a code is one of accessloop's diagnostic codes. */
