@@ -5,6 +5,7 @@ import { createSimulator, type Simulator } from '../evaluate/simulate.js';
 import type { EvaluationResult } from '../evaluate/types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
+import { pairwiseAccessOf } from '../testing/pairwise-access.js';
 import { accessOf, effectiveAccessOf } from './access-of.js';
 import { simulateInputFor } from './simulate-input-for.js';
 
@@ -100,4 +101,16 @@ describe('effectiveAccessOf', () => {
       }
     }
   });
+});
+
+describe('effectiveAccessOf, set-wise, against the pairwise reference', () => {
+  it('gives exactly the pairwise answer for every principal of the training organisation', () => {
+    const principals = snapshot.accounts.flatMap((a) => [...a.users, ...a.roles]).map((p) => p.arn);
+    expect(principals.length).toBeGreaterThan(100);
+    for (const arn of principals) {
+      const fast = effectiveAccessOf(snapshot, tools, arn);
+      const reference = pairwiseAccessOf(snapshot, tools, arn);
+      expect(fast, arn).toEqual(reference);
+    }
+  }, 60_000);
 });

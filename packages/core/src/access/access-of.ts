@@ -1,14 +1,14 @@
 import type { Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
-import type { ActionInfo } from '../catalog/catalog.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { actionIdOf } from '../evaluate/action-ids.js';
-import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
+import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
 import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
+import type { Statement } from '../policy/types.js';
 import type { Snapshot } from '../snapshot/model.js';
-import { createPolicySets } from './policy-sets.js';
+import { type AccessIndex, accessIndexOf, type ResourceClass } from './access-index.js';
 import { principalSideOf, type ResourceSide, requestFor, resourceSideOf } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
 
@@ -71,7 +71,14 @@ export function accessOf(snapshot: Snapshot, tools: WhoCanTools, principalArn: s
 
 /**
  * Every (action, resource) pair one principal of the snapshot can reach, as non-overlapping
- * rectangles (see {@link accessOf} for what is evaluated and how).
+ * rectangles (see {@link accessOf} for what is evaluated).
+ *
+ * Set-wise, not pair by pair (docs/design/effective-access.md): resources that no evaluation can
+ * tell apart form one class ({@link accessIndexOf}); only the classes the principal's Allow
+ * statements can match, or whose resource-based policy names it, its account or everyone, are
+ * considered; and one evaluation decides each group of (class, action) pairs that share the
+ * resource side, the patterns of the principal's policies that match, and the statements that
+ * match the action.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
@@ -82,111 +89,201 @@ export function effectiveAccessOf(
 ): Result<PrincipalAccess> {
   const principal = principalSideOf(snapshot, principalArn);
   if (!principal.ok) return principal;
-  const { catalog, resourceTypes } = tools;
-
-  // Candidate actions: what the principal's Allow statements name, plus what resource policies grant it.
-  const candidates = new Set<string>();
-  const add = (patterns: readonly string[], negate: boolean) => {
-    const expanded = patterns.flatMap((p) => catalog.expandActionPattern(p)).map((a) => a.action);
-    if (!negate) for (const a of expanded) candidates.add(a);
-    else {
-      const excluded = new Set(expanded);
-      for (const a of catalog.expandActionPattern('*')) if (!excluded.has(a.action)) candidates.add(a.action);
-    }
-  };
-  for (const named of principal.value.identityPolicies) {
-    const parsed = parsePolicy(named.policy);
-    if (!parsed.ok) return fail(parsed.diagnostics);
-    for (const s of parsed.value.statements) {
-      if (s.effect === 'Allow') add(s.action ?? s.notAction ?? [], s.notAction !== undefined);
-    }
-  }
-  const { resources, grantedByResource } = snapshotIndex(snapshot, tools);
-
-  // Evaluate each candidate action against each resource it applies to.
+  const side = principal.value;
+  const index = accessIndexOf(snapshot, tools);
+  const { catalog } = tools;
+  const parsed = (doc: unknown) => index.parse(doc);
   const diagnostics: Diagnostic[] = [];
-  const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
-  // Per action, the resources it reaches and, for conditional access, the keys ('' when certain).
-  const reached = new Map<string, Map<string, string>>();
-  const record = (action: string, resource: string, keys: readonly string[]) => {
-    let resources = reached.get(action);
-    if (!resources) {
-      resources = new Map();
-      reached.set(action, resources);
+
+  // The pattern ids of the principal's own policies (identity, boundary, SCPs).
+  const ownPatterns = new Set<number>();
+  const notePatterns = (statements: readonly Statement[], version: string) => {
+    for (const s of statements) {
+      for (const text of s.resource ?? s.notResource ?? []) {
+        const id = index.patternIds.get(`${version === '2012-10-17' ? 'v' : 'l'}${text}`);
+        if (id !== undefined) ownPatterns.add(id);
+      }
     }
-    resources.set(resource, keys.join(','));
   };
-  const pairs: [string, string][] = [];
-  for (const arn of resources) {
-    const fromResource = grantedByResource.get(arn);
-    for (const info of resourceTypes.actionsForArn(arn)) {
-      if (candidates.has(info.action) || fromResource?.has(info.action)) pairs.push([info.action, arn]);
+  const restrictive = [...side.permissionBoundaries, ...(side.scps ?? []).flatMap((level) => level.policies)];
+  for (const named of restrictive) {
+    const policy = parsed(named.policy);
+    if (policy) notePatterns(policy.statements, policy.version);
+  }
+
+  // Which actions on which classes the principal may reach: its Allow statements, and the
+  // resource-based policies that name it, its account or everyone.
+  const reach = new Map<number, Set<string>>();
+  const wildcardOnly = new Set<string>();
+  const reachClass = (c: ResourceClass, allows: (action: string) => boolean) => {
+    let actions = reach.get(c.id);
+    for (const info of c.actions) {
+      if (!allows(info.action)) continue;
+      if (!actions) {
+        actions = new Set();
+        reach.set(c.id, actions);
+      }
+      actions.add(info.action);
+    }
+  };
+  for (const named of side.identityPolicies) {
+    const policy = parsed(named.policy);
+    if (!policy) {
+      const failed = parsePolicy(named.policy);
+      if (!failed.ok) return fail(failed.diagnostics);
+      continue;
+    }
+    notePatterns(policy.statements, policy.version);
+    for (const s of policy.statements) {
+      if (s.effect !== 'Allow') continue;
+      const allows = index.allows(s);
+      for (const info of index.actionsOf(s))
+        if (info.resourceTypes.length === 0) wildcardOnly.add(info.action);
+      const resources = s.resource;
+      if (!resources || resources.includes('*')) {
+        for (const c of index.classes) reachClass(c, allows);
+        continue;
+      }
+      const classIds = new Set<number>();
+      for (const text of resources) {
+        const id = index.patternIds.get(`${policy.version === '2012-10-17' ? 'v' : 'l'}${text}`);
+        for (const c of id === undefined ? [] : (index.classesOfPattern[id] ?? [])) classIds.add(c);
+      }
+      for (const id of classIds) reachClass(index.classes[id] as ResourceClass, allows);
     }
   }
-  for (const action of candidates) {
-    const info = catalog.findAction(action) as ActionInfo;
-    if (info.resourceTypes.length === 0) pairs.push([action, '*']);
+  const { grants } = index;
+  const named = new Set<number>(grants.toAll);
+  const account = side.account ?? '';
+  for (const id of grants.byAccount.get(account) ?? []) named.add(id);
+  for (const id of grants.byPrincipal.get(principalArn) ?? []) named.add(id);
+  const roleName = /^arn:[^:]+:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(principalArn)?.[1];
+  for (const id of grants.byPrincipal.get(`role-name:${account}:${roleName}`) ?? []) named.add(id);
+  for (const id of named) {
+    const granted = grants.actions.get(id);
+    if (granted) reachClass(index.classes[id] as ResourceClass, (action) => granted.has(action));
   }
-  // One resource side and policy set per (resource, service); one evaluation per class of actions
-  // that match the same statements (statementSignature).
-  const policySet = createPolicySets(snapshot);
-  const sides = new Map<string, { side: ResourceSide; set: PolicySet } | undefined>();
-  const outcomes = new Map<string, Pick<UnknownsDecision, 'outcome' | 'keys'>>();
-  for (const [action, resource] of pairs) {
+
+  // Decide each reachable (class, action) pair, one evaluation per group that shares everything
+  // the evaluation reads.
+  const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
+  const sets = new Map<string, PolicySet | undefined>();
+  const setFor = (resourceSide: { side: ResourceSide; key: string }) => {
+    if (!sets.has(resourceSide.key))
+      sets.set(resourceSide.key, index.policySets(side, resourceSide.side, diagnostics));
+    return sets.get(resourceSide.key);
+  };
+  const outcomes = new Map<string, Outcome>();
+  const decide = (
+    action: string,
+    representative: string,
+    resourceSide: { side: ResourceSide; key: string },
+    classKey: string,
+  ): Outcome | undefined => {
+    const set = setFor(resourceSide);
+    if (!set) return undefined;
     const actionLower = action.toLowerCase();
-    const service = actionLower.slice(0, actionLower.indexOf(':'));
-    const sideKey = `${resource}\u0000${service}`;
-    let prepared = sides.get(sideKey);
-    if (!sides.has(sideKey)) {
-      const side = resourceSideOf(snapshot, resource, action, principal.value.account);
-      const set = policySet(principal.value, side, diagnostics);
-      prepared = set ? { side, set } : undefined;
-      sides.set(sideKey, prepared);
-    }
-    if (!prepared) break;
-    const { side, set } = prepared;
-    const classKey = `${sideKey}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
-    let outcome = outcomes.get(classKey);
+    const key = `${classKey}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
+    let outcome = outcomes.get(key);
     if (outcome === undefined) {
-      const request = requestFor(snapshot, principalArn, principal.value, action, resource, side);
+      const request = requestFor(snapshot, principalArn, side, action, representative, resourceSide.side);
       if (!request.ok) {
         diagnostics.push(...request.diagnostics);
-        break;
+        return undefined;
       }
       const decision = decideWithUnknowns(set, request.value, options);
-      outcome = { outcome: decision.outcome, keys: decision.keys };
-      outcomes.set(classKey, outcome);
+      outcome =
+        decision.outcome === 'Denied'
+          ? denied
+          : decision.outcome === 'Allowed'
+            ? allowed
+            : decision.keys.join(',');
+      outcomes.set(key, outcome);
     }
-    if (outcome.outcome !== 'Denied')
-      record(action, resource, outcome.outcome === 'Conditional' ? outcome.keys : []);
+    return outcome;
+  };
+
+  // Per action, the classes it reaches (-1 for `*`) and, when conditional, the keys.
+  const reached = new Map<string, Map<number, string>>();
+  const record = (action: string, classId: number, outcome: Outcome) => {
+    if (outcome === denied) return;
+    let classes = reached.get(action);
+    if (!classes) {
+      classes = new Map();
+      reached.set(action, classes);
+    }
+    classes.set(classId, outcome === allowed ? '' : outcome);
+  };
+  for (const [id, actions] of reach) {
+    const c = index.classes[id] as ResourceClass;
+    const relevant = c.patterns.filter((p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p));
+    const restricted = `${relevant.join(',')}${c.variable ? `\u0000${c.members[0]}` : ''}`;
+    for (const action of actions) {
+      const service = action.slice(0, action.indexOf(':')).toLowerCase();
+      const resourceSide = c.sides.get(service);
+      if (!resourceSide) continue;
+      const outcome = decide(
+        action,
+        c.members[0] as string,
+        resourceSide,
+        `${resourceSide.key}\u0000${restricted}`,
+      );
+      if (outcome === undefined) return fail(diagnostics);
+      record(action, id, outcome);
+    }
+  }
+  const starSides = new Map<string, { side: ResourceSide; key: string }>();
+  for (const action of wildcardOnly) {
+    const service = action.slice(0, action.indexOf(':')).toLowerCase();
+    let resourceSide = starSides.get(service);
+    if (!resourceSide) {
+      const starSide = resourceSideOf(snapshot, '*', action, side.account);
+      resourceSide = { side: starSide, key: `*\u0000${service}\u0000${JSON.stringify(starSide)}` };
+      starSides.set(service, resourceSide);
+    }
+    const outcome = decide(action, '*', resourceSide, resourceSide.key);
+    if (outcome === undefined) return fail(diagnostics);
+    record(action, -1, outcome);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
-  return ok({ principal: principalArn, grants: grantsOf(reached) });
+  return ok({ principal: principalArn, grants: grantsOf(index, reached) });
 }
 
-/** Groups per-action reach into rectangles: actions that reach the same resources the same way. */
-function grantsOf(reached: ReadonlyMap<string, ReadonlyMap<string, string>>): AccessGrant[] {
-  const byShape = new Map<string, { actions: string[]; resources: string[]; keys: string }>();
-  for (const [action, resources] of reached) {
-    const byKeys = new Map<string, string[]>();
-    for (const [resource, keys] of resources) {
+/** An evaluation's outcome: allowed, denied, or the keys it is conditional on. */
+type Outcome = string;
+const allowed: Outcome = '\u0001allowed';
+const denied: Outcome = '\u0001denied';
+
+/** Groups per-action reach into rectangles: actions that reach the same classes the same way. */
+function grantsOf(
+  index: AccessIndex,
+  reached: ReadonlyMap<string, ReadonlyMap<number, string>>,
+): AccessGrant[] {
+  const byShape = new Map<string, { actions: string[]; classes: number[]; keys: string }>();
+  for (const [action, classes] of reached) {
+    const byKeys = new Map<string, number[]>();
+    for (const [id, keys] of classes) {
       const list = byKeys.get(keys);
-      if (list) list.push(resource);
-      else byKeys.set(keys, [resource]);
+      if (list) list.push(id);
+      else byKeys.set(keys, [id]);
     }
     for (const [keys, list] of byKeys) {
-      list.sort(compare);
-      const shape = `${keys}\u0001${list.join('\u0000')}`;
+      list.sort((a, b) => a - b);
+      const shape = `${keys}\u0001${list.join(',')}`;
       const grant = byShape.get(shape);
       if (grant) grant.actions.push(action);
-      else byShape.set(shape, { actions: [action], resources: list, keys });
+      else byShape.set(shape, { actions: [action], classes: list, keys });
     }
   }
   return [...byShape.values()]
-    .map(({ actions, resources, keys }): AccessGrant => {
-      const conditionKeys = keys === '' ? [] : keys.split(',');
-      return { actions: actions.sort(compare), resources, conditional: keys !== '', conditionKeys };
-    })
+    .map(
+      ({ actions, classes, keys }): AccessGrant => ({
+        actions: actions.sort(compare),
+        resources: index.resourcesOf(classes),
+        conditional: keys !== '',
+        conditionKeys: keys === '' ? [] : keys.split(','),
+      }),
+    )
     .sort(
       (a, b) =>
         compare(a.actions[0] as string, b.actions[0] as string) ||
@@ -229,54 +326,6 @@ export function summarizeAccess(access: PrincipalAccess): AccessResult {
       a.capability === b.capability ? compare(a.service, b.service) : compare(a.capability, b.capability),
     );
   return { principal: access.principal, capabilities };
-}
-
-interface SnapshotIndex {
-  /** Every resource of the snapshot (see {@link inventoryArns}). */
-  readonly resources: readonly string[];
-  /** Per resource, the actions its resource-based policy (or trust policy) allows to someone. */
-  readonly grantedByResource: ReadonlyMap<string, ReadonlySet<string>>;
-}
-
-const snapshotIndexes = new WeakMap<Snapshot, SnapshotIndex>();
-
-/** What does not depend on the principal, computed once per snapshot (snapshots never change). */
-function snapshotIndex(snapshot: Snapshot, tools: WhoCanTools): SnapshotIndex {
-  const known = snapshotIndexes.get(snapshot);
-  if (known) return known;
-  const { catalog, resourceTypes } = tools;
-  const resources = inventoryArns(snapshot);
-  const grantedByResource = new Map<string, Set<string>>();
-  for (const arn of resources) {
-    for (const service of new Set(resourceTypes.actionsForArn(arn).map((a) => a.service))) {
-      const side = resourceSideOf(snapshot, arn, `${service}:x`, undefined);
-      const parsed = side.resourcePolicy === undefined ? undefined : parsePolicy(side.resourcePolicy);
-      if (!parsed?.ok) continue;
-      for (const s of parsed.value.statements) {
-        if (s.effect !== 'Allow' || (!s.principal && !s.notPrincipal)) continue;
-        const set = grantedByResource.get(arn) ?? new Set<string>();
-        for (const a of (s.action ?? []).flatMap((p) => catalog.expandActionPattern(p))) set.add(a.action);
-        grantedByResource.set(arn, set);
-      }
-    }
-  }
-  const index = { resources, grantedByResource };
-  snapshotIndexes.set(snapshot, index);
-  return index;
-}
-
-/** Every resource of the snapshot: the inventory, one object pattern per bucket, and the IAM entities. */
-function inventoryArns(snapshot: Snapshot): string[] {
-  const arns = new Set<string>();
-  for (const account of snapshot.accounts) {
-    for (const r of account.resources) {
-      arns.add(r.arn);
-      if (r.type === 'AWS::S3::Bucket') arns.add(`${r.arn}/*`);
-    }
-    for (const e of [...account.users, ...account.roles, ...account.groups]) arns.add(e.arn);
-    for (const p of account.managedPolicies) if (!p.awsManaged) arns.add(p.arn);
-  }
-  return [...arns].sort(compare);
 }
 
 function compare(a: string, b: string): number {
