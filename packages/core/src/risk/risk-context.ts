@@ -48,6 +48,7 @@ export interface RiskContext {
   decideAll(
     principalArn: string,
     pairs: readonly { readonly action: string; readonly resource: string }[],
+    options?: { readonly outsideInventory?: boolean },
   ): (UnknownsDecision | undefined)[];
   /** The principal's half of its requests (cached), undefined when the snapshot does not have it. */
   principalSide(principalArn: string): PrincipalSide | undefined;
@@ -95,7 +96,7 @@ export function createRiskContext(
     decide(principalArn, action, resourceArn) {
       return this.decideAll(principalArn, [{ action, resource: resourceArn }])[0];
     },
-    decideAll(principalArn, pairs) {
+    decideAll(principalArn, pairs, options = {}) {
       const principal = this.principalSide(principalArn);
       if (!principal) return pairs.map(() => undefined);
       // One resource side and policy set per (resource, service); one decision per class of
@@ -104,7 +105,10 @@ export function createRiskContext(
       const decisions = new Map<string, UnknownsDecision | undefined>();
       return pairs.map(({ action, resource: resourceArn }) => {
         const actionLower = action.toLowerCase();
-        const sideKey = `${resourceArn}\u0000${actionLower.slice(0, actionLower.indexOf(':'))}`;
+        // Resources outside the inventory have no policy of their own: their side depends only on
+        // the service (region, RCPs of the account), so one side serves them all.
+        const service = actionLower.slice(0, actionLower.indexOf(':'));
+        const sideKey = options.outsideInventory ? service : `${resourceArn}\u0000${service}`;
         let side = prepared.get(sideKey);
         if (!side) {
           const resource = resourceSideOf(snapshot, resourceArn, action, principal.account);
@@ -113,7 +117,7 @@ export function createRiskContext(
         }
         const { resource, set } = side;
         if (!set) return undefined;
-        const classKey = `${sideKey}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
+        const classKey = `${resourceArn}\u0000${service}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
         if (!decisions.has(classKey)) {
           const request = requestFor(snapshot, principalArn, principal, action, resourceArn, resource);
           decisions.set(
