@@ -97,6 +97,26 @@ export { renderAccess } from './report/render-access.js';
 export { renderWhoCan } from './report/render-who-can.js';
 export type { ReportFormat } from './report/report-format.js';
 export { terminalSafe } from './report/terminal-safe.js';
+export { type CompletedReview, parseReviews } from './score/reviews.js';
+export {
+  type AccessScore,
+  type ScoreContribution,
+  type ScoreModel,
+  scoreAccess,
+  scoringCapabilityOf,
+} from './score/score-access.js';
+export {
+  type PrincipalScore,
+  type ScoreGrouping,
+  type ScoreOptions,
+  type ScoreReport,
+  scoreModelOf,
+  scorePrincipal,
+  scoreSnapshot,
+  type TeamScore,
+  UNTAGGED,
+} from './score/score-snapshot.js';
+export { usedAccessOf } from './score/used-access.js';
 export {
   type AuthorizationDetailsOptions,
   parseAuthorizationDetails,

@@ -41,6 +41,7 @@ describe('diagnostic codes', () => {
         "request.invalid",
         "request.malformed-arn",
         "request.unknown-action",
+        "score.invalid-reviews",
         "snapshot.account-mismatch",
         "snapshot.account-not-in-organization",
         "snapshot.conflicting-default-version",

@@ -3,6 +3,7 @@ import { conditionCodes } from '../condition/codes.js';
 import { configCodes } from '../config/codes.js';
 import { requestCodes } from '../evaluate/codes.js';
 import { policyCodes } from '../policy/codes.js';
+import { scoreCodes } from '../score/codes.js';
 import { snapshotCodes } from '../snapshot/codes.js';
 import { inputCodes } from './input-codes.js';
 
@@ -19,6 +20,7 @@ export const diagnosticCodes: Readonly<Record<string, string>> = {
   ...snapshotCodes,
   ...accessCodes,
   ...configCodes,
+  ...scoreCodes,
 };
 
 /** Whether a code is one of accessloop's diagnostic codes. */

@@ -1,0 +1,210 @@
+import type { AccessGrant, PrincipalAccess } from '../access/access-of.js';
+import { CAPABILITIES, type Capability } from '../capability/capability.js';
+import { capabilitiesFor } from '../capability/capability-map.js';
+import type { ScoreWeights } from '../config/default-config.js';
+
+/**
+ * What the score knows of the world besides the weights: which resources hold sensitive data.
+ * Built by `scoreModelOf` from a snapshot and a configuration.
+ */
+export interface ScoreModel {
+  readonly weights: ScoreWeights;
+  /** Whether a resource of a grant (an ARN, `bucket/*`, or `*`) is tagged as sensitive. */
+  isSensitive(resource: string): boolean;
+}
+
+/**
+ * One line of a score's explanation: the pairs of one capability in one service, certain or
+ * conditional. `points` is exactly
+ * `(pairs - sensitivePairs) × round(pointsPerPair × p) + sensitivePairs × round(pointsPerPair × sensitiveMultiplier × p)`
+ * where `p` is 1 for certain access and `conditionalPercent / 100` for conditional access.
+ */
+export interface ScoreContribution {
+  readonly capability: Capability;
+  readonly service: string;
+  /** Sorted; `*` for actions that take no resource, `arn:aws:s3:::bucket/*` for a bucket's objects. */
+  readonly resources: readonly string[];
+  readonly points: number;
+  /** Whether this access depends on context the snapshot cannot decide. */
+  readonly conditional: boolean;
+  /** Whether the service is critical (the critical multiplier applies). */
+  readonly critical: boolean;
+  /** Whether the service holds data and the capability touches it (the data multiplier applies). */
+  readonly dataSource: boolean;
+  /** The actions, sorted. */
+  readonly actions: readonly string[];
+  /** Allowed (action, resource) pairs. */
+  readonly pairs: number;
+  /** Of those, pairs on a resource tagged sensitive. */
+  readonly sensitivePairs: number;
+  /** Capability weight × critical multiplier × data multiplier. */
+  readonly pointsPerPair: number;
+}
+
+/** A score and the contributions it is the sum of. */
+export interface AccessScore {
+  readonly score: number;
+  /** Highest points first, then by capability, service and certain before conditional. */
+  readonly contributions: readonly ScoreContribution[];
+}
+
+const DATA_CAPABILITIES: ReadonlySet<Capability> = new Set(['read-data', 'write-data', 'delete-data']);
+
+/**
+ * The capability an action counts as: of the capabilities it gives, the one with the highest
+ * weight (the first in {@link CAPABILITIES} order on a tie), so a pair is counted once at its
+ * worst. An action the capability map does not know counts as `read-config`.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html
+ */
+export function scoringCapabilityOf(action: string, weights: ScoreWeights): Capability {
+  let best: Capability = 'read-config';
+  let bestWeight = -1;
+  for (const capability of capabilitiesFor(action)) {
+    const weight = weights.capabilities[capability];
+    if (weight > bestWeight || (weight === bestWeight && rank(capability) < rank(best))) {
+      best = capability;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/**
+ * The golf score of a principal's effective access (SPEC §6): points for every allowed (action,
+ * resource) pair, weighted by the action's capability, multiplied for critical services, for data
+ * actions on data services and for resources tagged sensitive; conditional access at
+ * `conditionalPercent`. Summed per rectangle of `access.grants` (never per pair): linear in
+ * the grants' actions plus resources.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+ */
+export function scoreAccess(access: PrincipalAccess, model: ScoreModel): AccessScore {
+  const { weights } = model;
+  const critical = new Set(weights.criticalServices);
+  const data = new Set(weights.dataServices);
+  const groups = new Map<string, Group>();
+  for (const grant of access.grants) {
+    const sensitive = countSensitive(grant, model);
+    const touched = new Set<Group>();
+    for (const action of grant.actions) {
+      const { capability, service, key: classKey } = classOf(action, weights);
+      const key = grant.conditional ? `${classKey}\u0000c` : classKey;
+      let group = groups.get(key);
+      if (!group) {
+        const isCritical = critical.has(service);
+        const isData = data.has(service) && DATA_CAPABILITIES.has(capability);
+        group = {
+          capability,
+          service,
+          conditional: grant.conditional,
+          critical: isCritical,
+          dataSource: isData,
+          pointsPerPair:
+            weights.capabilities[capability] *
+            (isCritical ? weights.criticalMultiplier : 1) *
+            (isData ? weights.dataMultiplier : 1),
+          actions: new Set(),
+          resources: new Set(),
+          pairs: 0,
+          sensitivePairs: 0,
+        };
+        groups.set(key, group);
+      }
+      group.actions.add(action);
+      group.pairs += grant.resources.length;
+      group.sensitivePairs += sensitive;
+      touched.add(group);
+    }
+    for (const group of touched) for (const r of grant.resources) group.resources.add(r);
+  }
+  const contributions = [...groups.values()].map((g) => contributionOf(g, weights)).sort(byPoints);
+  return { score: contributions.reduce((sum, c) => sum + c.points, 0), contributions };
+}
+
+/** An action's scoring class: its capability and service, cached per weights (they never change). */
+interface ActionClass {
+  readonly capability: Capability;
+  readonly service: string;
+  readonly key: string;
+}
+
+const actionClasses = new WeakMap<ScoreWeights, Map<string, ActionClass>>();
+
+function classOf(action: string, weights: ScoreWeights): ActionClass {
+  let classes = actionClasses.get(weights);
+  if (!classes) {
+    classes = new Map();
+    actionClasses.set(weights, classes);
+  }
+  let known = classes.get(action);
+  if (!known) {
+    const service = action.slice(0, action.indexOf(':')).toLowerCase();
+    const capability = scoringCapabilityOf(action, weights);
+    known = { capability, service, key: `${capability}\u0000${service}` };
+    classes.set(action, known);
+  }
+  return known;
+}
+
+interface Group {
+  readonly capability: Capability;
+  readonly service: string;
+  readonly conditional: boolean;
+  readonly critical: boolean;
+  readonly dataSource: boolean;
+  readonly pointsPerPair: number;
+  readonly actions: Set<string>;
+  readonly resources: Set<string>;
+  pairs: number;
+  sensitivePairs: number;
+}
+
+function contributionOf(group: Group, weights: ScoreWeights): ScoreContribution {
+  const percent = group.conditional ? weights.conditionalPercent : 100;
+  const plain = percentOf(group.pointsPerPair, percent);
+  const sensitive = percentOf(group.pointsPerPair * weights.sensitiveMultiplier, percent);
+  const { capability, service, conditional, critical, dataSource, pairs, sensitivePairs, pointsPerPair } =
+    group;
+  return {
+    capability,
+    service,
+    resources: [...group.resources].sort(compare),
+    points: (pairs - sensitivePairs) * plain + sensitivePairs * sensitive,
+    conditional,
+    critical,
+    dataSource,
+    actions: [...group.actions].sort(compare),
+    pairs,
+    sensitivePairs,
+    pointsPerPair,
+  };
+}
+
+/** `points × percent / 100`, rounded half up, in integers. */
+function percentOf(points: number, percent: number): number {
+  return Math.floor((points * percent + 50) / 100);
+}
+
+function countSensitive(grant: AccessGrant, model: ScoreModel): number {
+  let n = 0;
+  for (const r of grant.resources) if (model.isSensitive(r)) n++;
+  return n;
+}
+
+function byPoints(a: ScoreContribution, b: ScoreContribution): number {
+  return (
+    b.points - a.points ||
+    rank(a.capability) - rank(b.capability) ||
+    compare(a.service, b.service) ||
+    Number(a.conditional) - Number(b.conditional)
+  );
+}
+
+function rank(capability: Capability): number {
+  return CAPABILITIES.indexOf(capability);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
