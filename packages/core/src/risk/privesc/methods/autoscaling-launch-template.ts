@@ -1,0 +1,18 @@
+import { passRoleMethod } from './pass-role-method.js';
+
+/**
+ * `autoscaling-launch-template`: pass a privileged role to ec2.amazonaws.com and create a launch template with the role's instance profile and an Auto Scaling group that uses it.
+ *
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/us-iam-role.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+ */
+export const autoscalingLaunchTemplate = passRoleMethod({
+  id: 'autoscaling-launch-template',
+  needs: [
+    ['ec2:CreateLaunchTemplate', 'autoscaling:CreateAutoScalingGroup'],
+    ['ec2:CreateLaunchTemplate', 'autoscaling:UpdateAutoScalingGroup'],
+  ],
+  services: ['ec2.amazonaws.com'],
+  doing: "create a launch template with the role's instance profile and an Auto Scaling group that uses it",
+  needsInstanceProfile: true,
+});

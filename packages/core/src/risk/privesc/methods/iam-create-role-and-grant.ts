@@ -1,0 +1,40 @@
+import { administratorAccessArn, type EscalationMethod } from '../method.js';
+import { allOf, anyOf } from '../principal-checker.js';
+
+/**
+ * The attacker creates a role that trusts it, grants the role everything and assumes it. A
+ * same-account trust policy that names the attacker's ARN lets it assume the role without an
+ * identity-based permission. The new role has no permissions boundary unless a condition on
+ * `iam:PermissionsBoundary` demands one (then the finding is conditional on that key).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+export const iamCreateRoleAndGrant: EscalationMethod = {
+  id: 'iam-create-role-and-grant',
+  table: 'A',
+  needs: [
+    ['iam:CreateRole', 'iam:AttachRolePolicy'],
+    ['iam:CreateRole', 'iam:PutRolePolicy'],
+  ],
+  detect: (c) => {
+    const check = allOf([
+      c.attacker.checkNew('iam:CreateRole'),
+      anyOf([
+        c.attacker.checkNew('iam:AttachRolePolicy', {
+          'iam:PolicyARN': administratorAccessArn(c.node.account.partition),
+        }),
+        c.attacker.checkNew('iam:PutRolePolicy'),
+      ]),
+    ]);
+    if (check.outcome === 'Denied') return [];
+    return [
+      {
+        to: c.node.arn,
+        check,
+        grantsAdmin: true,
+        description: 'create a role that trusts it, grant the role everything and assume it',
+      },
+    ];
+  },
+};

@@ -1,0 +1,254 @@
+import { type PrincipalSide, requestFor } from '../../access/simulate-input-for.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { decideWithUnknowns } from '../../evaluate/decide-with-unknowns.js';
+import type { PolicySet } from '../../evaluate/evaluate-request.js';
+import type { Reason } from '../../evaluate/types.js';
+import { compare, type EscalationEnv, type PrincipalNode } from './escalation-env.js';
+import type { Outcome, PermissionCheck } from './types.js';
+
+/**
+ * Context keys whose value the attacker chooses in its own request: the tags it puts on what it
+ * creates and the region it sends the request to. A condition on them alone does not stop it.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requesttag
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion
+ */
+function isAttackerControlled(key: string): boolean {
+  const lower = key.toLowerCase();
+  return lower.startsWith('aws:requesttag/') || lower === 'aws:tagkeys' || lower === 'aws:requestedregion';
+}
+
+/** At most this many resource ARNs are tried for an action on a resource the attacker names. */
+const maxNewResourceCandidates = 8;
+
+const denied = (actions: readonly string[]): PermissionCheck => ({
+  outcome: 'Denied',
+  actions,
+  keys: [],
+  reasons: [],
+});
+
+/**
+ * Decides the permissions one principal would use, with every policy of the snapshot applied
+ * (identity policies, boundary, SCPs, RCPs, resource policy) and three-valued for context the
+ * snapshot cannot know (`decideWithUnknowns`). A cheap pre-filter first: the relevant actions the
+ * principal's Allow statements could allow at all (its `Action` patterns, or everything its
+ * `NotAction` leaves); an action outside them on a resource without a resource policy is denied
+ * without evaluation.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export class PrincipalChecker {
+  /** Relevant actions (lowercased) some Allow statement of the principal's policies names. */
+  readonly candidates: ReadonlySet<string>;
+  private readonly allowStatements: readonly {
+    readonly actions: readonly string[] | undefined;
+    readonly notActions: readonly string[] | undefined;
+    readonly resources: readonly string[];
+  }[];
+  private readonly sets = new Map<string, PolicySet | undefined>();
+  private readonly cache = new Map<string, PermissionCheck>();
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    readonly env: EscalationEnv,
+    readonly node: PrincipalNode,
+    readonly side: PrincipalSide,
+  ) {
+    const candidates = new Set<string>();
+    const statements: {
+      actions: readonly string[] | undefined;
+      notActions: readonly string[] | undefined;
+      resources: readonly string[];
+    }[] = [];
+    for (const named of side.identityPolicies) {
+      const policy = env.parse(named.policy);
+      for (const s of policy?.statements ?? []) {
+        if (s.effect !== 'Allow') continue;
+        statements.push({ actions: s.action, notActions: s.notAction, resources: s.resource ?? ['*'] });
+        if (s.action) for (const p of s.action) for (const a of env.relevantMatches(p)) candidates.add(a);
+        else {
+          const excluded = new Set((s.notAction ?? []).flatMap((p) => env.relevantMatches(p)));
+          for (const a of env.relevantActions()) if (!excluded.has(a)) candidates.add(a);
+        }
+      }
+    }
+    this.candidates = candidates;
+    this.allowStatements = statements;
+  }
+
+  /** Whether some Allow statement of the principal's identity policies could allow the action. */
+  has(action: string): boolean {
+    return this.candidates.has(action.toLowerCase());
+  }
+
+  /** This principal with other policies (a boundary or a Deny removed): what it would hold after. */
+  withSide(side: PrincipalSide): PrincipalChecker {
+    return new PrincipalChecker(this.env, this.node, side);
+  }
+
+  /** One action on one existing resource, with extra context (such as `iam:PassedToService`). */
+  check(
+    action: string,
+    resourceArn: string,
+    context: Readonly<Record<string, string>> = {},
+  ): PermissionCheck {
+    const key = `${action}\u0000${resourceArn}\u0000${JSON.stringify(context)}`;
+    const known = this.cache.get(key);
+    if (known) return known;
+    const check = this.evaluate(action, resourceArn, context, false);
+    this.cache.set(key, check);
+    return check;
+  }
+
+  /**
+   * One action on a resource the attacker creates and names itself (a new function, stack,
+   * instance...): the resources the principal's Allow statements name for the action, made
+   * concrete (wildcards filled in, the account's usual region), and the action's own resource
+   * type; the most permissive outcome wins.
+   */
+  checkNew(action: string, context: Readonly<Record<string, string>> = {}): PermissionCheck {
+    if (!this.has(action)) return denied([action]);
+    const key = `new\u0000${action}\u0000${JSON.stringify(context)}`;
+    const known = this.cache.get(key);
+    if (known) return known;
+    let best = denied([action]);
+    for (const arn of this.newResourceCandidates(action)) {
+      const check = this.evaluate(action, arn, context, true);
+      best = better(best, check);
+      if (best.outcome === 'Allowed') break;
+    }
+    this.cache.set(key, best);
+    return best;
+  }
+
+  private evaluate(
+    action: string,
+    resourceArn: string,
+    context: Readonly<Record<string, string>>,
+    isNew: boolean,
+  ): PermissionCheck {
+    const account = this.node.account.id;
+    const side = this.env.resourceSide(resourceArn, action, account);
+    if (!this.has(action) && side.resourcePolicy === undefined) return denied([action]);
+    const setKey = `${resourceArn}\u0000${action.slice(0, action.indexOf(':')).toLowerCase()}`;
+    let set = this.sets.get(setKey);
+    if (!this.sets.has(setKey)) {
+      set = this.env.policySets(this.side, side, this.diagnostics);
+      this.sets.set(setKey, set);
+    }
+    if (!set) return denied([action]);
+    const request = requestFor(this.env.snapshot, this.node.arn, this.side, action, resourceArn, {
+      ...side,
+      ...(isNew ? { resourceAccount: account } : {}),
+      context: { ...side.context, ...context },
+    });
+    if (!request.ok) {
+      this.diagnostics.push(...request.diagnostics);
+      return denied([action]);
+    }
+    const decision = decideWithUnknowns(set, request.value, this.env.options);
+    let outcome: Outcome = decision.outcome;
+    let keys = decision.keys;
+    if (outcome === 'Conditional' && keys.every(isAttackerControlled)) {
+      outcome = 'Allowed';
+      keys = [];
+    }
+    return {
+      outcome,
+      actions: [action],
+      keys,
+      reasons: outcome === 'Denied' ? [] : decision.result.reasons,
+    };
+  }
+
+  private newResourceCandidates(action: string): string[] {
+    const lower = action.toLowerCase();
+    const arns: string[] = [];
+    for (const s of this.allowStatements) {
+      const matches = s.actions
+        ? s.actions.some((p) => this.env.relevantMatches(p).includes(lower))
+        : !(s.notActions ?? []).some((p) => this.env.relevantMatches(p).includes(lower));
+      if (!matches) continue;
+      for (const pattern of s.resources) {
+        const arn = this.instantiate(pattern);
+        if (arn !== undefined && !arns.includes(arn)) arns.push(arn);
+      }
+    }
+    const fallback = this.defaultArn(action);
+    if (!arns.includes(fallback)) arns.push(fallback);
+    return arns.slice(0, maxNewResourceCandidates);
+  }
+
+  /** An ARN pattern of a statement as one concrete ARN the attacker could choose. */
+  private instantiate(pattern: string): string | undefined {
+    const parts = pattern.split(':');
+    if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+    const wild = (text: string) => /[*?]/.test(text);
+    const [, partition = '', service = '', region = '', account = ''] = parts;
+    if (wild(service)) return undefined;
+    const rest = parts.slice(5).join(':').replace(/[*?]/g, 'x');
+    return [
+      'arn',
+      wild(partition) ? (this.env.snapshot.accounts[0]?.partition ?? 'aws') : partition,
+      service,
+      region === '' ? '' : wild(region) ? this.env.regionOf(this.node.account.id) : region,
+      account === '' ? '' : wild(account) ? this.node.account.id : account,
+      rest,
+    ].join(':');
+  }
+
+  /** An ARN of the action's first resource type, from the catalog's ARN template; `*` if none. */
+  private defaultArn(action: string): string {
+    const { catalog, resourceTypes } = this.env.tools;
+    const info = catalog.findAction(action);
+    const typeName = info?.resourceTypes.find((t) => t.required)?.name ?? info?.resourceTypes[0]?.name;
+    if (!info || typeName === undefined) return '*';
+    const definition = resourceTypes.resourceTypesForService(info.service).find((t) => t.type === typeName);
+    const template = definition?.arnTemplates[0];
+    if (template === undefined) return '*';
+    return template
+      .replace('${Partition}', this.node.account.partition)
+      .replace('${Region}', this.env.regionOf(this.node.account.id))
+      .replace('${Account}', this.node.account.id)
+      .replace(/\$\{[^}]*\}/g, 'accessloop-new');
+  }
+}
+
+const rank: Record<Outcome, number> = { Allowed: 2, Conditional: 1, Denied: 0 };
+
+/** The more permissive of two checks of the same permission. */
+export function better(a: PermissionCheck, b: PermissionCheck): PermissionCheck {
+  return rank[b.outcome] > rank[a.outcome] ? b : a;
+}
+
+/** The most permissive of alternatives (one of several actions will do). */
+export function anyOf(checks: readonly PermissionCheck[]): PermissionCheck {
+  let best = denied(checks.flatMap((c) => c.actions).slice(0, 1));
+  for (const c of checks) best = better(best, c);
+  return best;
+}
+
+/**
+ * Permissions needed together: denied if any is, conditional if any is (with every key), and
+ * every action and granting statement once.
+ */
+export function allOf(checks: readonly PermissionCheck[]): PermissionCheck {
+  let outcome: Outcome = 'Allowed';
+  for (const c of checks) {
+    if (c.outcome === 'Denied') return denied(c.actions);
+    if (c.outcome === 'Conditional') outcome = 'Conditional';
+  }
+  const keys = [...new Set(checks.flatMap((c) => c.keys))].sort(compare);
+  const actions = [...new Set(checks.flatMap((c) => c.actions))].sort(compare);
+  const seen = new Set<string>();
+  const reasons: Reason[] = [];
+  for (const r of checks.flatMap((c) => c.reasons)) {
+    const key = `${r.policyType}\u0000${r.policy}\u0000${r.statement}\u0000${r.effect}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      reasons.push(r);
+    }
+  }
+  return { outcome, actions, keys, reasons };
+}
