@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { effectiveAccessOf } from '../access/access-of.js';
+import { type Catalog, loadCatalog } from '../catalog/catalog.js';
+import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
+import { DEFAULT_CONFIG } from '../config/default-config.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { loadExampleOrg } from '../testing/example-org.js';
+import { scorePrincipal } from './score-snapshot.js';
+
+let snapshot: Snapshot;
+let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
+beforeAll(async () => {
+  snapshot = loadExampleOrg();
+  const catalog = await loadCatalog();
+  tools = { catalog, resourceTypes: await loadResourceTypeIndex(catalog) };
+});
+
+const role = 'arn:aws:iam::111122223333:role/orders-lambda-basic';
+
+/** The snapshot with extra inline policy statements on the role. */
+function withStatements(statements: readonly object[]): Snapshot {
+  return {
+    ...snapshot,
+    accounts: snapshot.accounts.map((account) => ({
+      ...account,
+      roles: account.roles.map((r) =>
+        r.arn === role
+          ? {
+              ...r,
+              inlinePolicies: [{ name: 'extra', document: { Version: '2012-10-17', Statement: statements } }],
+            }
+          : r,
+      ),
+    })),
+  };
+}
+
+const statement = (effect: 'Allow' | 'Deny') =>
+  fc.record({
+    Effect: fc.constant(effect),
+    Action: fc.subarray(
+      [
+        's3:GetObject',
+        's3:PutObject',
+        's3:Get*',
+        'dynamodb:GetItem',
+        'dynamodb:Delete*',
+        'kms:Decrypt',
+        'iam:PassRole',
+        'iam:List*',
+        'sqs:SendMessage',
+        'secretsmanager:GetSecretValue',
+      ],
+      { minLength: 1, maxLength: 3 },
+    ),
+    Resource: fc.constantFrom(
+      '*',
+      'arn:aws:s3:::orders-*',
+      'arn:aws:s3:::*/*',
+      'arn:aws:dynamodb:eu-west-1:111122223333:table/orders',
+      'arn:aws:iam::111122223333:role/*',
+      'arn:aws:kms:*:*:key/*',
+      'arn:aws:sqs:*:111122223333:*',
+    ),
+    // A condition the snapshot cannot decide makes the access conditional.
+    Condition: fc.constantFrom(undefined, { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }),
+  });
+
+function scoreWith(statements: readonly object[], conditionalPercent: number): number {
+  const changed = withStatements(statements);
+  const access = effectiveAccessOf(changed, tools, role);
+  if (!access.ok) throw new Error(JSON.stringify(access.diagnostics));
+  const config = { ...DEFAULT_CONFIG, score: { ...DEFAULT_CONFIG.score, conditionalPercent } };
+  return scorePrincipal(changed, access.value, { config }).score;
+}
+
+describe('score properties', () => {
+  // A Deny never widens access, an Allow never narrows it: so a score only moves the right way.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+  it('never lowers when an Allow is added, never rises when a Deny is added', () => {
+    let raised = 0;
+    let lowered = 0;
+    fc.assert(
+      fc.property(
+        fc.array(statement('Allow'), { maxLength: 3 }),
+        statement('Allow'),
+        statement('Deny'),
+        fc.constantFrom(100, 50, 0),
+        (base, allow, deny, percent) => {
+          const clean = (s: object) => JSON.parse(JSON.stringify(s));
+          const before = scoreWith(base.map(clean), percent);
+          const allowed = scoreWith([...base, allow].map(clean), percent);
+          const denied = scoreWith([...base, deny].map(clean), percent);
+          expect(allowed).toBeGreaterThanOrEqual(before);
+          expect(denied).toBeLessThanOrEqual(before);
+          if (allowed > before) raised++;
+          if (denied < before) lowered++;
+        },
+      ),
+      { numRuns: 25, seed: 4 },
+    );
+    // The generated policies do move scores both ways, so the property is not vacuous.
+    expect(raised).toBeGreaterThan(5);
+    expect(lowered).toBeGreaterThan(0);
+  }, 120_000);
+});
