@@ -158,3 +158,39 @@ export {
   parseOrganization,
 } from './snapshot/organization.js';
 export { parseResources } from './snapshot/resources.js';
+export {
+  type PrincipalLastAccessed,
+  parseAccessAdvisor,
+  type ServiceLastAccessed,
+  type TrackedActionLastAccessed,
+  usageFromAccessAdvisor,
+} from './usage/access-advisor.js';
+export {
+  actionsOfEvent,
+  EVENT_ACTIONS,
+  EVENT_SOURCE_PREFIXES,
+  type EventActions,
+  servicePrefixOf,
+} from './usage/cloudtrail-action.js';
+export { isAccessDenied, principalOfEvent, resourcesOfEvent } from './usage/cloudtrail-event.js';
+export {
+  type CloudTrailStats,
+  type CloudTrailUsageCollector,
+  createCloudTrailUsageCollector,
+  MAX_RESOURCES_PER_ACTION,
+  mergeUsage,
+} from './usage/cloudtrail-usage.js';
+export { type UsageCode, usageCodes } from './usage/codes.js';
+export {
+  type CredentialReportAccessKey,
+  type CredentialReportEntry,
+  parseCredentialReport,
+} from './usage/credential-report.js';
+export type { UnusedRuleOptions } from './usage/days.js';
+export type { Usage, UsageCoverage, UsedAction } from './usage/usage.js';
+export {
+  DEFAULT_UNUSED_DAYS,
+  findUnusedAccess,
+  type UnusedAccessInput,
+  type UnusedAccessOptions,
+} from './usage/find-unused-access.js';

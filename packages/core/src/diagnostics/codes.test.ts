@@ -66,6 +66,11 @@ describe('diagnostic codes', () => {
         "snapshot.unknown-parent",
         "snapshot.unknown-target",
         "snapshot.unsupported-format",
+        "usage.invalid-access-advisor",
+        "usage.invalid-cloudtrail-file",
+        "usage.invalid-cloudtrail-record",
+        "usage.invalid-credential-report",
+        "usage.no-collection-time",
       ]
     `);
   });

@@ -5,6 +5,7 @@ import { requestCodes } from '../evaluate/codes.js';
 import { policyCodes } from '../policy/codes.js';
 import { scoreCodes } from '../score/codes.js';
 import { snapshotCodes } from '../snapshot/codes.js';
+import { usageCodes } from '../usage/codes.js';
 import { inputCodes } from './input-codes.js';
 
 /**
@@ -21,6 +22,7 @@ export const diagnosticCodes: Readonly<Record<string, string>> = {
   ...accessCodes,
   ...configCodes,
   ...scoreCodes,
+  ...usageCodes,
 };
 
 /** Whether a code is one of accessloop's diagnostic codes. */

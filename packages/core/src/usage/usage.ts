@@ -20,6 +20,19 @@ export interface UsedAction {
   /** When it was last used, ISO 8601. */
   readonly lastUsed: string;
   readonly source: 'cloudtrail' | 'access-advisor';
+  /** True when more distinct resources were seen than are kept (see `MAX_RESOURCES_PER_ACTION`). */
+  readonly resourcesTruncated?: boolean;
+}
+
+/**
+ * Whose usage the sources saw in full: a principal absent from `actions` but covered used nothing;
+ * one not covered is unknown.
+ */
+export interface UsageCoverage {
+  /** Accounts whose CloudTrail logs were read: every principal of these accounts is covered. */
+  readonly accounts: readonly string[];
+  /** Principals that Access Advisor reports on, sorted. */
+  readonly principals: readonly string[];
 }
 
 /** Everything observed in a window. */
@@ -28,4 +41,6 @@ export interface Usage {
   readonly window?: { readonly start: string; readonly end: string };
   /** Sorted by principal, then action. */
   readonly actions: readonly UsedAction[];
+  /** Who the sources cover; absent when unknown (then no principal counts as covered). */
+  readonly coverage?: UsageCoverage;
 }
