@@ -12,6 +12,7 @@ import { actionIdOf } from '../evaluate/action-ids.js';
 import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
 import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
+import { parseRequestPrincipal } from '../match/principal.js';
 import type { Snapshot } from '../snapshot/model.js';
 
 /** Settings of the risk analysis. */
@@ -82,7 +83,7 @@ export function createRiskContext(
     principalSide(principalArn) {
       if (!sides.has(principalArn)) {
         const side = principalSideOf(snapshot, principalArn);
-        sides.set(principalArn, side.ok ? side.value : undefined);
+        sides.set(principalArn, side.ok ? side.value : outsiderSide(snapshot, principalArn));
       }
       return sides.get(principalArn);
     },
@@ -134,4 +135,29 @@ export function createRiskContext(
 /** Code-unit order, as every sorted list of accessloop. */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A user or role of an account outside the snapshot: its identity-based policies are not known,
+ * so it is taken to hold every permission its own account's administrators could give it (an
+ * Allow of `*`). Cross-account access is then decided by the resource's side, as AWS decides it
+ * once the other account grants.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+function outsiderSide(snapshot: Snapshot, principalArn: string): PrincipalSide | undefined {
+  const principal = parseRequestPrincipal(principalArn);
+  if (!principal?.account || (principal.kind !== 'user' && principal.kind !== 'role')) return undefined;
+  if (snapshot.accounts.some((a) => a.id === principal.account)) return undefined;
+  return {
+    account: principal.account,
+    identityPolicies: [
+      {
+        name: `policies of account ${principal.account}, not in the snapshot`,
+        policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+      },
+    ],
+    permissionBoundaries: [],
+    context: principal.kind === 'role' ? { 'aws:PrincipalArn': principalArn } : {},
+  };
 }

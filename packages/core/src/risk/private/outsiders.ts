@@ -40,6 +40,22 @@ export function accountOfPrincipal(aws: string): string | undefined {
 }
 
 /**
+ * The principals outside the organisation (and the known accounts) that `statements` name, as the
+ * engine takes them: a bare account id becomes the account's root ARN. Sorted.
+ */
+export function outsidePrincipals(context: RiskContext, statements: readonly Statement[]): string[] {
+  const found = new Set<string>();
+  for (const statement of statements) {
+    for (const aws of statement.principal?.aws ?? []) {
+      const account = accountOfPrincipal(aws);
+      if (!account || context.insideAccounts.has(account)) continue;
+      found.add(/^\d{12}$/.test(aws) ? `arn:aws:iam::${account}:root` : aws);
+    }
+  }
+  return [...found].sort();
+}
+
+/**
  * Condition keys that restrict *who* can make a request or from where: a grant that depends on
  * them reaches only the principals, networks or services they name, so it is not open to the
  * world or to a whole outside account. Lower case.

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import { accountOfPrincipal, outsiderReach, policyHolders } from '../private/outsiders.js';
+import { accountOfPrincipal, outsidePrincipals, outsiderReach, policyHolders } from '../private/outsiders.js';
 import type { RiskRule } from '../rule.js';
 
 /**
@@ -23,15 +23,8 @@ export const crossAccountTrustWithoutExternalId: RiskRule = {
     const findings: Finding[] = [];
     for (const holder of policyHolders(context)) {
       if (!holder.role) continue;
-      const accounts = new Set<string>();
-      for (const statement of holder.allows) {
-        for (const aws of statement.principal?.aws ?? []) {
-          const account = accountOfPrincipal(aws);
-          if (account && !context.insideAccounts.has(account)) accounts.add(account);
-        }
-      }
-      for (const account of [...accounts].sort()) {
-        const principal = `arn:aws:iam::${account}:root`;
+      for (const principal of outsidePrincipals(context, holder.allows)) {
+        const account = accountOfPrincipal(principal) as string;
         const reach = outsiderReach(context, principal, [{ action: 'sts:AssumeRole', resource: holder.arn }]);
         if (!reach) continue;
         findings.push({
@@ -41,7 +34,7 @@ export const crossAccountTrustWithoutExternalId: RiskRule = {
           principal,
           resource: holder.arn,
           conditional: reach.conditional,
-          message: `account ${account}, outside the organisation, can assume \`${holder.arn}\` without an external id${reach.conditional ? `, depending on ${reach.keys.join(', ')}` : ''}`,
+          message: `\`${principal}\` (account ${account}, outside the organisation) can assume \`${holder.arn}\` without an external id${reach.conditional ? `, depending on ${reach.keys.join(', ')}` : ''}`,
         });
       }
     }

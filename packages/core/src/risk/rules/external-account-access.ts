@@ -3,6 +3,7 @@ import type { Finding } from '../finding.js';
 import {
   accountOfPrincipal,
   grantedActions,
+  outsidePrincipals,
   outsiderReach,
   policyHolders,
   someActions,
@@ -30,16 +31,11 @@ export const externalAccountAccess: RiskRule = {
     const findings: Finding[] = [];
     for (const holder of policyHolders(context)) {
       if (holder.role) continue;
-      const byAccount = new Map<string, typeof holder.allows>();
-      for (const statement of holder.allows) {
-        for (const aws of statement.principal?.aws ?? []) {
-          const account = accountOfPrincipal(aws);
-          if (!account || context.insideAccounts.has(account)) continue;
-          byAccount.set(account, [...(byAccount.get(account) ?? []), statement]);
-        }
-      }
-      for (const [account, statements] of [...byAccount].sort()) {
-        const principal = `arn:aws:iam::${account}:root`;
+      for (const principal of outsidePrincipals(context, holder.allows)) {
+        const account = accountOfPrincipal(principal) as string;
+        const statements = holder.allows.filter((st) =>
+          st.principal?.aws.some((aws) => aws === principal || aws === account),
+        );
         const reach = outsiderReach(context, principal, grantedActions(context, holder.arn, statements));
         if (!reach) continue;
         const capabilities = [...new Set(reach.actions.flatMap((a) => capabilitiesFor(a)))].sort();
@@ -50,7 +46,7 @@ export const externalAccountAccess: RiskRule = {
           principal,
           resource: holder.arn,
           conditional: reach.conditional,
-          message: `account ${account}, outside the organisation, can call ${someActions(reach.actions)} on \`${holder.arn}\` (${capabilities.join(', ')})${reach.conditional ? `, depending on ${reach.keys.join(', ')}` : ''}`,
+          message: `\`${principal}\` (account ${account}, outside the organisation) can call ${someActions(reach.actions)} on \`${holder.arn}\` (${capabilities.join(', ')})${reach.conditional ? `, depending on ${reach.keys.join(', ')}` : ''}`,
         });
       }
     }
