@@ -97,6 +97,7 @@ export { renderAccess } from './report/render-access.js';
 export { renderWhoCan } from './report/render-who-can.js';
 export type { ReportFormat } from './report/report-format.js';
 export { terminalSafe } from './report/terminal-safe.js';
+export { renderScore, renderScoreExplanation } from './score/render-score.js';
 export { type CompletedReview, parseReviews } from './score/reviews.js';
 export {
   type AccessScore,
