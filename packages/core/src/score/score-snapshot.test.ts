@@ -149,6 +149,23 @@ describe('scoreSnapshot on the training organisation', () => {
     ).toEqual(orders);
   });
 
+  it('gives par 0 to principals the usage sources cover and saw nothing, and none to the others', () => {
+    const usage: Usage = {
+      actions: [],
+      coverage: { accounts: ['444455556666'], principals: [ordersApi] },
+    };
+    const report = scoreSnapshot(snapshot, access, { usage });
+    const withPar = report.principals.filter((p) => p.par !== undefined);
+    expect(withPar.length).toBeGreaterThan(2);
+    for (const p of withPar) {
+      expect(p.arn === ordersApi || p.arn.startsWith('arn:aws:iam::444455556666:'), p.arn).toBe(true);
+      expect(p).toMatchObject({ par: 0, overPar: p.score });
+    }
+    expect(report.principals.filter((p) => p.arn.includes('::444455556666:')).every((p) => p.par === 0)).toBe(
+      true,
+    );
+  });
+
   it('counts completed reviews per team and improvements since the previous report', () => {
     const previous = scoreSnapshot(snapshot, access);
     const checkout = previous.teams.find((t) => t.team === 'checkout');

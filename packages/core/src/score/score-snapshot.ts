@@ -18,7 +18,10 @@ export interface PrincipalScore {
   /** The value of the grouping tag (team or app); absent when the principal has none. */
   readonly team?: string;
   readonly score: number;
-  /** The score of the least-privilege access covering what it used; absent without usage data. */
+  /**
+   * The score of the least-privilege access covering what it used; 0 when the usage sources cover
+   * it and saw nothing; absent without usage data.
+   */
   readonly par?: number;
   /** `score - par`: the strokes to remove. */
   readonly overPar?: number;
@@ -87,7 +90,7 @@ export function scoreSnapshot(
   const tagKey = config.tags[by];
   const principals = accessByPrincipal
     .map((access) =>
-      scorePrincipalWith(model, access, tags.get(access.principal)?.[tagKey], usedBy.get(access.principal)),
+      scorePrincipalWith(model, access, tags.get(access.principal)?.[tagKey], usedBy(access.principal)),
     )
     .sort((a, b) => compare(a.arn, b.arn));
 
@@ -139,7 +142,7 @@ export function scorePrincipal(
     scoreModelOf(snapshot, config),
     access,
     tag,
-    usageByPrincipal(options.usage).get(access.principal),
+    usageByPrincipal(options.usage)(access.principal),
   );
 }
 
@@ -189,14 +192,28 @@ function principalTags(snapshot: Snapshot): Map<string, Tags> {
   return tags;
 }
 
-function usageByPrincipal(usage: Usage | undefined): Map<string, UsedAction[]> {
+/**
+ * What each principal was seen using: its observations; none (an empty list) when the sources
+ * cover it (its account's CloudTrail was read, or Access Advisor reports on it) and saw nothing;
+ * undefined when nothing is known of it.
+ */
+function usageByPrincipal(
+  usage: Usage | undefined,
+): (principal: string) => readonly UsedAction[] | undefined {
   const by = new Map<string, UsedAction[]>();
   for (const u of usage?.actions ?? []) {
     const list = by.get(u.principal);
     if (list) list.push(u);
     else by.set(u.principal, [u]);
   }
-  return by;
+  const accounts = new Set(usage?.coverage?.accounts ?? []);
+  const principals = new Set(usage?.coverage?.principals ?? []);
+  return (principal) => {
+    const seen = by.get(principal);
+    if (seen) return seen;
+    const covered = principals.has(principal) || accounts.has(principal.split(':')[4] ?? '');
+    return covered ? [] : undefined;
+  };
 }
 
 function compare(a: string, b: string): number {

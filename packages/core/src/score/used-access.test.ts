@@ -64,6 +64,14 @@ describe('usedAccessOf (the access par is the score of)', () => {
     ]);
   });
 
+  it('keeps every allowed pair of an action whose resources the collector truncated', () => {
+    const truncated = { ...used('s3:PutObject', [orders.replace('/*', '/k')]), resourcesTruncated: true };
+    expect(pairs(usedAccessOf(access, [truncated]))).toEqual([
+      `s3:PutObject ${archive}`,
+      `s3:PutObject ${orders}`,
+    ]);
+  });
+
   it('covers an action that takes no resource by any use of it', () => {
     expect(pairs(usedAccessOf(access, [used('s3:ListAllMyBuckets', ['arn:aws:s3:::x'])]))).toEqual([
       's3:ListAllMyBuckets *',

@@ -9,8 +9,9 @@ import type { UsedAction } from '../usage/usage.js';
  *   are allowed; an S3 object counts as its bucket's `bucket/*`; an allowed `*` pair (an action
  *   that takes no resource) is covered by any use of the action;
  * - an action without resources (CloudTrail events that name none, Access Advisor action-level
- *   data): every allowed pair of that action, since least privilege cannot be narrower than the
- *   resources nobody recorded;
+ *   data) or with more resources than the collector kept (`resourcesTruncated`): every allowed
+ *   pair of that action, since least privilege cannot be narrower than the resources nobody
+ *   recorded;
  * - a whole service (`service:*`, Access Advisor service-level data): every allowed pair of the
  *   service's actions, for the same reason.
  *
@@ -27,7 +28,7 @@ export function usedAccessOf(access: PrincipalAccess, used: readonly UsedAction[
     const action = u.action.toLowerCase();
     const colon = action.indexOf(':');
     if (action.slice(colon + 1) === '*') wholeServices.add(action.slice(0, colon));
-    else if (u.resources.length === 0) wholeActions.add(action);
+    else if (u.resources.length === 0 || u.resourcesTruncated === true) wholeActions.add(action);
     else {
       const set = usedResources.get(action) ?? new Set<string>();
       for (const r of u.resources) {
