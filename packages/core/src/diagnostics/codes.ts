@@ -3,6 +3,7 @@ import { conditionCodes } from '../condition/codes.js';
 import { configCodes } from '../config/codes.js';
 import { requestCodes } from '../evaluate/codes.js';
 import { policyCodes } from '../policy/codes.js';
+import { riskCodes } from '../risk/codes.js';
 import { scoreCodes } from '../score/codes.js';
 import { snapshotCodes } from '../snapshot/codes.js';
 import { usageCodes } from '../usage/codes.js';
@@ -23,6 +24,7 @@ export const diagnosticCodes: Readonly<Record<string, string>> = {
   ...configCodes,
   ...scoreCodes,
   ...usageCodes,
+  ...riskCodes,
 };
 
 /** Whether a code is one of accessloop's diagnostic codes. */

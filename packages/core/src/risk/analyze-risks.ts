@@ -1,6 +1,7 @@
 import type { WhoCanTools } from '../access/who-can.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { type Finding, SEVERITIES } from './finding.js';
+import { findEscalations } from './privesc/find-escalations.js';
 import { compare, createRiskContext, type RiskContext, type RiskOptions } from './risk-context.js';
 import type { RiskRule } from './rule.js';
 import { credentialsExposure } from './rules/credentials-exposure.js';
@@ -30,10 +31,9 @@ export const RISK_RULES: readonly RiskRule[] = [
 export interface AnalyzeRisksOptions extends RiskOptions {
   /** Only these rule ids (default: all). */
   readonly rules?: readonly string[];
-  /**
-   * Further analyses whose findings join the rules' (the privilege-escalation analysis), each
-   * guarded like a rule: a crash becomes a `rule-error` finding.
-   */
+  /** Whether to run the privilege-escalation analysis (`findEscalations`) too; default true. */
+  readonly escalation?: boolean;
+  /** Further analyses whose findings join the rules', each guarded like a rule: a crash becomes a `rule-error` finding. */
   readonly analyses?: readonly { readonly id: string; run(context: RiskContext): readonly Finding[] }[];
 }
 
@@ -52,7 +52,11 @@ export function analyzeRisks(
 ): Finding[] {
   const context = createRiskContext(snapshot, tools, options);
   const wanted = options.rules ? new Set(options.rules) : undefined;
-  const runs = [...RISK_RULES.filter((r) => !wanted || wanted.has(r.id)), ...(options.analyses ?? [])];
+  const runs = [
+    ...RISK_RULES.filter((r) => !wanted || wanted.has(r.id)),
+    ...(options.escalation === false ? [] : [privilegeEscalation]),
+    ...(options.analyses ?? []),
+  ];
   const findings: Finding[] = [];
   for (const rule of runs) {
     try {
@@ -63,6 +67,16 @@ export function analyzeRisks(
   }
   return sortFindings(findings);
 }
+
+/** The privilege-escalation analysis of `risk/privesc/`, as one more guarded analysis. */
+const privilegeEscalation = {
+  id: 'privilege-escalation',
+  run(context: RiskContext): readonly Finding[] {
+    const analysis = findEscalations(context.snapshot, context.tools);
+    if (!analysis.ok) throw new Error(analysis.diagnostics.map((d) => d.message).join('; '));
+    return analysis.value.findings;
+  },
+};
 
 /** The finding that stands for a rule that crashed. */
 export function ruleError(ruleId: string, failure: unknown): Finding {
