@@ -97,6 +97,18 @@ export { renderAccess } from './report/render-access.js';
 export { renderWhoCan } from './report/render-who-can.js';
 export type { ReportFormat } from './report/report-format.js';
 export { terminalSafe } from './report/terminal-safe.js';
+export { findEscalations } from './risk/privesc/find-escalations.js';
+export type { EscalationMethod, MethodContext, MethodHit } from './risk/privesc/method.js';
+export { ESCALATION_METHODS } from './risk/privesc/methods/index.js';
+export type {
+  AdminEquivalent,
+  EscalationAnalysis,
+  EscalationEdge,
+  EscalationPath,
+  MethodTable,
+  Outcome,
+  PermissionCheck,
+} from './risk/privesc/types.js';
 export { renderScore, renderScoreExplanation } from './score/render-score.js';
 export { type CompletedReview, parseReviews } from './score/reviews.js';
 export {

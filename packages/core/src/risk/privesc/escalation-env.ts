@@ -256,13 +256,25 @@ export class EscalationEnv {
 }
 
 function roleOf(resource: Resource, roleOfProfile: ReadonlyMap<string, string>): string | undefined {
-  const profile = resource.properties.IamInstanceProfile;
-  if (typeof profile === 'string') return roleOfProfile.get(profile);
-  for (const name of roleProperties) {
-    const value = resource.properties[name];
+  const p = resource.properties;
+  // EC2 instances and launch configurations name an instance profile (by ARN or by name), launch
+  // templates inside their data; App Runner its instance role inside its instance configuration.
+  const profile = p.IamInstanceProfile ?? field(field(p.LaunchTemplateData, 'IamInstanceProfile'), 'Arn');
+  if (typeof profile === 'string') {
+    const arn = profile.startsWith('arn:')
+      ? profile
+      : `arn:aws:iam::${resource.accountId}:instance-profile/${profile}`;
+    return roleOfProfile.get(arn);
+  }
+  const nested = field(p.InstanceConfiguration, 'InstanceRoleArn');
+  for (const value of [...roleProperties.map((name) => p[name]), nested]) {
     if (typeof value === 'string' && value.startsWith('arn:') && value.includes(':role/')) return value;
   }
   return undefined;
+}
+
+function field(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
 function mostCommonRegion(resources: readonly Resource[]): string {

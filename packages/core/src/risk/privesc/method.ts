@@ -49,6 +49,10 @@ export interface EscalationMethod {
    * `iam:PassRole` is implied for table C.
    */
   readonly needs: readonly (readonly string[])[];
+  /** Table C: the service principals the role is passed to. */
+  readonly services?: readonly string[];
+  /** Table D: the CloudFormation types of the resources it hijacks. */
+  readonly resourceTypes?: readonly string[];
   /** Whether the method can work through a resource-based policy alone (a role trust policy). */
   readonly viaResourcePolicy?: boolean;
   detect(context: MethodContext): readonly MethodHit[];

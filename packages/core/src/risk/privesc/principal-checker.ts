@@ -96,7 +96,7 @@ export class PrincipalChecker {
     const key = `${action}\u0000${resourceArn}\u0000${JSON.stringify(context)}`;
     const known = this.cache.get(key);
     if (known) return known;
-    const check = this.evaluate(action, resourceArn, context, false);
+    const check = this.evaluate(action, resourceArn, context);
     this.cache.set(key, check);
     return check;
   }
@@ -113,8 +113,8 @@ export class PrincipalChecker {
     const known = this.cache.get(key);
     if (known) return known;
     let best = denied([action]);
-    for (const arn of this.newResourceCandidates(action)) {
-      const check = this.evaluate(action, arn, context, true);
+    for (const { arn, regionChosen } of this.newResourceCandidates(action)) {
+      const check = this.evaluate(action, arn, context, regionChosen ? 'chosen-region' : 'new');
       best = better(best, check);
       if (best.outcome === 'Allowed') break;
     }
@@ -126,7 +126,7 @@ export class PrincipalChecker {
     action: string,
     resourceArn: string,
     context: Readonly<Record<string, string>>,
-    isNew: boolean,
+    resourceKind: 'existing' | 'new' | 'chosen-region' = 'existing',
   ): PermissionCheck {
     const account = this.node.account.id;
     const side = this.env.resourceSide(resourceArn, action, account);
@@ -138,10 +138,14 @@ export class PrincipalChecker {
       this.sets.set(setKey, set);
     }
     if (!set) return denied([action]);
+    // A resource the attacker creates is in its account, in the region it sends the request to:
+    // where the policies leave the region open, `aws:RequestedRegion` is its choice (unknown).
+    const sideContext: Record<string, string | readonly string[]> = { ...side.context };
+    if (resourceKind === 'chosen-region') delete sideContext['aws:RequestedRegion'];
     const request = requestFor(this.env.snapshot, this.node.arn, this.side, action, resourceArn, {
       ...side,
-      ...(isNew ? { resourceAccount: account } : {}),
-      context: { ...side.context, ...context },
+      ...(resourceKind !== 'existing' ? { resourceAccount: account } : {}),
+      context: { ...sideContext, ...context },
     });
     if (!request.ok) {
       this.diagnostics.push(...request.diagnostics);
@@ -162,56 +166,57 @@ export class PrincipalChecker {
     };
   }
 
-  private newResourceCandidates(action: string): string[] {
+  private newResourceCandidates(action: string): { arn: string; regionChosen: boolean }[] {
     const lower = action.toLowerCase();
-    const arns: string[] = [];
+    const arns: { arn: string; regionChosen: boolean }[] = [];
+    const add = (candidate: { arn: string; regionChosen: boolean } | undefined) => {
+      if (candidate && !arns.some((a) => a.arn === candidate.arn)) arns.push(candidate);
+    };
     for (const s of this.allowStatements) {
       const matches = s.actions
         ? s.actions.some((p) => this.env.relevantMatches(p).includes(lower))
         : !(s.notActions ?? []).some((p) => this.env.relevantMatches(p).includes(lower));
       if (!matches) continue;
-      for (const pattern of s.resources) {
-        const arn = this.instantiate(pattern);
-        if (arn !== undefined && !arns.includes(arn)) arns.push(arn);
-      }
+      for (const pattern of s.resources) add(this.instantiate(pattern));
     }
-    const fallback = this.defaultArn(action);
-    if (!arns.includes(fallback)) arns.push(fallback);
+    add(this.defaultArn(action));
     return arns.slice(0, maxNewResourceCandidates);
   }
 
   /** An ARN pattern of a statement as one concrete ARN the attacker could choose. */
-  private instantiate(pattern: string): string | undefined {
+  private instantiate(pattern: string): { arn: string; regionChosen: boolean } | undefined {
     const parts = pattern.split(':');
     if (parts.length < 6 || parts[0] !== 'arn') return undefined;
     const wild = (text: string) => /[*?]/.test(text);
     const [, partition = '', service = '', region = '', account = ''] = parts;
     if (wild(service)) return undefined;
     const rest = parts.slice(5).join(':').replace(/[*?]/g, 'x');
-    return [
+    const arn = [
       'arn',
-      wild(partition) ? (this.env.snapshot.accounts[0]?.partition ?? 'aws') : partition,
+      wild(partition) ? this.node.account.partition : partition,
       service,
       region === '' ? '' : wild(region) ? this.env.regionOf(this.node.account.id) : region,
       account === '' ? '' : wild(account) ? this.node.account.id : account,
       rest,
     ].join(':');
+    return { arn, regionChosen: wild(region) };
   }
 
   /** An ARN of the action's first resource type, from the catalog's ARN template; `*` if none. */
-  private defaultArn(action: string): string {
+  private defaultArn(action: string): { arn: string; regionChosen: boolean } {
     const { catalog, resourceTypes } = this.env.tools;
     const info = catalog.findAction(action);
     const typeName = info?.resourceTypes.find((t) => t.required)?.name ?? info?.resourceTypes[0]?.name;
-    if (!info || typeName === undefined) return '*';
+    if (!info || typeName === undefined) return { arn: '*', regionChosen: true };
     const definition = resourceTypes.resourceTypesForService(info.service).find((t) => t.type === typeName);
     const template = definition?.arnTemplates[0];
-    if (template === undefined) return '*';
-    return template
+    if (template === undefined) return { arn: '*', regionChosen: true };
+    const arn = template
       .replace('${Partition}', this.node.account.partition)
       .replace('${Region}', this.env.regionOf(this.node.account.id))
       .replace('${Account}', this.node.account.id)
       .replace(/\$\{[^}]*\}/g, 'accessloop-new');
+    return { arn, regionChosen: template.includes('${Region}') };
   }
 }
 

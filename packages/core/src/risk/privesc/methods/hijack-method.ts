@@ -28,7 +28,13 @@ export interface HijackMethodData {
 
 /** Builds a table D method from its data. */
 export function hijackMethod(data: HijackMethodData): EscalationMethod {
-  return { id: data.id, table: 'D', needs: data.needs, detect: (c) => detectHijack(c, data) };
+  return {
+    id: data.id,
+    table: 'D',
+    needs: data.needs,
+    resourceTypes: data.resourceTypes,
+    detect: (c) => detectHijack(c, data),
+  };
 }
 
 function detectHijack(c: MethodContext, data: HijackMethodData): MethodHit[] {

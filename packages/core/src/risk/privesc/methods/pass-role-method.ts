@@ -31,6 +31,7 @@ export function passRoleMethod(data: PassRoleMethodData): EscalationMethod {
     id: data.id,
     table: 'C',
     needs: data.needs,
+    services: data.services,
     detect: (c) => detectPassRole(c, data),
   };
 }
