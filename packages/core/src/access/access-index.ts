@@ -10,23 +10,27 @@ import { createPolicySets, type PolicySets } from './policy-sets.js';
 import { type ResourceSide, resourceSideOf } from './simulate-input-for.js';
 
 /**
- * Resources that no evaluation can tell apart: the same resource types, the same resource side
- * for every service (account, resource-based policy, RCP levels, context keys) and the same
- * answer from every `Resource`/`NotResource` pattern of every policy of the snapshot. One
- * evaluation decides for all its members.
+ * Resources that no evaluation of an action of one service can tell apart: the same resource
+ * types, the same resource side for that service (account, resource-based policy, RCP levels,
+ * context keys) and the same answer from every `Resource`/`NotResource` pattern of every policy
+ * of the snapshot. One evaluation decides for all its members. A resource belongs to one class
+ * per service that has actions on it (an IAM role to an `iam` class and an `sts` class, whose
+ * side carries the trust policy).
  */
 export interface ResourceClass {
   readonly id: number;
+  readonly service: string;
   /** ARNs, sorted. */
   readonly members: readonly string[];
-  /** The actions the catalog authorises against these resources. */
+  /** The actions of the service the catalog authorises against these resources. */
   readonly actions: readonly ActionInfo[];
   /** Ids of the snapshot's resource patterns that match the members, ascending. */
   readonly patterns: readonly number[];
   /** Whether a pattern with a policy variable may match it: then the class has one member. */
   readonly variable: boolean;
-  /** The resource side per service of {@link actions}, with a key that identifies it. */
-  readonly sides: ReadonlyMap<string, { readonly side: ResourceSide; readonly key: string }>;
+  /** The resource side of the service, and a key that identifies it. */
+  readonly side: ResourceSide;
+  readonly sideKey: string;
 }
 
 /** What a resource-based policy (or trust policy) grants, by whom it names. */
@@ -46,6 +50,8 @@ export interface AccessIndex {
   readonly classes: readonly ResourceClass[];
   /** The resource pattern ids by pattern text (the text as written in the policy). */
   readonly patternIds: ReadonlyMap<string, number>;
+  /** Per action (catalog spelling), the classes it applies to. */
+  readonly classesOfAction: ReadonlyMap<string, readonly number[]>;
   /** Per pattern id, the classes it may match. */
   readonly classesOfPattern: readonly (readonly number[])[];
   /** Pattern ids of RCPs and resource-based policies: they take part in every principal's evaluation. */
@@ -57,9 +63,28 @@ export interface AccessIndex {
   parse(document: unknown): Policy | undefined;
   /** Whether a statement's `Action` or `NotAction` names an action (catalog spelling). */
   allows(statement: Statement): (action: string) => boolean;
+  /** The statements of a resource side: its resource-based policy and its RCPs. */
+  sideStatements(side: ResourceSide, sideKey: string): readonly Statement[];
+  /**
+   * Splits actions (of one service) into groups that every statement names alike: each statement
+   * names all of a group or none of it. `kms:RetireGrant`, which RCPs treat apart, is alone.
+   */
+  groupActions(actions: Iterable<string>, statements: readonly Statement[]): readonly (readonly string[])[];
+  /**
+   * Whether the statements that name an action read nothing of who the principal is beyond its
+   * account, its kind and its boundary: no condition on `aws:PrincipalArn`, `aws:username`,
+   * `aws:userid`, principal tags or the source identity, no policy variable, and no `Principal`
+   * naming a user or role, nor `NotPrincipal`. Outcomes of such evaluations can be shared.
+   */
+  isNeutral(action: string, statements: readonly Statement[]): boolean;
+  /** Outcomes shared between principals (see {@link isNeutral}), by a key the caller builds. */
+  readonly sharedOutcomes: Map<string, string>;
   /** The catalog actions a statement's `Action` or `NotAction` names. */
   actionsOf(statement: Statement): readonly ActionInfo[];
-  /** The members of some classes (`-1` is `*`), sorted; shared between callers, never change it. */
+  /**
+   * The members of some classes (`-1` is `*`), sorted: one array per distinct list, shared between
+   * callers (never change it), so equal lists are the same object.
+   */
   resourcesOf(classIds: readonly number[]): readonly string[];
 }
 
@@ -94,44 +119,48 @@ export function accessIndexOf(
 
   // Resource classes.
   const policyIds = new IdentityIds();
-  const byKey = new Map<
-    string,
-    {
-      members: string[];
-      actions: readonly ActionInfo[];
-      patterns: number[];
-      variable: boolean;
-      sides: Map<string, { side: ResourceSide; key: string }>;
-    }
-  >();
+  type Draft = Omit<ResourceClass, 'id' | 'members'> & { members: string[] };
+  const byKey = new Map<string, Draft>();
   for (const arn of inventoryArns(snapshot)) {
-    const actions = resourceTypes.actionsForArn(arn);
     const { ids, variable } = patterns.matching(arn);
-    const sides = new Map<string, { side: ResourceSide; key: string }>();
-    for (const service of new Set(actions.map((a) => a.service))) {
+    const byService = new Map<string, ActionInfo[]>();
+    for (const info of resourceTypes.actionsForArn(arn)) {
+      const list = byService.get(info.service);
+      if (list) list.push(info);
+      else byService.set(info.service, [info]);
+    }
+    for (const [service, actions] of byService) {
       const side = resourceSideOf(snapshot, arn, `${service}:x`, undefined);
       // The request reads the ARN's own account (`aws:ResourceAccount`) when the side gives none.
-      const key = `${side.resourceAccount ?? parseArn(arn)?.account}|${policyIds.of(side.resourcePolicy)}|${JSON.stringify(side.context)}`;
-      sides.set(service, { side, key });
+      const sideKey = `${side.resourceAccount ?? parseArn(arn)?.account}|${policyIds.of(side.resourcePolicy)}|${JSON.stringify(side.context)}`;
+      const types = resourceTypes
+        .resourceTypesOf(arn)
+        .filter((t) => t.service === service)
+        .map((t) => t.type)
+        .join(',');
+      const key = `${service}\u0000${types}\u0000${sideKey}\u0000${ids.join(',')}${variable ? `\u0000${arn}` : ''}`;
+      const found = byKey.get(key);
+      if (found) found.members.push(arn);
+      else byKey.set(key, { service, members: [arn], actions, patterns: ids, variable, side, sideKey });
     }
-    const types = resourceTypes
-      .resourceTypesOf(arn)
-      .map((t) => `${t.service}/${t.type}`)
-      .join(',');
-    const sideKeys = [...sides].map(([service, { key }]) => `${service}=${key}`).join(';');
-    const key = `${types}\u0000${sideKeys}\u0000${ids.join(',')}${variable ? `\u0000${arn}` : ''}`;
-    const found = byKey.get(key);
-    if (found) found.members.push(arn);
-    else byKey.set(key, { members: [arn], actions, patterns: ids, variable, sides });
   }
   const classes: ResourceClass[] = [...byKey.values()].map((c, id) => ({ id, ...c }));
+  const classesOfAction = new Map<string, number[]>();
+  for (const c of classes) {
+    for (const info of c.actions) {
+      const list = classesOfAction.get(info.action);
+      if (list) list.push(c.id);
+      else classesOfAction.set(info.action, [c.id]);
+    }
+  }
   const classesOfPattern: number[][] = Array.from({ length: patterns.size }, () => []);
   for (const c of classes) for (const p of c.patterns) classesOfPattern[p]?.push(c.id);
 
   const parsedPolicies = new Map<unknown, Policy | undefined>();
   const statementActions = new WeakMap<Statement, readonly ActionInfo[]>();
   const statementTests = new WeakMap<Statement, (action: string) => boolean>();
-  const resourceLists = new Map<string, readonly string[]>();
+  const listsByClasses = new Map<string, readonly string[]>();
+  const listsByMembers = new Map<string, readonly string[]>();
   const actionsOf = (statement: Statement): readonly ActionInfo[] => {
     let actions = statementActions.get(statement);
     if (!actions) {
@@ -146,19 +175,96 @@ export function accessIndexOf(
     }
     return actions;
   };
+  const allActions = catalog.expandActionPattern('*');
+  const actionIds = new Map(allActions.map((a, i) => [a.action, i]));
+  const bitsets = new WeakMap<Statement, Uint32Array>();
+  const bitsOf = (statement: Statement): Uint32Array => {
+    let bits = bitsets.get(statement);
+    if (!bits) {
+      bits = new Uint32Array((allActions.length + 31) >>> 5);
+      for (const info of actionsOf(statement)) {
+        const id = actionIds.get(info.action) as number;
+        bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+      }
+      bitsets.set(statement, bits);
+    }
+    return bits;
+  };
+  const sideStatementLists = new Map<string, readonly Statement[]>();
+  const parse = (document: unknown): Policy | undefined => {
+    if (!parsedPolicies.has(document)) {
+      const parsed = parsePolicy(document);
+      parsedPolicies.set(document, parsed.ok ? parsed.value : undefined);
+    }
+    return parsedPolicies.get(document);
+  };
+  const neutrality = new WeakMap<Statement, boolean>();
+  const isNeutralStatement = (statement: Statement): boolean => {
+    let neutral = neutrality.get(statement);
+    if (neutral === undefined) {
+      neutral = statementIsNeutral(statement);
+      neutrality.set(statement, neutral);
+    }
+    return neutral;
+  };
   const index: AccessIndex = {
     classes,
     patternIds: patterns.ids,
     classesOfPattern,
+    classesOfAction,
     resourceSidePatterns,
     grants: grantsOf(classes, catalog),
     policySets: createPolicySets(snapshot),
-    parse(document) {
-      if (!parsedPolicies.has(document)) {
-        const parsed = parsePolicy(document);
-        parsedPolicies.set(document, parsed.ok ? parsed.value : undefined);
+    parse,
+    sharedOutcomes: new Map(),
+    isNeutral(action, statements) {
+      const id = actionIds.get(action) as number;
+      for (const statement of statements) {
+        const bits = bitsOf(statement);
+        if (((bits[id >>> 5] as number) >>> (id & 31)) & 1 && !isNeutralStatement(statement)) return false;
       }
-      return parsedPolicies.get(document);
+      return true;
+    },
+    sideStatements(side, sideKey) {
+      let list = sideStatementLists.get(sideKey);
+      if (!list) {
+        const documents = [
+          ...(side.resourcePolicy === undefined ? [] : [side.resourcePolicy]),
+          ...(side.rcps ?? []).flatMap((level) => level.policies.map((p) => p.policy)),
+        ];
+        list = documents.flatMap((d) => parse(d)?.statements ?? []);
+        sideStatementLists.set(sideKey, list);
+      }
+      return list;
+    },
+    groupActions(actions, statements) {
+      const retire: number[] = [];
+      let groups: number[][] = [[]];
+      for (const action of actions) {
+        const id = actionIds.get(action) as number;
+        if (action === 'kms:RetireGrant') retire.push(id);
+        else groups[0]?.push(id);
+      }
+      for (const statement of statements) {
+        const bits = bitsOf(statement);
+        const next: number[][] = [];
+        for (const group of groups) {
+          if (group.length < 2) {
+            next.push(group);
+            continue;
+          }
+          const named: number[] = [];
+          const other: number[] = [];
+          for (const id of group) (((bits[id >>> 5] as number) >>> (id & 31)) & 1 ? named : other).push(id);
+          if (named.length > 0) next.push(named);
+          if (other.length > 0) next.push(other);
+        }
+        groups = next;
+      }
+      if (retire.length > 0) groups.push(retire);
+      return groups
+        .filter((g) => g.length > 0)
+        .map((g) => g.map((id) => (allActions[id] as ActionInfo).action));
     },
     allows(statement) {
       let test = statementTests.get(statement);
@@ -172,16 +278,47 @@ export function accessIndexOf(
     actionsOf,
     resourcesOf(classIds) {
       const key = classIds.join(',');
-      let list = resourceLists.get(key);
+      let list = listsByClasses.get(key);
       if (!list) {
-        list = classIds.flatMap((id) => (id < 0 ? ['*'] : (classes[id]?.members ?? []))).sort(compare);
-        resourceLists.set(key, list);
+        const members = classIds
+          .flatMap((id) => (id < 0 ? ['*'] : (classes[id]?.members ?? [])))
+          .sort(compare);
+        // One array per distinct list, whichever classes it came from: callers group by identity.
+        const text = members.join('\u0000');
+        list = listsByMembers.get(text) ?? members;
+        listsByMembers.set(text, list);
+        listsByClasses.set(key, list);
       }
       return list;
     },
   };
   indexes.set(snapshot, index);
   return index;
+}
+
+/** Condition keys (lowercase prefixes) that tell principals of one account and kind apart. */
+const principalKeys = [
+  'aws:principalarn',
+  'aws:principaltag/',
+  'aws:username',
+  'aws:userid',
+  'aws:sourceidentity',
+  'aws:federatedprovider',
+  'aws:principalservicenameslist',
+];
+
+/** See {@link AccessIndex.isNeutral}. */
+function statementIsNeutral(statement: Statement): boolean {
+  if (statement.notPrincipal) return false;
+  const named = statement.principal;
+  if (named && !named.wildcard && named.aws.some((p) => !/^(\d{12}|arn:[^:]+:iam::\d{12}:root)$/.test(p)))
+    return false;
+  for (const test of statement.conditions) {
+    const key = test.key.toLowerCase();
+    if (principalKeys.some((k) => key.startsWith(k))) return false;
+    if (test.values.some((v) => v.includes('${'))) return false;
+  }
+  return !(statement.resource ?? statement.notResource ?? []).some((r) => r.includes('${'));
 }
 
 /** Every policy of the snapshot, parsed, and whether it sits on the resource side. */
@@ -315,34 +452,30 @@ function grantsOf(classes: readonly ResourceClass[], catalog: Catalog): Grants {
     else map.set(key, new Set([id]));
   };
   for (const c of classes) {
-    const seen = new Set<unknown>();
-    for (const { side } of c.sides.values()) {
-      if (side.resourcePolicy === undefined || seen.has(side.resourcePolicy)) continue;
-      seen.add(side.resourcePolicy);
-      const parsed = parsePolicy(side.resourcePolicy);
-      if (!parsed.ok) continue;
-      for (const s of parsed.value.statements) {
-        if (s.effect !== 'Allow' || (!s.principal && !s.notPrincipal)) continue;
-        const granted = actions.get(c.id) ?? new Set<string>();
-        // NotAction in a resource policy: every action may be granted.
-        const patterns = s.action ?? ['*'];
-        for (const a of patterns.flatMap((p) => catalog.expandActionPattern(p))) granted.add(a.action);
-        actions.set(c.id, granted);
-        if (s.notPrincipal || s.principal?.wildcard) {
-          toAll.add(c.id);
-          continue;
-        }
-        for (const aws of s.principal?.aws ?? []) {
-          if (/^\d{12}$/.test(aws)) addTo(byAccount, aws, c.id);
-          else {
-            const arn = parseArn(aws);
-            if (!arn) continue;
-            if (arn.service === 'iam' && arn.resource === 'root') addTo(byAccount, arn.account, c.id);
-            else if (arn.service === 'sts' && arn.resource.startsWith('assumed-role/')) {
-              const role = arn.resource.split('/')[1] ?? '';
-              addTo(byPrincipal, `role-name:${arn.account}:${role}`, c.id);
-            } else addTo(byPrincipal, aws, c.id);
-          }
+    if (c.side.resourcePolicy === undefined) continue;
+    const parsed = parsePolicy(c.side.resourcePolicy);
+    if (!parsed.ok) continue;
+    for (const s of parsed.value.statements) {
+      if (s.effect !== 'Allow' || (!s.principal && !s.notPrincipal)) continue;
+      const granted = actions.get(c.id) ?? new Set<string>();
+      // NotAction in a resource policy: every action may be granted.
+      const patterns = s.action ?? ['*'];
+      for (const a of patterns.flatMap((p) => catalog.expandActionPattern(p))) granted.add(a.action);
+      actions.set(c.id, granted);
+      if (s.notPrincipal || s.principal?.wildcard) {
+        toAll.add(c.id);
+        continue;
+      }
+      for (const aws of s.principal?.aws ?? []) {
+        if (/^\d{12}$/.test(aws)) addTo(byAccount, aws, c.id);
+        else {
+          const arn = parseArn(aws);
+          if (!arn) continue;
+          if (arn.service === 'iam' && arn.resource === 'root') addTo(byAccount, arn.account, c.id);
+          else if (arn.service === 'sts' && arn.resource.startsWith('assumed-role/')) {
+            const role = arn.resource.split('/')[1] ?? '';
+            addTo(byPrincipal, `role-name:${arn.account}:${role}`, c.id);
+          } else addTo(byPrincipal, aws, c.id);
         }
       }
     }

@@ -97,8 +97,10 @@ export function effectiveAccessOf(
 
   // The pattern ids of the principal's own policies (identity, boundary, SCPs).
   const ownPatterns = new Set<number>();
+  const ownStatements: Statement[] = [];
   const notePatterns = (statements: readonly Statement[], version: string) => {
     for (const s of statements) {
+      ownStatements.push(s);
       for (const text of s.resource ?? s.notResource ?? []) {
         const id = index.patternIds.get(`${version === '2012-10-17' ? 'v' : 'l'}${text}`);
         if (id !== undefined) ownPatterns.add(id);
@@ -141,7 +143,16 @@ export function effectiveAccessOf(
         if (info.resourceTypes.length === 0) wildcardOnly.add(info.action);
       const resources = s.resource;
       if (!resources || resources.includes('*')) {
-        for (const c of index.classes) reachClass(c, allows);
+        for (const info of index.actionsOf(s)) {
+          for (const id of index.classesOfAction.get(info.action) ?? []) {
+            let actions = reach.get(id);
+            if (!actions) {
+              actions = new Set();
+              reach.set(id, actions);
+            }
+            actions.add(info.action);
+          }
+        }
         continue;
       }
       const classIds = new Set<number>();
@@ -168,25 +179,31 @@ export function effectiveAccessOf(
   // the evaluation reads.
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
   const sets = new Map<string, PolicySet | undefined>();
-  const setFor = (resourceSide: { side: ResourceSide; key: string }) => {
-    if (!sets.has(resourceSide.key))
-      sets.set(resourceSide.key, index.policySets(side, resourceSide.side, diagnostics));
-    return sets.get(resourceSide.key);
+  const setFor = (resourceSide: ResourceSide, sideKey: string) => {
+    if (!sets.has(sideKey)) sets.set(sideKey, index.policySets(side, resourceSide, diagnostics));
+    return sets.get(sideKey);
   };
   const outcomes = new Map<string, Outcome>();
+  // Outcomes are shared with other principals of the same account, kind and boundary when
+  // nothing that decides them reads who the principal is (AccessIndex.isNeutral).
+  const sharedPrefix = `${side.account}|${principalKind(principalArn)}|${side.permissionBoundaries.map((b) => b.name).join(',')}|`;
   const decide = (
     action: string,
     representative: string,
-    resourceSide: { side: ResourceSide; key: string },
+    resourceSide: ResourceSide,
+    sideKey: string,
     classKey: string,
+    neutral: boolean,
   ): Outcome | undefined => {
-    const set = setFor(resourceSide);
+    const set = setFor(resourceSide, sideKey);
     if (!set) return undefined;
     const actionLower = action.toLowerCase();
     const key = `${classKey}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
-    let outcome = outcomes.get(key);
+    const memo = neutral ? index.sharedOutcomes : outcomes;
+    const memoKey = neutral ? sharedPrefix + key : key;
+    let outcome = memo.get(memoKey);
     if (outcome === undefined) {
-      const request = requestFor(snapshot, principalArn, side, action, representative, resourceSide.side);
+      const request = requestFor(snapshot, principalArn, side, action, representative, resourceSide);
       if (!request.ok) {
         diagnostics.push(...request.diagnostics);
         return undefined;
@@ -198,7 +215,7 @@ export function effectiveAccessOf(
           : decision.outcome === 'Allowed'
             ? allowed
             : decision.keys.join(',');
-      outcomes.set(key, outcome);
+      memo.set(memoKey, outcome);
     }
     return outcome;
   };
@@ -214,39 +231,52 @@ export function effectiveAccessOf(
     }
     classes.set(classId, outcome === allowed ? '' : outcome);
   };
+  // Actions of one class (or of `*`) that the same statements name are decided together.
+  const decideGroups = (
+    actions: Iterable<string>,
+    classId: number,
+    representative: string,
+    resourceSide: ResourceSide,
+    sideKey: string,
+    classKey: string,
+  ): boolean => {
+    const statements = [...ownStatements, ...index.sideStatements(resourceSide, sideKey)];
+    for (const group of index.groupActions(actions, statements)) {
+      const first = group[0] as string;
+      const neutral = index.isNeutral(first, statements);
+      const outcome = decide(first, representative, resourceSide, sideKey, classKey, neutral);
+      if (outcome === undefined) return false;
+      for (const action of group) record(action, classId, outcome);
+    }
+    return true;
+  };
   for (const [id, actions] of reach) {
     const c = index.classes[id] as ResourceClass;
     const relevant = c.patterns.filter((p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p));
-    const restricted = `${relevant.join(',')}${c.variable ? `\u0000${c.members[0]}` : ''}`;
-    for (const action of actions) {
-      const service = action.slice(0, action.indexOf(':')).toLowerCase();
-      const resourceSide = c.sides.get(service);
-      if (!resourceSide) continue;
-      const outcome = decide(
-        action,
-        c.members[0] as string,
-        resourceSide,
-        `${resourceSide.key}\u0000${restricted}`,
-      );
-      if (outcome === undefined) return fail(diagnostics);
-      record(action, id, outcome);
-    }
+    const classKey = `${c.sideKey}\u0000${relevant.join(',')}${c.variable ? `\u0000${c.members[0]}` : ''}`;
+    if (!decideGroups(actions, id, c.members[0] as string, c.side, c.sideKey, classKey))
+      return fail(diagnostics);
   }
-  const starSides = new Map<string, { side: ResourceSide; key: string }>();
+  const byService = new Map<string, string[]>();
   for (const action of wildcardOnly) {
     const service = action.slice(0, action.indexOf(':')).toLowerCase();
-    let resourceSide = starSides.get(service);
-    if (!resourceSide) {
-      const starSide = resourceSideOf(snapshot, '*', action, side.account);
-      resourceSide = { side: starSide, key: `*\u0000${service}\u0000${JSON.stringify(starSide)}` };
-      starSides.set(service, resourceSide);
-    }
-    const outcome = decide(action, '*', resourceSide, resourceSide.key);
-    if (outcome === undefined) return fail(diagnostics);
-    record(action, -1, outcome);
+    const list = byService.get(service);
+    if (list) list.push(action);
+    else byService.set(service, [action]);
+  }
+  for (const [service, actions] of byService) {
+    const starSide = resourceSideOf(snapshot, '*', `${service}:x`, side.account);
+    const key = `*\u0000${JSON.stringify(starSide)}`;
+    if (!decideGroups(actions, -1, '*', starSide, key, key)) return fail(diagnostics);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
   return ok({ principal: principalArn, grants: grantsOf(index, reached) });
+}
+
+/** What kind of principal an ARN names, as far as evaluation tells them apart. */
+function principalKind(arn: string): string {
+  if (arn.includes(':role/aws-service-role/')) return 'service-linked-role';
+  return arn.includes(':user/') ? 'user' : 'role';
 }
 
 /** An evaluation's outcome: allowed, denied, or the keys it is conditional on. */
@@ -254,12 +284,13 @@ type Outcome = string;
 const allowed: Outcome = '\u0001allowed';
 const denied: Outcome = '\u0001denied';
 
-/** Groups per-action reach into rectangles: actions that reach the same classes the same way. */
+/** Groups per-action reach into rectangles: actions that reach the same resources the same way. */
 function grantsOf(
   index: AccessIndex,
   reached: ReadonlyMap<string, ReadonlyMap<number, string>>,
 ): AccessGrant[] {
-  const byShape = new Map<string, { actions: string[]; classes: number[]; keys: string }>();
+  // By condition keys, then by the (canonical, shared) resource list.
+  const byShape = new Map<string, Map<readonly string[], string[]>>();
   for (const [action, classes] of reached) {
     const byKeys = new Map<string, number[]>();
     for (const [id, keys] of classes) {
@@ -268,27 +299,33 @@ function grantsOf(
       else byKeys.set(keys, [id]);
     }
     for (const [keys, list] of byKeys) {
-      list.sort((a, b) => a - b);
-      const shape = `${keys}\u0001${list.join(',')}`;
-      const grant = byShape.get(shape);
-      if (grant) grant.actions.push(action);
-      else byShape.set(shape, { actions: [action], classes: list, keys });
+      const resources = index.resourcesOf(list.sort((a, b) => a - b));
+      let byResources = byShape.get(keys);
+      if (!byResources) {
+        byResources = new Map();
+        byShape.set(keys, byResources);
+      }
+      const actions = byResources.get(resources);
+      if (actions) actions.push(action);
+      else byResources.set(resources, [action]);
     }
   }
-  return [...byShape.values()]
-    .map(
-      ({ actions, classes, keys }): AccessGrant => ({
+  const grants: AccessGrant[] = [];
+  for (const [keys, byResources] of byShape) {
+    for (const [resources, actions] of byResources) {
+      grants.push({
         actions: actions.sort(compare),
-        resources: index.resourcesOf(classes),
+        resources,
         conditional: keys !== '',
         conditionKeys: keys === '' ? [] : keys.split(','),
-      }),
-    )
-    .sort(
-      (a, b) =>
-        compare(a.actions[0] as string, b.actions[0] as string) ||
-        compare(a.resources[0] as string, b.resources[0] as string),
-    );
+      });
+    }
+  }
+  return grants.sort(
+    (a, b) =>
+      compare(a.actions[0] as string, b.actions[0] as string) ||
+      compare(a.resources[0] as string, b.resources[0] as string),
+  );
 }
 
 /**
