@@ -97,6 +97,23 @@ export { renderAccess } from './report/render-access.js';
 export { renderWhoCan } from './report/render-who-can.js';
 export type { ReportFormat } from './report/report-format.js';
 export { terminalSafe } from './report/terminal-safe.js';
+export {
+  type AnalyzeRisksOptions,
+  analyzeRisks,
+  RISK_RULES,
+  ruleError,
+  sortFindings,
+} from './risk/analyze-risks.js';
+export { CREDENTIAL_ACTIONS, type CredentialAction } from './risk/credential-actions.js';
+export {
+  type Finding,
+  type FindingCategory,
+  type FindingSeverity,
+  isAtLeast,
+  type PathHop,
+  SEVERITIES,
+} from './risk/finding.js';
+export { parseKnownAccounts } from './risk/known-accounts.js';
 export { findEscalations } from './risk/privesc/find-escalations.js';
 export type { EscalationMethod, MethodContext, MethodHit } from './risk/privesc/method.js';
 export { ESCALATION_METHODS } from './risk/privesc/methods/index.js';
@@ -109,6 +126,17 @@ export type {
   Outcome,
   PermissionCheck,
 } from './risk/privesc/types.js';
+export { renderRisks } from './risk/render-risks.js';
+export { createRiskContext, type RiskContext, type RiskOptions } from './risk/risk-context.js';
+export type { RiskReport } from './risk/risk-report.js';
+export type { RiskRule } from './risk/rule.js';
+export { renderSarif, type SarifOptions } from './risk/sarif/render-sarif.js';
+export {
+  applySuppressions,
+  parseSuppressions,
+  type Suppression,
+  type SuppressionOutcome,
+} from './risk/suppressions.js';
 export { renderScore, renderScoreExplanation } from './score/render-score.js';
 export { type CompletedReview, parseReviews } from './score/reviews.js';
 export {
@@ -200,6 +228,7 @@ export {
   parseCredentialReport,
 } from './usage/credential-report.js';
 export type { UnusedRuleOptions } from './usage/days.js';
+export { renderUsageText, type UsageReport } from './usage/render-usage.js';
 export type { Usage, UsageCoverage, UsedAction } from './usage/usage.js';
 export {
   DEFAULT_UNUSED_DAYS,

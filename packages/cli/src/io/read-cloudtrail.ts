@@ -253,7 +253,7 @@ export function createRecordSplitter(onRecord: (record: unknown) => void): Recor
         else if (depth !== 0 || inString)
           fileError(
             offset,
-            `the file ends inside ${inRecords ? `record ${recordIndex}` : 'the JSON object'}; it is truncated`,
+            `the file ends inside ${recordOpen ? `record ${recordIndex}` : inRecords ? 'the `Records` array' : 'the JSON object'}; it is truncated`,
           );
         else if (!recordsDone)
           fileError(offset, 'the object has no `Records` array; is this a CloudTrail log file?');

@@ -1,7 +1,7 @@
 import type { PrincipalAccess } from '../../access/access-of.js';
 import type { UsedAction } from '../../usage/usage.js';
 import type { Finding } from '../finding.js';
-import { serviceOf } from './unused-service.js';
+import { PERMISSION_ONLY_ACTIONS, serviceOf } from './unused-service.js';
 
 /** How many unused actions a message names before it says "and N more". */
 const NAMED = 8;
@@ -36,7 +36,7 @@ export function findUnusedActions(
       if (seen === undefined) continue;
       const entry = unused.get(service) ?? { actions: new Set<string>(), conditional: true };
       unused.set(service, entry);
-      if (seen.has(action.toLowerCase())) continue;
+      if (seen.has(action.toLowerCase()) || PERMISSION_ONLY_ACTIONS.has(action.toLowerCase())) continue;
       entry.actions.add(action);
       entry.conditional &&= grant.conditional;
     }

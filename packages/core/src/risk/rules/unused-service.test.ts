@@ -19,7 +19,7 @@ const access: PrincipalAccess = {
   grants: [
     grant(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']),
     grant(['s3:GetObject', 's3:PutObject']),
-    grant(['iam:PassRole'], true),
+    grant(['iam:GetRole'], true),
   ],
 };
 
@@ -35,25 +35,58 @@ describe('unused-service', () => {
     ).toEqual([]);
   });
 
-  it('noncompliant 1: services never used, critical ones weigh more, conditional when every grant is', () => {
+  it('noncompliant 1: services never used, critical first and weighing more, conditional when every unused grant is', () => {
     expect(findUnusedServices(access, [used('dynamodb:GetItem')], 'orders-api')).toEqual([
       {
         id: 'unused-service',
         category: 'unused-access',
         severity: 'medium',
         principal: ROLE,
-        conditional: true,
-        message:
-          '`orders-api` can call 1 `iam` action and used none in the observed usage; remove `iam` from its policies',
-      },
-      {
-        id: 'unused-service',
-        category: 'unused-access',
-        severity: 'low',
-        principal: ROLE,
         conditional: false,
         message:
-          '`orders-api` can call 2 `s3` actions and used none in the observed usage; remove `s3` from its policies',
+          '`orders-api` can use 3 services and did not use 2 of them in the observed usage: `iam`, `s3`; remove them from its policies',
+      },
+    ]);
+  });
+
+  it('never reports permission-only actions such as iam:PassRole, which no call shows (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html)', () => {
+    const deployer: PrincipalAccess = {
+      principal: ROLE,
+      grants: [grant(['iam:PassRole', 'iam:GetRole']), grant(['ecs:UpdateService'])],
+    };
+    expect(findUnusedServices(deployer, [used('ecs:UpdateService')], 'deployer')).toMatchObject([
+      {
+        message: expect.stringContaining(
+          'can use 2 services and did not use 1 of them in the observed usage: `iam`',
+        ),
+      },
+    ]);
+    expect(
+      findUnusedServices(
+        {
+          ...deployer,
+          grants: deployer.grants.map((g) => ({
+            ...g,
+            actions: g.actions.filter((a) => a !== 'iam:GetRole'),
+          })),
+        },
+        [used('ecs:UpdateService')],
+        'deployer',
+      ),
+    ).toEqual([]);
+    expect(findUnusedActions(deployer, [used('iam:GetRole')], 'deployer')).toEqual([]);
+  });
+
+  it('noncompliant 2: only a non-critical service unused, with conditional access only', () => {
+    const conditional: PrincipalAccess = {
+      principal: ROLE,
+      grants: [grant(['s3:GetObject'], true), grant(['sqs:SendMessage'])],
+    };
+    expect(findUnusedServices(conditional, [used('sqs:SendMessage')], 'orders-api')).toMatchObject([
+      {
+        severity: 'low',
+        conditional: true,
+        message: expect.stringContaining('did not use 1 of them in the observed usage: `s3`'),
       },
     ]);
   });
