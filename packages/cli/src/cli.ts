@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runAccess } from './commands/access.js';
 import { runCan } from './commands/can.js';
+import { runScore } from './commands/score.js';
 import { runSimulate } from './commands/simulate.js';
 import { runWhoCan } from './commands/who-can.js';
 import type { Io } from './io-streams.js';
@@ -75,6 +76,29 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .addOption(reportFormat())
     .action(async (snapshot, options) => {
       exitCode = await runAccess(snapshot, options, io);
+    });
+
+  program
+    .command('score')
+    .description(
+      'golf scores of every user and role (lowest wins), par from observed usage, and the leaderboard',
+    )
+    .argument('<snapshot>', 'a snapshot folder, or one `aws iam get-account-authorization-details` JSON file')
+    .addOption(
+      new Option('--by <tag>', 'rank teams (the team tag) or applications (the app tag)')
+        .choices(['team', 'app'])
+        .default('team'),
+    )
+    .option('--explain <arn>', 'list the contributions of one principal’s score and their total')
+    .option('--previous <snapshot>', 'an older snapshot: improvements are the score removed since')
+    .option('--reviews <file>', 'a YAML or JSON file of completed reviews (docs/scoring.md)')
+    .option(
+      '--config <file>',
+      'the configuration file (default: accessloop.yaml in the working directory, if any)',
+    )
+    .addOption(reportFormat())
+    .action(async (snapshot, options) => {
+      exitCode = await runScore(snapshot, options, io);
     });
 
   try {

@@ -27,6 +27,7 @@ const principal: PrincipalScore = {
       pairs: 2,
       sensitivePairs: 1,
       pointsPerPair: 8,
+      pointsPerSensitivePair: 16,
     },
     {
       capability: 'use-resource',
@@ -40,6 +41,7 @@ const principal: PrincipalScore = {
       pairs: 2,
       sensitivePairs: 0,
       pointsPerPair: 6,
+      pointsPerSensitivePair: 12,
     },
   ],
 };
@@ -109,7 +111,7 @@ describe('renderScoreExplanation', () => {
 
       | points | capability | service | how | resources |
       | ---: | --- | --- | --- | --- |
-      | 24 | read-data | \`dynamodb\` (data) | 1 action × 2 resources: 2 pairs × 8, 1 on sensitive resources | \`arn:aws:dynamodb:eu-west-1:111122223333:table/orders\`, \`\`arn:aws:dynamodb:eu-west-1:111122223333:table/<script>alert(1)</script> \\| \`x\` \\u001b[31mred # heading\`\` |
+      | 24 | read-data | \`dynamodb\` (data) | 1 action × 2 resources: 1 pair × 8 + 1 sensitive pair × 16 | \`arn:aws:dynamodb:eu-west-1:111122223333:table/orders\`, \`\`arn:aws:dynamodb:eu-west-1:111122223333:table/<script>alert(1)</script> \\| \`x\` \\u001b[31mred # heading\`\` |
       | 12 | use-resource | \`iam\` (critical, conditional) | 1 action × 2 resources: 2 pairs × 6 | \`arn:aws:iam::111122223333:role/a\`, \`arn:aws:iam::111122223333:role/b\` |
 
       total: 36 points

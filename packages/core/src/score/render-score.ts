@@ -107,14 +107,17 @@ function flags(c: ScoreContribution): string {
   return list.length === 0 ? '' : ` (${list.join(', ')})`;
 }
 
-/** `3 actions × 2 resources = 6 pairs × 8 (1 sensitive ×2)`, the arithmetic of the points. */
+/** `2 actions × 3 resources: 5 pairs × 8 + 1 sensitive pair × 16`: the arithmetic of the points. */
 function formula(c: ScoreContribution): string {
   const shape =
     c.pairs === c.actions.length * c.resources.length
       ? `${count(c.actions.length, 'action')} × ${count(c.resources.length, 'resource')}`
       : `${count(c.actions.length, 'action')} on ${count(c.resources.length, 'resource')}`;
-  const sensitive = c.sensitivePairs > 0 ? `, ${c.sensitivePairs} on sensitive resources` : '';
-  return `${shape}: ${count(c.pairs, 'pair')} × ${c.pointsPerPair}${sensitive}`;
+  const terms = [
+    c.pairs > c.sensitivePairs ? `${count(c.pairs - c.sensitivePairs, 'pair')} × ${c.pointsPerPair}` : '',
+    c.sensitivePairs > 0 ? `${count(c.sensitivePairs, 'sensitive pair')} × ${c.pointsPerSensitivePair}` : '',
+  ].filter(Boolean);
+  return `${shape}: ${terms.join(' + ')}`;
 }
 
 interface Formatter {

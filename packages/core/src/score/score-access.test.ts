@@ -62,6 +62,7 @@ describe('scoreAccess', () => {
         pairs: 2,
         sensitivePairs: 0,
         pointsPerPair: 8,
+        pointsPerSensitivePair: 16,
       },
     ]);
   });

@@ -16,8 +16,7 @@ export interface ScoreModel {
 /**
  * One line of a score's explanation: the pairs of one capability in one service, certain or
  * conditional. `points` is exactly
- * `(pairs - sensitivePairs) × round(pointsPerPair × p) + sensitivePairs × round(pointsPerPair × sensitiveMultiplier × p)`
- * where `p` is 1 for certain access and `conditionalPercent / 100` for conditional access.
+ * `(pairs - sensitivePairs) × pointsPerPair + sensitivePairs × pointsPerSensitivePair`.
  */
 export interface ScoreContribution {
   readonly capability: Capability;
@@ -37,8 +36,13 @@ export interface ScoreContribution {
   readonly pairs: number;
   /** Of those, pairs on a resource tagged sensitive. */
   readonly sensitivePairs: number;
-  /** Capability weight × critical multiplier × data multiplier. */
+  /**
+   * Points of one pair: capability weight × critical multiplier × data multiplier, and for
+   * conditional access × `conditionalPercent` / 100, rounded half up.
+   */
   readonly pointsPerPair: number;
+  /** Points of one pair on a sensitive resource: as {@link pointsPerPair}, × the sensitive multiplier before rounding. */
+  readonly pointsPerSensitivePair: number;
 }
 
 /** A score and the contributions it is the sum of. */
@@ -100,7 +104,7 @@ export function scoreAccess(access: PrincipalAccess, model: ScoreModel): AccessS
           conditional: grant.conditional,
           critical: isCritical,
           dataSource: isData,
-          pointsPerPair:
+          weight:
             weights.capabilities[capability] *
             (isCritical ? weights.criticalMultiplier : 1) *
             (isData ? weights.dataMultiplier : 1),
@@ -153,7 +157,8 @@ interface Group {
   readonly conditional: boolean;
   readonly critical: boolean;
   readonly dataSource: boolean;
-  readonly pointsPerPair: number;
+  /** Before the conditional percentage. */
+  readonly weight: number;
   readonly actions: Set<string>;
   readonly resources: Set<string>;
   pairs: number;
@@ -162,15 +167,14 @@ interface Group {
 
 function contributionOf(group: Group, weights: ScoreWeights): ScoreContribution {
   const percent = group.conditional ? weights.conditionalPercent : 100;
-  const plain = percentOf(group.pointsPerPair, percent);
-  const sensitive = percentOf(group.pointsPerPair * weights.sensitiveMultiplier, percent);
-  const { capability, service, conditional, critical, dataSource, pairs, sensitivePairs, pointsPerPair } =
-    group;
+  const pointsPerPair = percentOf(group.weight, percent);
+  const pointsPerSensitivePair = percentOf(group.weight * weights.sensitiveMultiplier, percent);
+  const { capability, service, conditional, critical, dataSource, pairs, sensitivePairs } = group;
   return {
     capability,
     service,
     resources: [...group.resources].sort(compare),
-    points: (pairs - sensitivePairs) * plain + sensitivePairs * sensitive,
+    points: (pairs - sensitivePairs) * pointsPerPair + sensitivePairs * pointsPerSensitivePair,
     conditional,
     critical,
     dataSource,
@@ -178,6 +182,7 @@ function contributionOf(group: Group, weights: ScoreWeights): ScoreContribution 
     pairs,
     sensitivePairs,
     pointsPerPair,
+    pointsPerSensitivePair,
   };
 }
 

@@ -40,10 +40,11 @@ describe('scoreSnapshot on the training organisation', () => {
       for (const c of p.contributions) {
         expect(Number.isInteger(c.points)).toBe(true);
         expect(c.points).toBe(
-          (c.pairs - c.sensitivePairs) * c.pointsPerPair +
-            c.sensitivePairs * c.pointsPerPair * sensitiveMultiplier,
+          (c.pairs - c.sensitivePairs) * c.pointsPerPair + c.sensitivePairs * c.pointsPerSensitivePair,
         );
+        // Without conditional discount, the weights multiply: no rounding.
         expect(c.pointsPerPair % capabilities[c.capability]).toBe(0);
+        expect(c.pointsPerSensitivePair).toBe(c.pointsPerPair * sensitiveMultiplier);
       }
     }
     expect(report.principals.map((p) => p.arn)).toEqual(report.principals.map((p) => p.arn).sort());

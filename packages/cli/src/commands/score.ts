@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import {
+  type AccessloopConfig,
+  DEFAULT_CONFIG,
+  type Diagnostic,
+  effectiveAccessOf,
+  ok,
+  type PrincipalAccess,
+  parseConfig,
+  parseReviews,
+  type ReportFormat,
+  type Result,
+  renderScore,
+  renderScoreExplanation,
+  type ScoreGrouping,
+  type ScoreReport,
+  type Snapshot,
+  scorePrincipal,
+  scoreSnapshot,
+} from '@accessloop/core';
+import { type AnalysisInput, readAnalysisInput } from '../io/read-analysis-input.js';
+import { readTextFile } from '../io/read-json-file.js';
+import { readUsage } from '../io/read-usage.js';
+import type { Io } from '../io-streams.js';
+import { exitCodes, printDiagnostics } from '../output.js';
+
+/** The configuration file `score` reads from the working directory when `--config` is not given. */
+export const DEFAULT_CONFIG_FILE = 'accessloop.yaml';
+
+/** Options of `accessloop score`. */
+export interface ScoreCommandOptions {
+  readonly by: ScoreGrouping;
+  readonly explain?: string;
+  readonly previous?: string;
+  readonly reviews?: string;
+  readonly config?: string;
+  readonly format: 'json' | ReportFormat;
+}
+
+/**
+ * `accessloop score SNAPSHOT`: the golf score of every user and role, par from the usage the
+ * snapshot holds (CloudTrail, Access Advisor), and the leaderboard by team or app; with
+ * `--explain ARN`, the contributions of one principal's score.
+ */
+export async function runScore(snapshotPath: string, options: ScoreCommandOptions, io: Io): Promise<number> {
+  const config = readConfig(options.config);
+  const reviews = options.reviews === undefined ? ok([]) : readParsed(options.reviews, parseReviews);
+  const problems = [...config.diagnostics, ...reviews.diagnostics];
+  printDiagnostics(io.stderr, problems);
+  if (!config.ok || !reviews.ok) return exitCodes.badInput;
+
+  const input = await readAnalysisInput(snapshotPath, io);
+  if (!input) return exitCodes.badInput;
+  const usage = await readUsage(snapshotPath, input.snapshot, input.tools.catalog);
+  printDiagnostics(io.stderr, usage.diagnostics);
+  if (!usage.ok) return exitCodes.badInput;
+  const scoring = { config: config.value, by: options.by, usage: usage.value };
+
+  if (options.explain !== undefined) {
+    const access = effectiveAccessOf(input.snapshot, input.tools, options.explain);
+    if (!access.ok) {
+      printDiagnostics(io.stderr, access.diagnostics);
+      return exitCodes.badInput;
+    }
+    const principal = scorePrincipal(input.snapshot, access.value, scoring);
+    io.stdout.write(
+      options.format === 'json'
+        ? `${JSON.stringify(principal)}\n`
+        : renderScoreExplanation(principal, options.format),
+    );
+    return exitCodes.ok;
+  }
+
+  let previous: ScoreReport | undefined;
+  if (options.previous !== undefined) {
+    const old = await readAnalysisInput(options.previous, io);
+    if (!old) return exitCodes.badInput;
+    const oldAccess = accessOfEveryone(old);
+    if (!oldAccess.ok) {
+      printDiagnostics(io.stderr, oldAccess.diagnostics);
+      return exitCodes.badInput;
+    }
+    previous = scoreSnapshot(old.snapshot, oldAccess.value, { config: config.value, by: options.by });
+  }
+  const access = accessOfEveryone(input);
+  if (!access.ok) {
+    printDiagnostics(io.stderr, access.diagnostics);
+    return exitCodes.badInput;
+  }
+  const report = scoreSnapshot(input.snapshot, access.value, {
+    ...scoring,
+    reviews: reviews.value,
+    ...(previous === undefined ? {} : { previous }),
+  });
+  io.stdout.write(
+    options.format === 'json' ? `${JSON.stringify(report)}\n` : renderScore(report, options.format),
+  );
+  return exitCodes.ok;
+}
+
+/** The effective access of every IAM user and role of the snapshot, by ARN. */
+function accessOfEveryone({ snapshot, tools }: AnalysisInput): Result<PrincipalAccess[]> {
+  const diagnostics: Diagnostic[] = [];
+  const all: PrincipalAccess[] = [];
+  for (const arn of principalsOf(snapshot)) {
+    const access = effectiveAccessOf(snapshot, tools, arn);
+    if (access.ok) all.push(access.value);
+    else diagnostics.push(...access.diagnostics);
+  }
+  return diagnostics.length > 0 ? { ok: false, diagnostics } : ok(all);
+}
+
+function principalsOf(snapshot: Snapshot): string[] {
+  return snapshot.accounts
+    .flatMap((a) => [...a.users, ...a.roles])
+    .map((p) => p.arn)
+    .sort();
+}
+
+/** `--config FILE`, else `accessloop.yaml` in the working directory if there is one, else the defaults. */
+function readConfig(path: string | undefined): Result<AccessloopConfig> {
+  if (path !== undefined) return readParsed(path, parseConfig);
+  return existsSync(DEFAULT_CONFIG_FILE) ? readParsed(DEFAULT_CONFIG_FILE, parseConfig) : ok(DEFAULT_CONFIG);
+}
+
+/** Reads a text file and parses it; diagnostics carry `file`. */
+function readParsed<T>(path: string, parse: (text: string) => Result<T>): Result<T> {
+  const text = readTextFile(path);
+  if (!text.ok) return { ok: false, diagnostics: text.diagnostics };
+  const parsed = parse(text.value);
+  const diagnostics = parsed.diagnostics.map((d) => ({ ...d, file: path }));
+  return parsed.ok ? { ...parsed, diagnostics } : { ok: false, diagnostics };
+}
