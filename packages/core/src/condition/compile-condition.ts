@@ -15,12 +15,12 @@ import {
   type Result,
   warning,
 } from '../diagnostics/diagnostic.js';
+import { internString } from '../match/intern.js';
 import type { ConditionTest, PolicyVersion } from '../policy/types.js';
 import { arnOperators } from './arn.js';
 import { binaryOperators } from './binary.js';
 import { boolOperators } from './bool.js';
 import type { CompiledCondition } from './compiled.js';
-import type { RequestContext } from './context.js';
 import { dateOperators } from './date.js';
 import { ipOperators } from './ip.js';
 import { compileNull } from './null.js';
@@ -125,7 +125,7 @@ export function compileCondition(
     valuePath: (index) => (test.values.length > 1 ? joinPath(keyPath, index) : keyPath),
     diagnostics,
   };
-  const key = test.key.toLowerCase();
+  const key = internString(test.key.toLowerCase());
 
   if (parsed.base === 'Null') {
     if (parsed.ifExists) {
@@ -148,33 +148,47 @@ export function compileCondition(
     }
     const { whenAbsent, whenPresent } = compileNull(input);
     if (hasErrors(diagnostics)) return fail(diagnostics);
-    const nullTest = (context: RequestContext): boolean => {
-      const values = context.get(key);
-      return values === undefined || values.length === 0 ? whenAbsent : whenPresent;
-    };
-    return ok({ operator: test.operator, key: test.key, keys: [key], test: nullTest }, diagnostics);
+    const testValues = (values: readonly string[] | undefined): boolean =>
+      values === undefined || values.length === 0 ? whenAbsent : whenPresent;
+    return ok(conditionOf(test, key, [key], testValues), diagnostics);
   }
 
   const definition = OPERATORS.get(parsed.base.toLowerCase()) as OperatorDefinition;
   const compiled = definition.compile(input);
   if (hasErrors(diagnostics)) return fail(diagnostics);
   const keys = [key];
-  addKeys(keys, compiled.keys);
-  const conditionTest = buildTest(key, parsed.set, parsed.ifExists, definition.negated, compiled.test);
-  return ok({ operator: test.operator, key: test.key, keys, test: conditionTest }, diagnostics);
+  addKeys(keys, compiled.keys.map(internString));
+  const testValues = buildTest(parsed.set, parsed.ifExists, definition.negated, compiled.test);
+  return ok(conditionOf(test, key, keys, testValues), diagnostics);
+}
+
+type ValuesTest = CompiledCondition['testValues'];
+
+function conditionOf(
+  test: ConditionTest,
+  keyLower: string,
+  keys: readonly string[],
+  testValues: ValuesTest,
+): CompiledCondition {
+  return {
+    operator: test.operator,
+    key: test.key,
+    keyLower,
+    keys,
+    test: (context) => testValues(context.get(keyLower), context),
+    testValues,
+  };
 }
 
 /** Wraps a value test with the rules for absent keys, `IfExists`, set operators and negation. */
 function buildTest(
-  key: string,
   set: SetOperator | undefined,
   ifExists: boolean,
   negated: boolean,
   matches: ValueTest,
-): (context: RequestContext) => boolean {
+): ValuesTest {
   if (set === 'ForAllValues') {
-    return (context) => {
-      const values = context.get(key);
+    return (values, context) => {
       if (values === undefined) return true;
       for (let i = 0; i < values.length; i++) {
         if (matches(values[i] as string, context) === negated) return false;
@@ -183,8 +197,7 @@ function buildTest(
     };
   }
   if (set === 'ForAnyValue') {
-    return (context) => {
-      const values = context.get(key);
+    return (values, context) => {
       if (values === undefined || values.length === 0) return ifExists;
       for (let i = 0; i < values.length; i++) {
         if (matches(values[i] as string, context) !== negated) return true;
@@ -193,8 +206,7 @@ function buildTest(
     };
   }
   const whenAbsent = ifExists || negated;
-  return (context) => {
-    const values = context.get(key);
+  return (values, context) => {
     if (values === undefined || values.length === 0) return whenAbsent;
     if (values.length !== 1) return false;
     return matches(values[0] as string, context) !== negated;

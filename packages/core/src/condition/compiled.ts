@@ -10,7 +10,15 @@ import type { RequestContext } from './context.js';
 export interface CompiledCondition {
   readonly operator: string;
   readonly key: string;
+  /** `key` lowercased, shared (the first of `keys`): the key whose values `testValues` is given. */
+  readonly keyLower: string;
   readonly keys: readonly string[];
   /** Whether the test holds for this request context. */
   readonly test: (context: RequestContext) => boolean;
+  /**
+   * `test` for a caller that has already looked up the condition key: `values` is
+   * `context.get(keyLower)`. The evaluator reads each key once for the missing-key report and
+   * the test together.
+   */
+  readonly testValues: (values: readonly string[] | undefined, context: RequestContext) => boolean;
 }

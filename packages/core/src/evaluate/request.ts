@@ -1,6 +1,7 @@
 import type { RequestContext } from '../condition/context.js';
 import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { parseArn, splitArn } from '../match/arn.js';
+import { internString } from '../match/intern.js';
 import { parseRequestPrincipal, type RequestPrincipal } from '../match/principal.js';
 import { actionIdOf } from './action-ids.js';
 import type { RequestInput } from './types.js';
@@ -31,6 +32,24 @@ export interface EvaluationRequest {
   readonly context: RequestContext;
   /** The role ARN policies' `Principal` elements are compared with for a role session (`aws:PrincipalArn`). */
   readonly roleArn: string | undefined;
+}
+
+/** Lowercased context keys by their spelling in requests, shared (see `internString`). */
+const lowercaseKeys = new Map<string, string>();
+const lowercaseKeyLimit = 10_000;
+
+/**
+ * A context key lowercased, as the one shared string that compiled conditions also hold: looking
+ * it up in the context then compares pointers, not characters.
+ */
+function lowercaseKey(key: string): string {
+  let lower = lowercaseKeys.get(key);
+  if (lower === undefined) {
+    lower = internString(key.toLowerCase());
+    if (lowercaseKeys.size >= lowercaseKeyLimit) lowercaseKeys.clear();
+    lowercaseKeys.set(key, lower);
+  }
+  return lower;
 }
 
 const principalTypes: Partial<Record<RequestPrincipal['kind'], string>> = {
@@ -91,7 +110,7 @@ export function buildRequest(input: RequestInput, path = 'request'): Result<Eval
 
   const context = new Map<string, readonly string[]>();
   for (const [key, value] of Object.entries(input.context ?? {})) {
-    context.set(key.toLowerCase(), typeof value === 'string' ? [value] : [...value]);
+    context.set(lowercaseKey(key), typeof value === 'string' ? [value] : [...value]);
   }
   const fill = (key: string, value: string | undefined) => {
     if (value !== undefined && !context.has(key)) context.set(key, [value]);

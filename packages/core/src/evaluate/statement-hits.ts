@@ -1,3 +1,5 @@
+import type { CompiledCondition } from '../condition/compiled.js';
+import type { ResourceMatcher } from '../match/resource-pattern.js';
 import type { CompiledPolicy, CompiledStatement } from './compile-policy.js';
 
 import { isExcludedByNotPrincipal, matchPrincipal, type PrincipalMatch } from './principal-match.js';
@@ -150,8 +152,44 @@ export function collectHits(
 /**
  * Whether the resource and conditions of a statement (whose action already matched) hold.
  * A part whose keys the context lacks is decided by `missing.unknown` when that is set.
+ *
+ * Every key a condition reads is reported when absent, even after a condition has failed, so the
+ * missing keys do not depend on the order of the conditions.
  */
 export function statementMatchesRequest(
+  statement: CompiledStatement,
+  request: EvaluationRequest,
+  missing: MissingKeys,
+): boolean {
+  if (missing.unknown !== undefined) return statementMatchesWithUnknowns(statement, request, missing);
+  const context = request.context;
+  const mode = statement.resourceMode;
+  if (mode !== 0 || statement.notResource) {
+    let matched = true;
+    if (mode === 1) matched = request.resource.text === statement.resourceText;
+    else if (mode === 2) matched = request.resource.text.startsWith(statement.resourceText);
+    else if (mode === 3) {
+      const resource = statement.resource as ResourceMatcher;
+      if (resource.keys.length > 0) noteMissing(resource.keys, undefined, context, missing);
+      matched = resource.test(request.resource.text, context);
+    }
+    if (matched === statement.notResource) return false;
+  }
+  const conditions = statement.conditions;
+  let holds = true;
+  for (let i = 0; i < conditions.length; i++) {
+    const condition = conditions[i] as CompiledCondition;
+    // One lookup of the condition key serves the missing-key report and the test.
+    const values = context.get(condition.keyLower);
+    if (values === undefined) noteKey(condition.keyLower, condition.key, missing);
+    if (condition.keys.length > 1) noteMissing(condition.keys, condition.key, context, missing);
+    if (holds && !condition.testValues(values, context)) holds = false;
+  }
+  return holds;
+}
+
+/** {@link statementMatchesRequest} when absent keys may be unknown (`missing.unknown` is set). */
+function statementMatchesWithUnknowns(
   statement: CompiledStatement,
   request: EvaluationRequest,
   missing: MissingKeys,
@@ -170,7 +208,7 @@ export function statementMatchesRequest(
     // First note every missing key (all of them are reported), then test the known conditions.
     let unknownMask = 0;
     for (let i = 0; i < conditions.length; i++) {
-      const condition = conditions[i] as CompiledStatement['conditions'][number];
+      const condition = conditions[i] as CompiledCondition;
       const absent = noteMissing(condition.keys, condition.key, context, missing);
       if (absent && mode !== undefined && hasUnknown(condition.keys, context, missing)) {
         unknown = true;
@@ -179,7 +217,7 @@ export function statementMatchesRequest(
     }
     for (let i = 0; i < conditions.length; i++) {
       if (i < 31 && (unknownMask & (1 << i)) !== 0) continue;
-      const condition = conditions[i] as CompiledStatement['conditions'][number];
+      const condition = conditions[i] as CompiledCondition;
       if (i >= 31 && mode !== undefined && hasUnknown(condition.keys, context, missing)) continue;
       if (!condition.test(context)) return false;
     }
@@ -199,6 +237,12 @@ function hasUnknown(
     if (!context.has(key) && !missing.absent?.has(key)) return true;
   }
   return false;
+}
+
+/** Records one key (lowercased) the context lacks, spelled as in the policy. */
+function noteKey(key: string, spelled: string, missing: MissingKeys): void {
+  if (!missing.keys) missing.keys = new Map();
+  if (!missing.keys.has(key)) missing.keys.set(key, spelled);
 }
 
 /** Records the keys the context lacks; returns whether any was absent. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../condition/context.js';
 import { compileResourcePatterns } from './resource-pattern.js';
@@ -100,5 +101,47 @@ describe('compileResourcePatterns', () => {
       expect(matches(home, 'arn:aws:s3:::home/alice/x', context, '2008-10-17' as never)).toBe(false);
       expect(matches(home, 'arn:aws:s3:::home/${aws:username}/x', context, '2008-10-17' as never)).toBe(true);
     });
+  });
+});
+
+// The evaluator matches `exact` and `prefix` shapes by string comparison instead of `test`; the
+// two must always agree, for ARN patterns (matched piece by piece) and other patterns alike.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+describe('compileResourcePatterns shape', () => {
+  const byShape = (patterns: string[], resource: string) => {
+    const matcher = compileResourcePatterns(patterns, '2012-10-17');
+    if (matcher.shape === 'any') return true;
+    if (matcher.shape === 'exact') return resource === matcher.text;
+    if (matcher.shape === 'prefix') return resource.startsWith(matcher.text);
+    return matcher.test(resource, noContext);
+  };
+
+  it.each([
+    [['*'], 'any', ''],
+    [['arn:aws:s3:::b', '*'], 'any', ''],
+    [['arn:aws:s3:::bucket'], 'exact', 'arn:aws:s3:::bucket'],
+    [['arn:aws:s3:::bucket/*'], 'prefix', 'arn:aws:s3:::bucket/'],
+    [['arn:aws:iam::*'], 'prefix', 'arn:aws:iam::'],
+    [['arn:aws:sqs:*:1:q'], 'other', ''],
+    [['arn:aws:s3:::b/?'], 'other', ''],
+    [['arn:aws:s3:::b/*/x'], 'other', ''],
+    [['arn:aws:s3:::${aws:username}/*'], 'other', ''],
+    [['arn:aws:s3:::${bad'], 'exact', 'arn:aws:s3:::${bad'],
+    [['arn:aws:s3:::a', 'arn:aws:s3:::b'], 'other', ''],
+  ])('%j has shape %s', (patterns, shape, text) => {
+    const matcher = compileResourcePatterns(patterns, '2012-10-17');
+    expect({ shape: matcher.shape, text: matcher.text }).toEqual({ shape, text });
+  });
+
+  it('agrees with test on every pattern and resource', () => {
+    const piece = fc.stringMatching(/^[a-c:/*?]{0,6}$/);
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 3 }), piece, (parts, resource) => {
+        const pattern = `arn:aws:${parts.join(':')}`;
+        const arn = `arn:aws:${resource}`;
+        expect(byShape([pattern], arn)).toBe(matches([pattern], arn));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

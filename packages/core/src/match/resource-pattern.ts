@@ -2,6 +2,7 @@ import { compileArnPattern, compileArnPatternParts } from '../condition/arn.js';
 import type { RequestContext } from '../condition/context.js';
 import type { PolicyVersion } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
+import { internString } from './intern.js';
 
 /** A compiled `Resource` or `NotResource` value list. */
 export interface ResourceMatcher {
@@ -9,6 +10,15 @@ export interface ResourceMatcher {
   readonly keys: readonly string[];
   /** Whether any of the values matches the resource (its ARN, or `*`). */
   test(resource: string, context: RequestContext): boolean;
+  /**
+   * The shape of the common single values, for the evaluator's fast path: `any` for `*`; `exact`
+   * for one value without wildcards or variables (matched when the resource equals `text`);
+   * `prefix` for one such value whose only wildcard is a final `*` (matched when the resource
+   * starts with `text`); `other` for the rest, which only `test` decides.
+   */
+  readonly shape: 'any' | 'exact' | 'prefix' | 'other';
+  /** The text of an `exact` or `prefix` shape (shared, see {@link internString}); else empty. */
+  readonly text: string;
 }
 
 type Test = (resource: string, context: RequestContext) => boolean;
@@ -32,19 +42,39 @@ export function compileResourcePatterns(
 ): ResourceMatcher {
   const keys = new Set<string>();
   const tests: Test[] = [];
+  let literal = true;
+  if (patterns.includes('*')) return { keys: noKeys, test: () => true, shape: 'any', text: '' };
   for (const pattern of patterns) {
-    if (pattern === '*') return { keys: [], test: () => true };
     const template = compileTemplate(pattern, version);
     if (!template.hasVariables) {
       tests.push(compileArnPattern(pattern));
       continue;
     }
+    literal = false;
     for (const key of template.keys) keys.add(key);
     const matcherFor = compileTemplateMatcher(template, compileArnPatternParts);
     tests.push((resource, context) => matcherFor(context)?.(resource) ?? false);
   }
-  const list = [...keys];
+  const list = keys.size === 0 ? noKeys : [...keys];
   const only = tests[0];
-  if (tests.length === 1 && only) return { keys: list, test: only };
-  return { keys: list, test: (resource, context) => tests.some((t) => t(resource, context)) };
+  if (tests.length === 1 && only) {
+    const single = patterns[0] as string;
+    // A value with no `?`, no variable and at most one `*`, at its end, is an exact ARN or a
+    // prefix, whether matched piece by piece or as one glob: every colon is in the literal part.
+    const star = single.indexOf('*');
+    const simple = literal && !single.includes('?');
+    if (simple && star < 0) return { keys: list, test: only, shape: 'exact', text: internString(single) };
+    if (simple && star === single.length - 1) {
+      return { keys: list, test: only, shape: 'prefix', text: internString(single.slice(0, -1)) };
+    }
+    return { keys: list, test: only, shape: 'other', text: '' };
+  }
+  return {
+    keys: list,
+    test: (resource, context) => tests.some((t) => t(resource, context)),
+    shape: 'other',
+    text: '',
+  };
 }
+
+const noKeys: readonly string[] = [];
