@@ -3,6 +3,8 @@
  * Stable: tools and users match on them.
  */
 export const riskCodes = {
+  'suppressions.expired':
+    'a suppression is past its expiry date: it no longer hides its findings; fix them or renew it',
   'suppressions.invalid-yaml':
     'the suppressions file is not valid YAML (or JSON); the message gives line and column',
   'suppressions.invalid-entry':

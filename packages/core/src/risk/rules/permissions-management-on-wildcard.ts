@@ -36,7 +36,7 @@ export const permissionsManagementOnWildcard: RiskRule = {
         principal,
         resource: '*',
         conditional: certain.length === 0,
-        message: `\`${principal}\` can manage the permissions of any resource in ${services.join(', ')}: ${someActions(shown)}`,
+        message: `\`${principal}\` can manage the permissions of any resource in ${someActions(services, 6)}: ${someActions(shown)}`,
       };
     });
   },
