@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runAccess } from './commands/access.js';
 import { runCan } from './commands/can.js';
+import { runRisks } from './commands/risks.js';
 import { runScore } from './commands/score.js';
 import { runSimulate } from './commands/simulate.js';
 import { runWhoCan } from './commands/who-can.js';
@@ -99,6 +100,38 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .addOption(reportFormat())
     .action(async (snapshot, options) => {
       exitCode = await runScore(snapshot, options, io);
+    });
+
+  program
+    .command('risks')
+    .description('privilege escalation, exposure, exfiltration and the other risk findings, worst first')
+    .argument('<snapshot>', 'a snapshot folder, or one `aws iam get-account-authorization-details` JSON file')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'markdown', 'html', 'json', 'sarif'])
+        .default('text'),
+    )
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([
+        'critical',
+        'high',
+        'medium',
+        'low',
+        'info',
+      ]),
+    )
+    .option(
+      '--suppressions <file>',
+      'a YAML or JSON file of accepted findings: {id, principal?, resource?, reason, expires}',
+    )
+    .option(
+      '--known-accounts <ids>',
+      'account ids outside the organisation that are trusted (comma-separated; repeat for more)',
+      collect,
+      [],
+    )
+    .action(async (snapshot, options) => {
+      exitCode = await runRisks(snapshot, options, io);
     });
 
   try {

@@ -67,6 +67,7 @@ describe('diagnostic codes', () => {
         "snapshot.unknown-parent",
         "snapshot.unknown-target",
         "snapshot.unsupported-format",
+        "suppressions.expired",
         "suppressions.invalid-entry",
         "suppressions.invalid-yaml",
         "usage.invalid-access-advisor",
