@@ -63,8 +63,10 @@ export interface AccessIndex {
   parse(document: unknown): Policy | undefined;
   /** Whether a statement's `Action` or `NotAction` names an action (catalog spelling). */
   allows(statement: Statement): (action: string) => boolean;
-  /** The statements of a resource side: its resource-based policy and its RCPs. */
-  sideStatements(side: ResourceSide, sideKey: string): readonly Statement[];
+  /** The statements of a resource side (its resource-based policy and its RCPs) that name actions of a service. */
+  sideStatements(side: ResourceSide, sideKey: string, service: string): readonly Statement[];
+  /** The services (lowercase prefixes) of the actions a statement names. */
+  servicesOf(statement: Statement): ReadonlySet<string>;
   /**
    * Splits actions (of one service) into groups that every statement names alike: each statement
    * names all of a group or none of it. `kms:RetireGrant`, which RCPs treat apart, is alone.
@@ -79,6 +81,28 @@ export interface AccessIndex {
   isNeutral(action: string, statements: readonly Statement[]): boolean;
   /** Outcomes shared between principals (see {@link isNeutral}), by a key the caller builds. */
   readonly sharedOutcomes: Map<string, string>;
+  /** A new, empty set of catalog actions (a bitset over action ids). */
+  emptyActionSet(): Uint32Array;
+  /** Adds to `set` the actions a statement names that take no resource (`"Resource": "*"` only). */
+  addWildcardOnly(set: Uint32Array, statement: Statement): void;
+  /**
+   * Splits a set of actions into groups that every statement names alike and that are of one
+   * service each; `kms:RetireGrant`, which RCPs treat apart, is alone. Action ids, ascending.
+   */
+  groupActionSet(set: Uint32Array, statements: readonly Statement[]): readonly (readonly number[])[];
+  actionName(id: number): string;
+  /** The service prefix (lowercase) of an action id. */
+  serviceOf(id: number): string;
+  /** The statements of the RCPs that apply to `*` for a principal of an account. */
+  starStatements(account: string | undefined): readonly Statement[];
+  /** The resource side of `*` for an account's principals and a service, with its key. */
+  starSide(
+    snapshot: Snapshot,
+    account: string | undefined,
+    service: string,
+  ): { side: ResourceSide; key: string };
+  /** For a statement with `"Resource": "*"`: the classes it reaches and, per class, the actions. */
+  reachOfAnyResource(statement: Statement): ReadonlyMap<number, readonly string[]>;
   /** The catalog actions a statement's `Action` or `NotAction` names. */
   actionsOf(statement: Statement): readonly ActionInfo[];
   /**
@@ -191,6 +215,15 @@ export function accessIndexOf(
     return bits;
   };
   const sideStatementLists = new Map<string, readonly Statement[]>();
+  const statementServices = new WeakMap<Statement, ReadonlySet<string>>();
+  const servicesOf = (statement: Statement): ReadonlySet<string> => {
+    let services = statementServices.get(statement);
+    if (!services) {
+      services = new Set(actionsOf(statement).map((a) => a.service.toLowerCase()));
+      statementServices.set(statement, services);
+    }
+    return services;
+  };
   const parse = (document: unknown): Policy | undefined => {
     if (!parsedPolicies.has(document)) {
       const parsed = parsePolicy(document);
@@ -198,6 +231,17 @@ export function accessIndexOf(
     }
     return parsedPolicies.get(document);
   };
+  const words = (allActions.length + 31) >>> 5;
+  const wildcardOnlyBits = new Uint32Array(words);
+  const serviceOfId = allActions.map((a) => a.service.toLowerCase());
+  const retireGrant = actionIds.get('kms:RetireGrant');
+  allActions.forEach((a, id) => {
+    if (a.resourceTypes.length === 0)
+      wildcardOnlyBits[id >>> 5] = (wildcardOnlyBits[id >>> 5] as number) | (1 << (id & 31));
+  });
+  const starSides = new Map<string, { side: ResourceSide; key: string }>();
+  const starStatementLists = new Map<string, readonly Statement[]>();
+  const anyResourceReach = new WeakMap<Statement, ReadonlyMap<number, readonly string[]>>();
   const neutrality = new WeakMap<Statement, boolean>();
   const isNeutralStatement = (statement: Statement): boolean => {
     let neutral = neutrality.get(statement);
@@ -225,17 +269,115 @@ export function accessIndexOf(
       }
       return true;
     },
-    sideStatements(side, sideKey) {
-      let list = sideStatementLists.get(sideKey);
+    sideStatements(side, sideKey, service) {
+      const key = `${service}\u0000${sideKey}`;
+      let list = sideStatementLists.get(key);
       if (!list) {
         const documents = [
           ...(side.resourcePolicy === undefined ? [] : [side.resourcePolicy]),
           ...(side.rcps ?? []).flatMap((level) => level.policies.map((p) => p.policy)),
         ];
-        list = documents.flatMap((d) => parse(d)?.statements ?? []);
-        sideStatementLists.set(sideKey, list);
+        list = documents
+          .flatMap((d) => parse(d)?.statements ?? [])
+          .filter((st) => servicesOf(st).has(service));
+        sideStatementLists.set(key, list);
       }
       return list;
+    },
+    servicesOf,
+    emptyActionSet: () => new Uint32Array(words),
+    addWildcardOnly(set, statement) {
+      const bits = bitsOf(statement);
+      for (let w = 0; w < words; w++)
+        set[w] = (set[w] as number) | ((bits[w] as number) & (wildcardOnlyBits[w] as number));
+    },
+    groupActionSet(set, statements) {
+      let groups: Uint32Array[] = [set];
+      for (const statement of statements) {
+        const bits = bitsOf(statement);
+        const next: Uint32Array[] = [];
+        for (const group of groups) {
+          const named = new Uint32Array(words);
+          const other = new Uint32Array(words);
+          let anyNamed = 0;
+          let anyOther = 0;
+          for (let w = 0; w < words; w++) {
+            const g = group[w] as number;
+            if (g === 0) continue;
+            const b = bits[w] as number;
+            named[w] = g & b;
+            other[w] = g & ~b;
+            anyNamed |= g & b;
+            anyOther |= g & ~b;
+          }
+          if (anyNamed !== 0) next.push(named);
+          if (anyOther !== 0) next.push(other);
+        }
+        groups = next;
+      }
+      // Then by service, in ascending action id order.
+      const result: number[][] = [];
+      for (const group of groups) {
+        const byService = new Map<string, number[]>();
+        for (let w = 0; w < words; w++) {
+          let word = group[w] as number;
+          while (word !== 0) {
+            const bit = 31 - Math.clz32(word & -word);
+            word &= word - 1;
+            const id = (w << 5) | bit;
+            if (id === retireGrant) {
+              result.push([id]);
+              continue;
+            }
+            const service = serviceOfId[id] as string;
+            const list = byService.get(service);
+            if (list) list.push(id);
+            else byService.set(service, [id]);
+          }
+        }
+        result.push(...byService.values());
+      }
+      return result;
+    },
+    actionName: (id) => (allActions[id] as ActionInfo).action,
+    serviceOf: (id) => serviceOfId[id] as string,
+    starStatements(account) {
+      const key = account ?? '';
+      let list = starStatementLists.get(key);
+      if (!list) {
+        const side = resourceSideOf(snapshot, '*', 'sts:x', account);
+        list = (side.rcps ?? []).flatMap((level) =>
+          level.policies.flatMap((p) => parse(p.policy)?.statements ?? []),
+        );
+        starStatementLists.set(key, list);
+      }
+      return list;
+    },
+    starSide(snapshotArg, account, service) {
+      const key = `${account}\u0000${service}`;
+      let star = starSides.get(key);
+      if (!star) {
+        const side = resourceSideOf(snapshotArg, '*', `${service}:x`, account);
+        star = { side, key: `*\u0000${JSON.stringify(side)}` };
+        starSides.set(key, star);
+      }
+      return star;
+    },
+    reachOfAnyResource(statement) {
+      let known = anyResourceReach.get(statement);
+      if (!known) {
+        const map = new Map<number, string[]>();
+        for (const info of actionsOf(statement)) {
+          for (const id of classesOfAction.get(info.action) ?? []) {
+            const list = map.get(id);
+            if (list) list.push(info.action);
+            else map.set(id, [info.action]);
+          }
+        }
+        known = map;
+        anyResourceReach.set(statement, known);
+      }
+      return known;
     },
     groupActions(actions, statements) {
       const retire: number[] = [];

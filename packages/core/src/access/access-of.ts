@@ -9,7 +9,7 @@ import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { type AccessIndex, accessIndexOf, type ResourceClass } from './access-index.js';
-import { principalSideOf, type ResourceSide, requestFor, resourceSideOf } from './simulate-input-for.js';
+import { principalSideOf, type ResourceSide, requestFor } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
 
 /** One line of what a principal can do (SPEC §3 `access --format json`). */
@@ -98,6 +98,7 @@ export function effectiveAccessOf(
   // The pattern ids of the principal's own policies (identity, boundary, SCPs).
   const ownPatterns = new Set<number>();
   const ownStatements: Statement[] = [];
+  const ownByService = new Map<string, readonly Statement[]>();
   const notePatterns = (statements: readonly Statement[], version: string) => {
     for (const s of statements) {
       ownStatements.push(s);
@@ -116,7 +117,8 @@ export function effectiveAccessOf(
   // Which actions on which classes the principal may reach: its Allow statements, and the
   // resource-based policies that name it, its account or everyone.
   const reach = new Map<number, Set<string>>();
-  const wildcardOnly = new Set<string>();
+  // Actions that take no resource, as a bitset over the catalog's action ids (see AccessIndex).
+  const wildcardOnly = index.emptyActionSet();
   const reachClass = (c: ResourceClass, allows: (action: string) => boolean) => {
     let actions = reach.get(c.id);
     for (const info of c.actions) {
@@ -139,19 +141,16 @@ export function effectiveAccessOf(
     for (const s of policy.statements) {
       if (s.effect !== 'Allow') continue;
       const allows = index.allows(s);
-      for (const info of index.actionsOf(s))
-        if (info.resourceTypes.length === 0) wildcardOnly.add(info.action);
+      index.addWildcardOnly(wildcardOnly, s);
       const resources = s.resource;
       if (!resources || resources.includes('*')) {
-        for (const info of index.actionsOf(s)) {
-          for (const id of index.classesOfAction.get(info.action) ?? []) {
-            let actions = reach.get(id);
-            if (!actions) {
-              actions = new Set();
-              reach.set(id, actions);
-            }
-            actions.add(info.action);
+        for (const [id, names] of index.reachOfAnyResource(s)) {
+          let actions = reach.get(id);
+          if (!actions) {
+            actions = new Set();
+            reach.set(id, actions);
           }
+          for (const action of names) actions.add(action);
         }
         continue;
       }
@@ -240,7 +239,13 @@ export function effectiveAccessOf(
     sideKey: string,
     classKey: string,
   ): boolean => {
-    const statements = [...ownStatements, ...index.sideStatements(resourceSide, sideKey)];
+    const service = representativeService(actions);
+    let own = ownByService.get(service);
+    if (!own) {
+      own = ownStatements.filter((st) => index.servicesOf(st).has(service));
+      ownByService.set(service, own);
+    }
+    const statements = [...own, ...index.sideStatements(resourceSide, sideKey, service)];
     for (const group of index.groupActions(actions, statements)) {
       const first = group[0] as string;
       const neutral = index.isNeutral(first, statements);
@@ -257,20 +262,31 @@ export function effectiveAccessOf(
     if (!decideGroups(actions, id, c.members[0] as string, c.side, c.sideKey, classKey))
       return fail(diagnostics);
   }
-  const byService = new Map<string, string[]>();
-  for (const action of wildcardOnly) {
-    const service = action.slice(0, action.indexOf(':')).toLowerCase();
-    const list = byService.get(service);
-    if (list) list.push(action);
-    else byService.set(service, [action]);
-  }
-  for (const [service, actions] of byService) {
-    const starSide = resourceSideOf(snapshot, '*', `${service}:x`, side.account);
-    const key = `*\u0000${JSON.stringify(starSide)}`;
-    if (!decideGroups(actions, -1, '*', starSide, key, key)) return fail(diagnostics);
+  // Actions without a resource, against `*`: grouped on bitsets by the statements that name
+  // them, then by service, each group decided once.
+  const starStatements = [...ownStatements, ...index.starStatements(side.account)];
+  const starReached = new Map<string, string[]>();
+  for (const group of index.groupActionSet(wildcardOnly, starStatements)) {
+    const service = index.serviceOf(group[0] as number);
+    const star = index.starSide(snapshot, side.account, service);
+    const first = index.actionName(group[0] as number);
+    const neutral = index.isNeutral(first, starStatements);
+    const outcome = decide(first, '*', star.side, star.key, star.key, neutral);
+    if (outcome === undefined) return fail(diagnostics);
+    if (outcome === denied) continue;
+    const keys = outcome === allowed ? '' : outcome;
+    const list = starReached.get(keys) ?? [];
+    for (const id of group) list.push(index.actionName(id));
+    starReached.set(keys, list);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
-  return ok({ principal: principalArn, grants: grantsOf(index, reached) });
+  return ok({ principal: principalArn, grants: grantsOf(index, reached, starReached) });
+}
+
+/** The service of the first of some actions (all of one service). */
+function representativeService(actions: Iterable<string>): string {
+  for (const action of actions) return action.slice(0, action.indexOf(':')).toLowerCase();
+  return '';
 }
 
 /** What kind of principal an ARN names, as far as evaluation tells them apart. */
@@ -288,6 +304,7 @@ const denied: Outcome = '\u0001denied';
 function grantsOf(
   index: AccessIndex,
   reached: ReadonlyMap<string, ReadonlyMap<number, string>>,
+  starReached: ReadonlyMap<string, readonly string[]>,
 ): AccessGrant[] {
   // By condition keys, then by the (canonical, shared) resource list.
   const byShape = new Map<string, Map<readonly string[], string[]>>();
@@ -311,6 +328,15 @@ function grantsOf(
     }
   }
   const grants: AccessGrant[] = [];
+  // Actions without a resource reach only `*`: one rectangle per set of condition keys.
+  for (const [keys, actions] of starReached) {
+    grants.push({
+      actions: [...actions].sort(compare),
+      resources: index.resourcesOf([-1]),
+      conditional: keys !== '',
+      conditionKeys: keys === '' ? [] : keys.split(','),
+    });
+  }
   for (const [keys, byResources] of byShape) {
     for (const [resources, actions] of byResources) {
       grants.push({
