@@ -6,7 +6,9 @@ import { parseRequestPrincipal } from '../match/principal.js';
 import type {
   Account,
   AttachedPolicy,
+  Group,
   InlinePolicy,
+  ManagedPolicy,
   Organization,
   Resource,
   Role,
@@ -120,7 +122,7 @@ export function principalSideOf(snapshot: Snapshot, principalArn: string): Resul
     identityPolicies.push(...entityPolicies(principalAccount, entity.label, entity.value, diagnostics));
     if (entity.kind === 'user') {
       for (const groupName of entity.value.groups) {
-        const group = principalAccount.groups.find((g) => g.name === groupName);
+        const group = entitiesOf(principalAccount).groupsByName.get(groupName);
         if (group)
           identityPolicies.push(
             ...entityPolicies(principalAccount, `group/${group.name}`, group, diagnostics),
@@ -228,12 +230,41 @@ function findEntity(
   name: string | undefined,
 ): Entity | undefined {
   if (kind === 'user') {
-    const user = account.users.find((u) => u.arn === arn);
+    const user = entitiesOf(account).usersByArn.get(arn);
     return user && { kind: 'user', label: `user/${user.name}`, value: user };
   }
   // A session ARN names the role without its path; role names are unique within an account.
-  const role = account.roles.find((r) => r.arn === arn || (kind === 'assumedRole' && r.name === name));
+  const roles = entitiesOf(account);
+  const role =
+    roles.rolesByArn.get(arn) ??
+    (kind === 'assumedRole' && name !== undefined ? roles.rolesByName.get(name) : undefined);
   return role && { kind: 'role', label: `role/${role.name}`, value: role };
+}
+
+interface AccountEntities {
+  readonly usersByArn: ReadonlyMap<string, User>;
+  readonly rolesByArn: ReadonlyMap<string, Role>;
+  readonly rolesByName: ReadonlyMap<string, Role>;
+  readonly groupsByName: ReadonlyMap<string, Group>;
+  readonly policiesByArn: ReadonlyMap<string, ManagedPolicy>;
+}
+
+const entityIndexes = new WeakMap<Account, AccountEntities>();
+
+/** An account's users, roles, groups and managed policies by key, built once per account (accounts never change). */
+function entitiesOf(account: Account): AccountEntities {
+  let index = entityIndexes.get(account);
+  if (!index) {
+    index = {
+      usersByArn: new Map(account.users.map((u) => [u.arn, u])),
+      rolesByArn: new Map(account.roles.map((r) => [r.arn, r])),
+      rolesByName: new Map(account.roles.map((r) => [r.name, r])),
+      groupsByName: new Map(account.groups.map((g) => [g.name, g])),
+      policiesByArn: new Map(account.managedPolicies.map((p) => [p.arn, p])),
+    };
+    entityIndexes.set(account, index);
+  }
+  return index;
 }
 
 /** Inline policies are named `<entity>#<policy name>`; managed policies by their ARN. */
@@ -255,7 +286,7 @@ function managedPolicy(
   arn: string,
   diagnostics: Diagnostic[],
 ): NamedPolicyInput | undefined {
-  const policy = account.managedPolicies.find((p) => p.arn === arn);
+  const policy = entitiesOf(account).policiesByArn.get(arn);
   if (!policy) {
     diagnostics.push(
       error(
@@ -312,7 +343,7 @@ function findResource(
   const service = request.action.slice(0, request.action.indexOf(':')).toLowerCase();
   if (arn.service === 'iam' && arn.resource.startsWith('role/')) {
     const account = snapshot.accounts.find((a) => a.id === arn.account);
-    const role = account?.roles.find((r) => r.arn === request.resource);
+    const role = account && entitiesOf(account).rolesByArn.get(request.resource);
     if (!role) return undefined;
     // IAM is global: its resources have no region.
     return service === 'sts'

@@ -1,8 +1,9 @@
 import { type PrincipalSide, requestFor } from '../../access/simulate-input-for.js';
+import { compileGlob } from '../../condition/glob.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decideWithUnknowns } from '../../evaluate/decide-with-unknowns.js';
 import type { PolicySet } from '../../evaluate/evaluate-request.js';
-import type { Reason } from '../../evaluate/types.js';
+import type { NamedPolicyInput, Reason } from '../../evaluate/types.js';
 import { compare, type EscalationEnv, type PrincipalNode } from './escalation-env.js';
 import type { Outcome, PermissionCheck } from './types.js';
 
@@ -20,6 +21,40 @@ function isAttackerControlled(key: string): boolean {
 
 /** At most this many resource ARNs are tried for an action on a resource the attacker names. */
 const maxNewResourceCandidates = 8;
+
+/** An Allow statement, as far as the pre-filters read it. */
+interface AllowStatement {
+  readonly actions: readonly string[] | undefined;
+  readonly notActions: readonly string[] | undefined;
+  readonly resources: readonly string[];
+  readonly notResource: boolean;
+}
+
+/** The Allow statements of policies, and the relevant actions (lowercased) they could allow. */
+function allowStatementsOf(
+  env: EscalationEnv,
+  policies: readonly NamedPolicyInput[],
+): { statements: AllowStatement[]; candidates: Set<string> } {
+  const candidates = new Set<string>();
+  const statements: AllowStatement[] = [];
+  for (const named of policies) {
+    for (const s of env.parse(named.policy)?.statements ?? []) {
+      if (s.effect !== 'Allow') continue;
+      statements.push({
+        actions: s.action,
+        notActions: s.notAction,
+        resources: s.resource ?? ['*'],
+        notResource: s.notResource !== undefined,
+      });
+      if (s.action) for (const p of s.action) for (const a of env.relevantMatches(p)) candidates.add(a);
+      else {
+        const excluded = new Set((s.notAction ?? []).flatMap((p) => env.relevantMatches(p)));
+        for (const a of env.relevantActions()) if (!excluded.has(a)) candidates.add(a);
+      }
+    }
+  }
+  return { statements, candidates };
+}
 
 const denied = (actions: readonly string[]): PermissionCheck => ({
   outcome: 'Denied',
@@ -41,11 +76,10 @@ const denied = (actions: readonly string[]): PermissionCheck => ({
 export class PrincipalChecker {
   /** Relevant actions (lowercased) some Allow statement of the principal's policies names. */
   readonly candidates: ReadonlySet<string>;
-  private readonly allowStatements: readonly {
-    readonly actions: readonly string[] | undefined;
-    readonly notActions: readonly string[] | undefined;
-    readonly resources: readonly string[];
-  }[];
+  private readonly allowStatements: readonly AllowStatement[];
+  /** The Allow statements of the permissions boundary, when there is one. */
+  private readonly boundaryStatements: readonly AllowStatement[] | undefined;
+  private readonly resourceTests = new Map<string, ((arn: string) => boolean) | undefined>();
   private readonly sets = new Map<string, PolicySet | undefined>();
   private readonly cache = new Map<string, PermissionCheck>();
   readonly diagnostics: Diagnostic[] = [];
@@ -55,31 +89,69 @@ export class PrincipalChecker {
     readonly node: PrincipalNode,
     readonly side: PrincipalSide,
   ) {
-    const candidates = new Set<string>();
-    const statements: {
-      actions: readonly string[] | undefined;
-      notActions: readonly string[] | undefined;
-      resources: readonly string[];
-    }[] = [];
-    for (const named of side.identityPolicies) {
-      const policy = env.parse(named.policy);
-      for (const s of policy?.statements ?? []) {
-        if (s.effect !== 'Allow') continue;
-        statements.push({ actions: s.action, notActions: s.notAction, resources: s.resource ?? ['*'] });
-        if (s.action) for (const p of s.action) for (const a of env.relevantMatches(p)) candidates.add(a);
-        else {
-          const excluded = new Set((s.notAction ?? []).flatMap((p) => env.relevantMatches(p)));
-          for (const a of env.relevantActions()) if (!excluded.has(a)) candidates.add(a);
-        }
-      }
-    }
-    this.candidates = candidates;
-    this.allowStatements = statements;
+    const identity = allowStatementsOf(env, side.identityPolicies);
+    const boundary =
+      side.permissionBoundaries.length > 0 ? allowStatementsOf(env, side.permissionBoundaries) : undefined;
+    this.candidates = boundary
+      ? new Set([...identity.candidates].filter((a) => boundary.candidates.has(a)))
+      : identity.candidates;
+    this.allowStatements = identity.statements;
+    this.boundaryStatements = boundary?.statements;
   }
 
-  /** Whether some Allow statement of the principal's identity policies could allow the action. */
+  /** Whether some Allow statement of the principal's identity policies (and boundary) could allow the action. */
   has(action: string): boolean {
     return this.candidates.has(action.toLowerCase());
+  }
+
+  /**
+   * Whether some Allow statement naming the action could match the resource (and, with a
+   * permissions boundary, some boundary statement too): its `Resource`
+   * patterns read as plain wildcards over the whole ARN (looser than AWS's per-segment matching,
+   * and any pattern with a policy variable or a `NotResource` counts as matching), so a `false` is
+   * certain. Lets targets outside every pattern be skipped without an evaluation.
+   */
+  mayAllowOn(action: string, resourceArn: string): boolean {
+    const lower = action.toLowerCase();
+    let test = this.resourceTests.get(lower);
+    if (!this.resourceTests.has(lower)) {
+      const identity = this.resourceTest(this.allowStatements, lower);
+      const boundary = this.boundaryStatements && this.resourceTest(this.boundaryStatements, lower);
+      test =
+        identity === undefined || (this.boundaryStatements && boundary === undefined)
+          ? undefined
+          : boundary
+            ? (arn) => identity(arn) && boundary(arn)
+            : identity;
+      this.resourceTests.set(lower, test);
+    }
+    return test?.(resourceArn) ?? false;
+  }
+
+  private resourceTest(
+    statements: readonly AllowStatement[],
+    lower: string,
+  ): ((arn: string) => boolean) | undefined {
+    const tests: ((arn: string) => boolean)[] = [];
+    for (const s of statements) {
+      if (!this.statementNames(s, lower)) continue;
+      for (const pattern of s.notResource ? ['*'] : s.resources) {
+        tests.push(pattern.includes('${') ? () => true : compileGlob(pattern));
+      }
+    }
+    return tests.length === 0 ? undefined : (arn) => tests.some((t) => t(arn));
+  }
+
+  private statementNames(
+    s: {
+      readonly actions: readonly string[] | undefined;
+      readonly notActions: readonly string[] | undefined;
+    },
+    lower: string,
+  ): boolean {
+    return s.actions
+      ? s.actions.some((p) => this.env.relevantMatches(p).includes(lower))
+      : !(s.notActions ?? []).some((p) => this.env.relevantMatches(p).includes(lower));
   }
 
   /** This principal with other policies (a boundary or a Deny removed): what it would hold after. */
@@ -130,7 +202,11 @@ export class PrincipalChecker {
   ): PermissionCheck {
     const account = this.node.account.id;
     const side = this.env.resourceSide(resourceArn, action, account);
-    if (!this.has(action) && side.resourcePolicy === undefined) return denied([action]);
+    if (
+      side.resourcePolicy === undefined &&
+      !(resourceKind === 'existing' ? this.mayAllowOn(action, resourceArn) : this.has(action))
+    )
+      return denied([action]);
     const setKey = `${resourceArn}\u0000${action.slice(0, action.indexOf(':')).toLowerCase()}`;
     let set = this.sets.get(setKey);
     if (!this.sets.has(setKey)) {
@@ -173,10 +249,7 @@ export class PrincipalChecker {
       if (candidate && !arns.some((a) => a.arn === candidate.arn)) arns.push(candidate);
     };
     for (const s of this.allowStatements) {
-      const matches = s.actions
-        ? s.actions.some((p) => this.env.relevantMatches(p).includes(lower))
-        : !(s.notActions ?? []).some((p) => this.env.relevantMatches(p).includes(lower));
-      if (!matches) continue;
+      if (!this.statementNames(s, lower)) continue;
       for (const pattern of s.resources) add(this.instantiate(pattern));
     }
     add(this.defaultArn(action));

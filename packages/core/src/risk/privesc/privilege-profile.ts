@@ -15,6 +15,7 @@ const capabilityWeights: Readonly<Record<string, number>> = {
   'read-config': 1,
 };
 const criticalServices = new Set(['iam', 'sts', 'organizations', 'kms']);
+const empty: ReadonlySet<number> = new Set();
 
 /**
  * "Has more access than the attacker", cheaply: a principal's privilege profile is the set of
@@ -50,16 +51,13 @@ export class PrivilegeProfiles {
     const key = `${target}\u0000${attacker}`;
     const known = this.hasMoreCache.get(key);
     if (known !== undefined) return known;
-    const mine = this.profileOf(attacker) ?? new Set<number>();
+    const mine = this.profileOf(attacker) ?? empty;
     const theirs = this.profileOf(target);
-    let more = false;
-    if (theirs)
-      for (const id of theirs)
-        if (!mine.has(id)) {
-          more = true;
-          break;
-        }
-    if (more && theirs) more = this.scoreOf(theirs) > this.scoreOf(mine);
+    // The score first: cached per profile, it settles most comparisons without a set walk.
+    const more =
+      theirs !== undefined &&
+      this.scoreOf(theirs) > this.scoreOf(mine) &&
+      [...theirs].some((id) => !mine.has(id));
     this.hasMoreCache.set(key, more);
     return more;
   }

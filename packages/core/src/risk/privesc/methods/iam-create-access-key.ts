@@ -12,7 +12,7 @@ export const iamCreateAccessKey: EscalationMethod = {
   needs: [['iam:CreateAccessKey']],
   detect: (c) => {
     const hits: MethodHit[] = [];
-    for (const user of privilegedTargets(c, 'user')) {
+    for (const user of privilegedTargets(c, 'user', 'iam:CreateAccessKey')) {
       const check = c.attacker.check('iam:CreateAccessKey', user.arn);
       if (check.outcome !== 'Denied')
         hits.push({

@@ -12,7 +12,7 @@ export const iamCreateLoginProfile: EscalationMethod = {
   needs: [['iam:CreateLoginProfile']],
   detect: (c) => {
     const hits: MethodHit[] = [];
-    for (const user of privilegedTargets(c, 'user')) {
+    for (const user of privilegedTargets(c, 'user', 'iam:CreateLoginProfile')) {
       const check = c.attacker.check('iam:CreateLoginProfile', user.arn);
       if (check.outcome !== 'Denied')
         hits.push({

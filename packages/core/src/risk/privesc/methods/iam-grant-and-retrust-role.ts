@@ -18,7 +18,7 @@ export const iamGrantAndRetrustRole: EscalationMethod = {
     ['iam:CreatePolicyVersion', 'iam:UpdateAssumeRolePolicy'],
   ],
   detect: (c) => {
-    const found = firstTarget(otherPrincipals(c, 'role'), (role) =>
+    const found = firstTarget(otherPrincipals(c, 'role', [['iam:UpdateAssumeRolePolicy']]), (role) =>
       allOf([grantToRole(c.attacker, role), c.attacker.check('iam:UpdateAssumeRolePolicy', role.arn)]),
     );
     if (!found) return [];

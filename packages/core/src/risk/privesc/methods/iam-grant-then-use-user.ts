@@ -17,16 +17,21 @@ export const iamGrantThenUseUser: EscalationMethod = {
     ['iam:PutUserPolicy', 'iam:CreateAccessKey'],
   ],
   detect: (c) => {
-    const found = firstTarget(otherPrincipals(c, 'user'), (user) =>
-      allOf([
-        anyOf([
-          c.attacker.check('iam:AttachUserPolicy', user.arn, {
-            'iam:PolicyARN': administratorAccessArn(user.account.partition),
-          }),
-          c.attacker.check('iam:PutUserPolicy', user.arn),
-        ]),
-        c.attacker.check('iam:CreateAccessKey', user.arn),
+    const found = firstTarget(
+      otherPrincipals(c, 'user', [
+        ['iam:CreateAccessKey', 'iam:PutUserPolicy'],
+        ['iam:CreateAccessKey', 'iam:AttachUserPolicy'],
       ]),
+      (user) =>
+        allOf([
+          anyOf([
+            c.attacker.check('iam:AttachUserPolicy', user.arn, {
+              'iam:PolicyARN': administratorAccessArn(user.account.partition),
+            }),
+            c.attacker.check('iam:PutUserPolicy', user.arn),
+          ]),
+          c.attacker.check('iam:CreateAccessKey', user.arn),
+        ]),
     );
     if (!found) return [];
     return [

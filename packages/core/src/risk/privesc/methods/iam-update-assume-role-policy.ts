@@ -14,7 +14,7 @@ export const iamUpdateAssumeRolePolicy: EscalationMethod = {
   needs: [['iam:UpdateAssumeRolePolicy']],
   detect: (c) => {
     const hits: MethodHit[] = [];
-    for (const role of privilegedTargets(c, 'role')) {
+    for (const role of privilegedTargets(c, 'role', 'iam:UpdateAssumeRolePolicy')) {
       const check = c.attacker.check('iam:UpdateAssumeRolePolicy', role.arn);
       if (check.outcome !== 'Denied')
         hits.push({

@@ -12,7 +12,7 @@ export const iamUpdateLoginProfile: EscalationMethod = {
   needs: [['iam:UpdateLoginProfile']],
   detect: (c) => {
     const hits: MethodHit[] = [];
-    for (const user of privilegedTargets(c, 'user')) {
+    for (const user of privilegedTargets(c, 'user', 'iam:UpdateLoginProfile')) {
       const check = c.attacker.check('iam:UpdateLoginProfile', user.arn);
       if (check.outcome !== 'Denied')
         hits.push({

@@ -45,7 +45,8 @@ function detectPassRole(c: MethodContext, data: PassRoleMethodData): MethodHit[]
   for (const service of data.services) {
     for (const role of c.env.rolesTrustingService(account, service)) {
       if (hits.length >= maxTargetsPerMethod) return hits;
-      if (role.arn === c.node.arn || seen.has(role.arn) || !c.isMorePrivileged(role.arn)) continue;
+      if (role.arn === c.node.arn || seen.has(role.arn)) continue;
+      if (!c.attacker.mayAllowOn('iam:PassRole', role.arn) || !c.isMorePrivileged(role.arn)) continue;
       if (data.needsInstanceProfile && role.instanceProfiles.length === 0) continue;
       const trust = c.env.serviceCanAssume(role, account, service);
       if (trust.outcome === 'Denied') continue;

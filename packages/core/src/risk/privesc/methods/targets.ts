@@ -8,22 +8,38 @@ import { administratorAccessArn, type MethodContext, maxTargetsPerMethod } from 
 import { anyOf, better, type PrincipalChecker } from '../principal-checker.js';
 import type { PermissionCheck } from '../types.js';
 
-/** Users or roles of the attacker's account with more access than it (see `isMorePrivileged`). */
-export function privilegedTargets(context: MethodContext, kind: 'user' | 'role'): readonly PrincipalNode[] {
+/**
+ * Users or roles of the attacker's account on which its policies could allow `action` and that
+ * hold more access than it (see `isMorePrivileged`).
+ */
+export function privilegedTargets(
+  context: MethodContext,
+  kind: 'user' | 'role',
+  action: string,
+): readonly PrincipalNode[] {
   const out: PrincipalNode[] = [];
   for (const p of context.env.principalsOf(context.node.account.id, kind)) {
-    if (p.arn === context.node.arn || !context.isMorePrivileged(p.arn)) continue;
+    if (p.arn === context.node.arn || !context.attacker.mayAllowOn(action, p.arn)) continue;
+    if (!context.isMorePrivileged(p.arn)) continue;
     out.push(p);
     if (out.length >= maxTargetsPerMethod) break;
   }
   return out;
 }
 
-/** Users or roles of the attacker's account other than itself, whatever they hold. */
-export function otherPrincipals(context: MethodContext, kind: 'user' | 'role'): readonly PrincipalNode[] {
+/** Users or roles of the attacker's account other than itself, whatever they hold, on which its policies could allow every one of `actions`. */
+export function otherPrincipals(
+  context: MethodContext,
+  kind: 'user' | 'role',
+  actions: readonly (readonly string[])[],
+): readonly PrincipalNode[] {
   return context.env
     .principalsOf(context.node.account.id, kind)
-    .filter((p) => p.arn !== context.node.arn)
+    .filter(
+      (p) =>
+        p.arn !== context.node.arn &&
+        actions.some((all) => all.every((a) => context.attacker.mayAllowOn(a, p.arn))),
+    )
     .slice(0, maxTargetsPerMethod);
 }
 
