@@ -4,6 +4,7 @@ import { runCan } from './commands/can.js';
 import { runRisks } from './commands/risks.js';
 import { runScore } from './commands/score.js';
 import { runSimulate } from './commands/simulate.js';
+import { runUsage } from './commands/usage.js';
 import { runWhoCan } from './commands/who-can.js';
 import type { Io } from './io-streams.js';
 import { exitCodes, formatDiagnostic } from './output.js';
@@ -77,6 +78,16 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .addOption(reportFormat())
     .action(async (snapshot, options) => {
       exitCode = await runAccess(snapshot, options, io);
+    });
+
+  program
+    .command('usage')
+    .description('what each principal was seen doing, and the access it left unused')
+    .argument('<snapshot>', 'a snapshot folder with CloudTrail logs, Access Advisor data, credential reports')
+    .option('--days <n>', 'days without use that make access unused', '90')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (snapshot, options) => {
+      exitCode = await runUsage(snapshot, options, io);
     });
 
   program

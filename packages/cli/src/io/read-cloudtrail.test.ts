@@ -60,6 +60,24 @@ describe('createRecordSplitter', () => {
     );
   });
 
+  it('finds string ends through any run of backslashes and quotes, split anywhere (property)', () => {
+    const tricky = fc.string({
+      unit: fc.constantFrom('\\', '"', 'a', '}', '{', ']', '[', ','),
+      maxLength: 12,
+    });
+    const record = fc.dictionary(tricky, tricky, { maxKeys: 3 });
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 4 }),
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1 }),
+        (records, sizes) => {
+          const text = JSON.stringify({ Records: records });
+          expect(split(text, sizes)).toEqual({ records, diagnostics: [] });
+        },
+      ),
+    );
+  });
+
   it('reports a bad record with its index and byte, and goes on with the next', () => {
     const { records, diagnostics } = split('{"Records":[{"a":1},{"a":tru},{"a":3}, 7]}');
     expect(records).toEqual([{ a: 1 }, { a: 3 }]);

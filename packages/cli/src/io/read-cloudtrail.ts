@@ -51,6 +51,13 @@ const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
 const RECORDS = 'Records';
 
+/** How many backslashes immediately precede `at`, counting back no further than `from`. */
+function backslashesBefore(chunk: Buffer, at: number, from: number): number {
+  let k = at - 1;
+  while (k >= from && chunk[k] === BACKSLASH) k--;
+  return at - 1 - k;
+}
+
 function isWhitespace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
@@ -148,27 +155,25 @@ export function createRecordSplitter(onRecord: (record: unknown) => void): Recor
         return;
       }
       const length = chunk.length;
-      let nextBackslash = -2; // -2: not looked for yet; -1: none left in this chunk
       for (let i = 0; i < length; i++) {
         if (inString) {
+          // Jump to the closing quote: one preceded by an even run of backslashes.
+          let from = i;
           if (escaped) {
             escaped = false;
-            continue;
+            from = i + 1;
           }
-          // Jump to the closing quote; a backslash before it escapes the byte after it.
-          const quote = chunk.indexOf(QUOTE, i);
-          if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf(BACKSLASH, i);
+          let quote = chunk.indexOf(QUOTE, from);
+          while (quote >= 0 && backslashesBefore(chunk, quote, from) % 2 === 1)
+            quote = chunk.indexOf(QUOTE, quote + 1);
           const stop = quote < 0 ? length : quote;
-          if (nextBackslash !== -1 && nextBackslash < stop) {
-            if (topString && topString.length < 16)
-              topString.push(...chunk.subarray(i, Math.min(nextBackslash, i + 16)));
-            i = nextBackslash;
-            escaped = true;
-            continue;
-          }
           if (topString && topString.length < 16)
-            topString.push(...chunk.subarray(i, Math.min(stop, i + 16)));
-          if (quote < 0) break;
+            topString.push(...chunk.subarray(from, Math.min(stop, from + 16)));
+          if (quote < 0) {
+            // The string goes on in the next chunk; an odd run of backslashes escapes its first byte.
+            escaped = backslashesBefore(chunk, length, from) % 2 === 1;
+            break;
+          }
           i = quote;
           inString = false;
           if (topString) {

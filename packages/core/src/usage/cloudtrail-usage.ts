@@ -7,7 +7,7 @@
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
  */
 import type { Catalog } from '../catalog/catalog.js';
-import { actionsOfEvent } from './cloudtrail-action.js';
+import { actionsOfEvent, type EventActions } from './cloudtrail-action.js';
 import { isAccessDenied, principalOfEvent, resourcesOfEvent } from './cloudtrail-event.js';
 import type { Usage, UsedAction } from './usage.js';
 
@@ -69,6 +69,8 @@ interface Entry {
 export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsageCollector {
   const entries = new Map<string, Map<string, Entry>>();
   const unmapped = new Map<string, number>();
+  // Events repeat: map each (source, name) to its actions once.
+  const mappings = new Map<string, EventActions>();
   const accounts = new Set<string>();
   let start: string | undefined;
   let end: string | undefined;
@@ -95,7 +97,12 @@ export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsag
         stats.denied++;
         return;
       }
-      const mapped = actionsOfEvent(catalog, eventSource, eventName);
+      const eventKey = `${eventSource}\n${eventName}`;
+      let mapped = mappings.get(eventKey);
+      if (mapped === undefined) {
+        mapped = actionsOfEvent(catalog, eventSource, eventName);
+        if (mappings.size < MAX_UNMAPPED) mappings.set(eventKey, mapped);
+      }
       if (mapped.kind === 'sign-in' || r.eventType === 'AwsConsoleSignIn') {
         stats.signIns++;
         return;
@@ -106,13 +113,12 @@ export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsag
         return;
       }
       if (mapped.kind === 'unmapped') {
-        const key = `${eventSource}\n${eventName}`;
-        const seen = unmapped.get(key);
-        if (seen !== undefined || unmapped.size < MAX_UNMAPPED) unmapped.set(key, (seen ?? 0) + 1);
+        const seen = unmapped.get(eventKey);
+        if (seen !== undefined || unmapped.size < MAX_UNMAPPED) unmapped.set(eventKey, (seen ?? 0) + 1);
         return;
       }
       stats.used++;
-      const resources = resourcesOfEvent(r, principal.split(':')[1]);
+      const resources = resourcesOfEvent(r, partitionOf(principal));
       let byAction = entries.get(principal);
       if (!byAction) {
         byAction = new Map();
@@ -225,6 +231,12 @@ export function mergeUsage(usages: readonly Usage[]): Usage {
     actions,
     ...(covered ? { coverage: { accounts: [...accounts].sort(), principals: [...principals].sort() } } : {}),
   };
+}
+
+/** `arn:aws-cn:iam::...` → `aws-cn`. */
+function partitionOf(arn: string): string {
+  const end = arn.indexOf(':', 4);
+  return end < 0 ? 'aws' : arn.slice(4, end);
 }
 
 function compare(a: string, b: string): number {
