@@ -2,7 +2,7 @@ import type { Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { actionIdOf } from '../evaluate/action-ids.js';
-import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
+import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
 import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
@@ -43,6 +43,12 @@ export interface AccessGrant {
   readonly conditional: boolean;
   /** The unknown context keys it depends on (empty unless conditional), sorted. */
   readonly conditionKeys: readonly string[];
+  /**
+   * The policies whose statements allow it, sorted: managed policy ARNs, `role/name#policy` for
+   * inline ones, `resource-based policy` for the resource's own. Always present in the grants of
+   * {@link effectiveAccessOf}.
+   */
+  readonly via?: readonly string[];
 }
 
 /** Every (action, resource) pair a principal can reach, as non-overlapping rectangles. */
@@ -208,12 +214,7 @@ export function effectiveAccessOf(
         return undefined;
       }
       const decision = decideWithUnknowns(set, request.value, options);
-      outcome =
-        decision.outcome === 'Denied'
-          ? denied
-          : decision.outcome === 'Allowed'
-            ? allowed
-            : decision.keys.join(',');
+      outcome = outcomeOf(decision);
       memo.set(memoKey, outcome);
     }
     return outcome;
@@ -228,7 +229,7 @@ export function effectiveAccessOf(
       classes = new Map();
       reached.set(action, classes);
     }
-    classes.set(classId, outcome === allowed ? '' : outcome);
+    classes.set(classId, outcome);
   };
   // Actions of one class (or of `*`) that the same statements name are decided together.
   const decideGroups = (
@@ -274,10 +275,9 @@ export function effectiveAccessOf(
     const outcome = decide(first, '*', star.side, star.key, star.key, neutral);
     if (outcome === undefined) return fail(diagnostics);
     if (outcome === denied) continue;
-    const keys = outcome === allowed ? '' : outcome;
-    const list = starReached.get(keys) ?? [];
+    const list = starReached.get(outcome) ?? [];
     for (const id of group) list.push(index.actionName(id));
-    starReached.set(keys, list);
+    starReached.set(outcome, list);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
   return ok({ principal: principalArn, grants: grantsOf(index, reached, starReached) });
@@ -295,10 +295,40 @@ function principalKind(arn: string): string {
   return arn.includes(':user/') ? 'user' : 'role';
 }
 
-/** An evaluation's outcome: allowed, denied, or the keys it is conditional on. */
-type Outcome = string;
-const allowed: Outcome = '\u0001allowed';
+/**
+ * An evaluation's outcome as a string, so that equal outcomes group: `denied`, or the condition
+ * keys (empty when allowed for certain) and the allowing policies.
+ */
+export type Outcome = string;
 const denied: Outcome = '\u0001denied';
+
+/** The outcome of a decision (see {@link Outcome}). */
+export function outcomeOf(decision: UnknownsDecision): Outcome {
+  if (decision.outcome === 'Denied') return denied;
+  const via = new Set<string>();
+  for (const reason of decision.result.reasons) {
+    if (reason.effect !== 'Allow') continue;
+    if (reason.policyType === 'identity') via.add(reason.policy);
+    else if (reason.policyType === 'resource') via.add('resource-based policy');
+  }
+  const keys = decision.outcome === 'Conditional' ? decision.keys.join(',') : '';
+  return `${keys}\u0002${[...via].sort(compare).join('\u0002')}`;
+}
+
+/** Whether an outcome denies. */
+export function isDenied(outcome: Outcome): boolean {
+  return outcome === denied;
+}
+
+/** The grant fields an outcome gives. */
+export function grantFieldsOf(outcome: Outcome): Pick<AccessGrant, 'conditional' | 'conditionKeys' | 'via'> {
+  const [keys = '', ...via] = outcome.split('\u0002');
+  return {
+    conditional: keys !== '',
+    conditionKeys: keys === '' ? [] : keys.split(','),
+    via: via.filter((v) => v !== ''),
+  };
+}
 
 /** Groups per-action reach into rectangles: actions that reach the same resources the same way. */
 function grantsOf(
@@ -333,8 +363,7 @@ function grantsOf(
     grants.push({
       actions: [...actions].sort(compare),
       resources: index.resourcesOf([-1]),
-      conditional: keys !== '',
-      conditionKeys: keys === '' ? [] : keys.split(','),
+      ...grantFieldsOf(keys),
     });
   }
   for (const [keys, byResources] of byShape) {
@@ -342,8 +371,7 @@ function grantsOf(
       grants.push({
         actions: actions.sort(compare),
         resources,
-        conditional: keys !== '',
-        conditionKeys: keys === '' ? [] : keys.split(','),
+        ...grantFieldsOf(keys),
       });
     }
   }

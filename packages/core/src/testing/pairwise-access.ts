@@ -5,7 +5,14 @@
  * principal × every resource) but simple; `effectiveAccessOf` must give exactly its answer.
  */
 
-import type { AccessGrant, PrincipalAccess } from '../access/access-of.js';
+import {
+  type AccessGrant,
+  grantFieldsOf,
+  isDenied,
+  type Outcome,
+  outcomeOf,
+  type PrincipalAccess,
+} from '../access/access-of.js';
 import { createPolicySets } from '../access/policy-sets.js';
 import {
   principalSideOf,
@@ -17,7 +24,7 @@ import type { WhoCanTools } from '../access/who-can.js';
 import type { ActionInfo } from '../catalog/catalog.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { actionIdOf } from '../evaluate/action-ids.js';
-import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
+import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
 import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
@@ -62,13 +69,13 @@ export function pairwiseAccessOf(
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
   // Per action, the resources it reaches and, for conditional access, the keys ('' when certain).
   const reached = new Map<string, Map<string, string>>();
-  const record = (action: string, resource: string, keys: readonly string[]) => {
+  const record = (action: string, resource: string, outcome: Outcome) => {
     let resources = reached.get(action);
     if (!resources) {
       resources = new Map();
       reached.set(action, resources);
     }
-    resources.set(resource, keys.join(','));
+    resources.set(resource, outcome);
   };
   const pairs: [string, string][] = [];
   for (const arn of resources) {
@@ -85,7 +92,7 @@ export function pairwiseAccessOf(
   // that match the same statements (statementSignature).
   const policySet = createPolicySets(snapshot);
   const sides = new Map<string, { side: ResourceSide; set: PolicySet } | undefined>();
-  const outcomes = new Map<string, Pick<UnknownsDecision, 'outcome' | 'keys'>>();
+  const outcomes = new Map<string, Outcome>();
   for (const [action, resource] of pairs) {
     const actionLower = action.toLowerCase();
     const service = actionLower.slice(0, actionLower.indexOf(':'));
@@ -108,11 +115,10 @@ export function pairwiseAccessOf(
         break;
       }
       const decision = decideWithUnknowns(set, request.value, options);
-      outcome = { outcome: decision.outcome, keys: decision.keys };
+      outcome = outcomeOf(decision);
       outcomes.set(classKey, outcome);
     }
-    if (outcome.outcome !== 'Denied')
-      record(action, resource, outcome.outcome === 'Conditional' ? outcome.keys : []);
+    if (!isDenied(outcome)) record(action, resource, outcome);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
   return ok({ principal: principalArn, grants: grantsOf(reached) });
@@ -138,8 +144,7 @@ function grantsOf(reached: ReadonlyMap<string, ReadonlyMap<string, string>>): Ac
   }
   return [...byShape.values()]
     .map(({ actions, resources, keys }): AccessGrant => {
-      const conditionKeys = keys === '' ? [] : keys.split(',');
-      return { actions: actions.sort(compare), resources, conditional: keys !== '', conditionKeys };
+      return { actions: actions.sort(compare), resources, ...grantFieldsOf(keys) };
     })
     .sort(
       (a, b) =>
