@@ -1,10 +1,13 @@
 import type { CompiledPolicy } from './compile-policy.js';
 import type { EvaluationRequest } from './request.js';
-import { collectHits, HitList, type MissingKeys, type UnknownContext } from './statement-hits.js';
+import { collectHits, HitList, MissingKeys, type UnknownContext } from './statement-hits.js';
 
 /** Reused by every decision: evaluation is synchronous and never re-entered. */
 const denyScratch = new HitList();
 const allowScratch = new HitList();
+const missingScratch = new MissingKeys();
+/** A one-policy list for the resource-based policy or the session policy, refilled per use. */
+const onePolicy: CompiledPolicy[] = [];
 
 import type { EvaluationResult, MissingAllow } from './types.js';
 
@@ -62,11 +65,8 @@ export function evaluateRequest(
   options: EvaluationOptions,
 ): EvaluationResult {
   const principal = request.principal;
-  const missing: MissingKeys = {
-    keys: undefined,
-    unknown: options.unknownContext,
-    absent: options.absentKeys,
-  };
+  const missing = missingScratch;
+  missing.reset(options.unknownContext, options.absentKeys);
   const hasIdentitySide = principal.account !== undefined && principal.kind !== 'federated';
   const hasBoundary = set.boundaries.length > 0;
   const denies = denyScratch;
@@ -102,7 +102,17 @@ export function evaluateRequest(
   }
   const resourceStart = allows.length;
   const resourceAllows = set.resource
-    ? collectHits('resource', undefined, [set.resource], request, missing, denies, allows, true, hasBoundary)
+    ? collectHits(
+        'resource',
+        undefined,
+        only(set.resource),
+        request,
+        missing,
+        denies,
+        allows,
+        true,
+        hasBoundary,
+      )
     : 0;
   let identityAllows = 0;
   let boundaryAllows = 0;
@@ -134,7 +144,7 @@ export function evaluateRequest(
       sessionAllows = collectHits(
         'session',
         undefined,
-        [set.session],
+        only(set.session),
         request,
         missing,
         denies,
@@ -145,7 +155,7 @@ export function evaluateRequest(
     }
   }
 
-  const missingContextKeys = missing.keys ? sortedSpellings(missing.keys) : [];
+  const missingContextKeys = missing.sortedSpellings();
   if (denies.length > 0) {
     return {
       decision: 'ExplicitlyDenied',
@@ -273,8 +283,8 @@ function isTrustPolicyRequest(request: EvaluationRequest): boolean {
   return request.service === 'sts' && pieces?.[2] === 'iam' && (pieces[5]?.startsWith('role/') ?? false);
 }
 
-/** The spellings of the missing keys, ordered by their lowercased names (the map's keys). */
-function sortedSpellings(keys: ReadonlyMap<string, string>): string[] {
-  if (keys.size === 1) return [...keys.values()];
-  return [...keys.keys()].sort().map((key) => keys.get(key) as string);
+/** `[policy]`, without allocating. */
+function only(policy: CompiledPolicy): readonly CompiledPolicy[] {
+  onePolicy[0] = policy;
+  return onePolicy;
 }

@@ -72,23 +72,58 @@ export class HitList {
 
 /**
  * What one evaluation gathers besides the hits: the context keys that statements matching the
- * request read but the request lacks (lowercased name to the spelling of the policy; created on
- * the first missing key, as most requests have none), and how to treat such keys.
+ * request read but the request lacks, and how to treat such keys. Like {@link HitList}, one is
+ * reused for every decision; a request lacks few keys, so they are kept in a short list.
  */
-export interface MissingKeys {
-  keys: Map<string, string> | undefined;
+export class MissingKeys {
+  /** The lowercased names of the missing keys, in the order first noted. */
+  private readonly lower: string[] = [];
+  /** Their spellings in the policy that first read them. */
+  private readonly spelled: string[] = [];
+  private count = 0;
   /**
    * Undefined: absent keys follow AWS's missing-key rules (the request really lacks them).
    * `permissive` / `restrictive`: absent keys are unknown, as in analysis of what a principal
    * could do; a statement that reads one matches when that widens (permissive: Allow statements)
    * or narrows (restrictive: Deny statements) access, and otherwise does not.
    */
-  readonly unknown: UnknownContext | undefined;
+  unknown: UnknownContext | undefined = undefined;
   /**
    * With `unknown` set: keys known to be absent from the real request (lowercased), which follow
    * AWS's missing-key rules instead of being unknown.
    */
-  readonly absent: ReadonlySet<string> | undefined;
+  absent: ReadonlySet<string> | undefined = undefined;
+
+  /** Forgets the keys of the previous decision. */
+  reset(unknown: UnknownContext | undefined, absent: ReadonlySet<string> | undefined): void {
+    this.count = 0;
+    this.unknown = unknown;
+    this.absent = absent;
+  }
+
+  /** Records a missing key (lowercased) with its spelling, unless already recorded. */
+  note(key: string, spelled: string): void {
+    const count = this.count;
+    for (let i = 0; i < count; i++) if (this.lower[i] === key) return;
+    this.lower[count] = key;
+    this.spelled[count] = spelled;
+    this.count = count + 1;
+  }
+
+  /** The spellings of the missing keys, ordered by their lowercased names. */
+  sortedSpellings(): string[] {
+    const count = this.count;
+    if (count === 0) return [];
+    if (count === 1) return [this.spelled[0] as string];
+    const order = Array.from({ length: count }, (_, i) => i);
+    const lower = this.lower;
+    order.sort((a, b) => {
+      const x = lower[a] as string;
+      const y = lower[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return order.map((i) => this.spelled[i] as string);
+  }
 }
 
 /** How {@link MissingKeys.unknown} resolves statements that read keys the context lacks. */
@@ -181,7 +216,7 @@ export function statementMatchesRequest(
     const condition = conditions[i] as CompiledCondition;
     // One lookup of the condition key serves the missing-key report and the test.
     const values = context.get(condition.keyLower);
-    if (values === undefined) noteKey(condition.keyLower, condition.key, missing);
+    if (values === undefined) missing.note(condition.keyLower, condition.key);
     if (condition.keys.length > 1) noteMissing(condition.keys, condition.key, context, missing);
     if (holds && !condition.testValues(values, context)) holds = false;
   }
@@ -239,12 +274,6 @@ function hasUnknown(
   return false;
 }
 
-/** Records one key (lowercased) the context lacks, spelled as in the policy. */
-function noteKey(key: string, spelled: string, missing: MissingKeys): void {
-  if (!missing.keys) missing.keys = new Map();
-  if (!missing.keys.has(key)) missing.keys.set(key, spelled);
-}
-
 /** Records the keys the context lacks; returns whether any was absent. */
 function noteMissing(
   keys: readonly string[],
@@ -257,10 +286,7 @@ function noteMissing(
     const key = keys[i] as string;
     if (context.has(key)) continue;
     absent = true;
-    if (!missing.keys) missing.keys = new Map();
-    if (!missing.keys.has(key)) {
-      missing.keys.set(key, spelled !== undefined && key === spelled.toLowerCase() ? spelled : key);
-    }
+    missing.note(key, spelled !== undefined && key === spelled.toLowerCase() ? spelled : key);
   }
   return absent;
 }
