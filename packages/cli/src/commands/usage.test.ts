@@ -144,6 +144,13 @@ describe('accessloop usage', () => {
     );
   }, 120_000);
 
+  it('reads a single authorization-details file: no usage files, nothing observed', async () => {
+    const { code, stdout, stderr } = await run('usage', join(org, 'accounts', '666677778888', 'iam.json'));
+    expect(stderr).toMatch(/^warning: .*no `collectedAt`.* \[usage\.no-collection-time\]\n$/);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Observed usage (no CloudTrail window)\n\nNo usage observed.');
+  }, 120_000);
+
   it('exits 2 for a bad --days', async () => {
     const { code, stderr } = await run('usage', org, '--days', 'ninety');
     expect(code).toBe(2);

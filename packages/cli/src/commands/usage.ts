@@ -42,11 +42,15 @@ export async function runUsage(snapshotPath: string, options: UsageOptions, io: 
   const report: UsageReport = {
     usage,
     findings: findings.value,
-    events: {
-      used: cloudTrail.used,
-      denied: cloudTrail.denied,
-      unmapped: cloudTrail.unmapped.reduce((n, u) => n + u.count, 0),
-    },
+    ...(cloudTrail.files === 0
+      ? {}
+      : {
+          events: {
+            used: cloudTrail.used,
+            denied: cloudTrail.denied,
+            unmapped: cloudTrail.unmapped.reduce((n, u) => n + u.count, 0),
+          },
+        }),
   };
   io.stdout.write(
     options.format === 'json'

@@ -80,7 +80,7 @@ export function findUnusedAccess(
     diagnostics.push(
       warning(
         'usage.no-collection-time',
-        'collectedAt',
+        '',
         'the snapshot has no `collectedAt`; add `snapshot.json` to check days since last use',
       ),
     );
