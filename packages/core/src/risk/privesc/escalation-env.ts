@@ -169,7 +169,8 @@ export class EscalationEnv {
   /**
    * Whether a service principal may assume a role: its trust policy decided by the engine with the
    * service as the caller, `aws:SourceAccount` set to the role's account (the attacker creates the
-   * compute in that account) and `aws:SourceArn` unknown.
+   * compute in that account); a condition on `aws:SourceArn` alone is taken as met, since the
+   * attacker names what it creates.
    *
    * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-service.html
    * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
@@ -189,10 +190,15 @@ export class EscalationEnv {
       });
       if (set && request.ok) {
         const decision = decideWithUnknowns(set, request.value, this.options);
+        // The attacker creates and names the compute, so a trust condition on its ARN
+        // (`aws:SourceArn`, against confused deputies) is one it meets by naming it to match.
+        const named =
+          decision.outcome === 'Conditional' &&
+          decision.keys.every((k) => k.toLowerCase() === 'aws:sourcearn');
         check = {
-          outcome: decision.outcome,
+          outcome: named ? 'Allowed' : decision.outcome,
           actions: ['sts:AssumeRole'],
-          keys: decision.keys,
+          keys: named ? [] : decision.keys,
           reasons: decision.outcome === 'Denied' ? [] : decision.result.reasons,
         };
       }

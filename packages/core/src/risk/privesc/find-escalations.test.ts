@@ -208,6 +208,29 @@ describe('traps of reference/privilege-escalation.md', () => {
     expect(about(snapshot, attacker)).toEqual([]);
   });
 
+  it('a service trust that pins aws:SourceArn is met: the attacker names the compute it creates', () => {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
+    const pinned: Doc = {
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'lambda.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:lambda:*:${account}:function:ops-*` } },
+        },
+      ],
+    };
+    const snapshot = one({
+      roles: [
+        { name: 'attacker', inline: { run: createAndInvoke, pass: allow('iam:PassRole') } },
+        adminRole('admin-target', pinned),
+      ],
+    });
+    expect(about(snapshot, attacker, 'lambda-create-invoke')).toEqual([
+      expect.objectContaining({ severity: 'critical', conditional: false }),
+    ]);
+  });
+
   it('iam:PassedToService must match the service', () => {
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService
     const spec = (service: string): AccountSpec => ({
