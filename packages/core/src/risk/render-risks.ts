@@ -52,9 +52,17 @@ function summary(report: RiskReport): string {
     .join(', ');
 }
 
-/** Text shown literally in Markdown prose: every character Markdown gives a meaning is escaped. */
+/**
+ * Prose for Markdown: every character Markdown gives a meaning is escaped, backticks included, so
+ * no name can open or close a code span or bring in HTML (names quoted in backticks show them
+ * literally).
+ */
 function markdownText(text: string): string {
-  return terminalSafe(text.replace(/[\r\n]+/g, ' ')).replace(/[\\`*_{}[\]<>()#+\-.!|~]/g, (c) => `\\${c}`);
+  return markdownEscape(text.replace(/[\r\n]+/g, ' '));
+}
+
+function markdownEscape(text: string): string {
+  return terminalSafe(text).replace(/[\\`*_{}[\]<>()#+\-.!|~]/g, (c) => `\\${c}`);
 }
 
 function renderHtml(report: RiskReport): string {
