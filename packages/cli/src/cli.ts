@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runAccess } from './commands/access.js';
 import { runCan } from './commands/can.js';
+import { runGameday } from './commands/gameday.js';
 import { runRisks } from './commands/risks.js';
 import { runScore } from './commands/score.js';
 import { runSimulate } from './commands/simulate.js';
@@ -143,6 +144,18 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(async (snapshot, options) => {
       exitCode = await runRisks(snapshot, options, io);
+    });
+
+  program
+    .command('gameday')
+    .description('the attack playbook a compromised principal enables, for a practice environment only')
+    .argument('<snapshot>', 'a snapshot folder, or one `aws iam get-account-authorization-details` JSON file')
+    .requiredOption('--principal <arn>', 'a user or role of the snapshot')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['markdown', 'text', 'html']).default('markdown'),
+    )
+    .action(async (snapshot, options) => {
+      exitCode = await runGameday(snapshot, options, io);
     });
 
   try {

@@ -113,6 +113,15 @@ export {
   type PathHop,
   SEVERITIES,
 } from './risk/finding.js';
+export { cliCommand, escalationCommands, shellQuote } from './risk/gameday/aws-cli.js';
+export {
+  type GamedayOptions,
+  type GamedayPhase,
+  type GamedayPlaybook,
+  type GamedayStep,
+  gamedayPlaybook,
+} from './risk/gameday/gameday-playbook.js';
+export { GAMEDAY_NOTICE, renderGameday } from './risk/gameday/render-gameday.js';
 export { parseKnownAccounts } from './risk/known-accounts.js';
 export { findEscalations } from './risk/privesc/find-escalations.js';
 export type { EscalationMethod, MethodContext, MethodHit } from './risk/privesc/method.js';
