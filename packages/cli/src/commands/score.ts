@@ -3,7 +3,6 @@ import {
   type AccessloopConfig,
   DEFAULT_CONFIG,
   type Diagnostic,
-  effectiveAccessOf,
   ok,
   type PrincipalAccess,
   parseConfig,
@@ -17,6 +16,7 @@ import {
   type Snapshot,
   scorePrincipal,
   scoreSnapshot,
+  scoringAccessOf,
 } from '@accessloop/core';
 import { type AnalysisInput, readAnalysisInput } from '../io/read-analysis-input.js';
 import { readTextFile } from '../io/read-json-file.js';
@@ -57,7 +57,7 @@ export async function runScore(snapshotPath: string, options: ScoreCommandOption
   const scoring = { config: config.value, by: options.by, usage: usage.value };
 
   if (options.explain !== undefined) {
-    const access = effectiveAccessOf(input.snapshot, input.tools, options.explain);
+    const access = scoringAccessOf(input.snapshot, input.tools, options.explain);
     if (!access.ok) {
       printDiagnostics(io.stderr, access.diagnostics);
       return exitCodes.badInput;
@@ -98,12 +98,12 @@ export async function runScore(snapshotPath: string, options: ScoreCommandOption
   return exitCodes.ok;
 }
 
-/** The effective access of every IAM user and role of the snapshot, by ARN. */
+/** What the score counts of every IAM user and role (effective access and the floor), by ARN. */
 function accessOfEveryone({ snapshot, tools }: AnalysisInput): Result<PrincipalAccess[]> {
   const diagnostics: Diagnostic[] = [];
   const all: PrincipalAccess[] = [];
   for (const arn of principalsOf(snapshot)) {
-    const access = effectiveAccessOf(snapshot, tools, arn);
+    const access = scoringAccessOf(snapshot, tools, arn);
     if (access.ok) all.push(access.value);
     else diagnostics.push(...access.diagnostics);
   }

@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { effectiveAccessOf } from '../access/access-of.js';
+import { type Catalog, loadCatalog } from '../catalog/catalog.js';
+import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { loadExampleOrg } from '../testing/example-org.js';
+import { scoringAccessOf, uninventoriedAccessOf } from './uninventoried-access.js';
+
+let snapshot: Snapshot;
+let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
+beforeAll(async () => {
+  snapshot = loadExampleOrg();
+  const catalog = await loadCatalog();
+  tools = { catalog, resourceTypes: await loadResourceTypeIndex(catalog) };
+});
+
+const admin = 'arn:aws:iam::111122223333:role/OrganizationAccountAccessRole';
+const role = 'arn:aws:iam::111122223333:role/orders-lambda-basic';
+// The training organisation's orders account has no EBS volume in its inventory.
+const volumes = 'arn:aws:ec2:eu-west-1:111122223333:volume/*';
+
+/** The snapshot with the role's policies replaced by one inline policy. */
+function withPolicy(statements: readonly object[]): Snapshot {
+  return {
+    ...snapshot,
+    accounts: snapshot.accounts.map((account) => ({
+      ...account,
+      roles: account.roles.map((r) =>
+        r.arn === role
+          ? {
+              ...r,
+              attachedPolicies: [],
+              inlinePolicies: [{ name: 'p', document: { Version: '2012-10-17', Statement: statements } }],
+            }
+          : r,
+      ),
+    })),
+  };
+}
+
+function floorPairs(s: Snapshot, arn: string): string[] {
+  const result = uninventoriedAccessOf(s, tools, arn);
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  return result.value.grants.flatMap((g) => g.actions.flatMap((a) => g.resources.map((r) => `${a} ${r}`)));
+}
+
+describe('uninventoriedAccessOf (the floor for resource types without inventory)', () => {
+  it('counts an administrator once per action on a placeholder of each type the inventory lacks', () => {
+    const pairs = floorPairs(snapshot, admin);
+    expect(pairs).toContain(`ec2:DeleteVolume ${volumes}`);
+    // DynamoDB tables are in the inventory: effective access has those pairs, the floor does not.
+    expect(pairs.some((p) => p.startsWith('dynamodb:GetItem '))).toBe(false);
+    // Actions that take no resource are effective access's `*`, not the floor's.
+    expect(pairs.some((p) => p.startsWith('iam:ListRoles '))).toBe(false);
+  });
+
+  it('never overlaps effective access, so the grants add up', () => {
+    const effective = effectiveAccessOf(snapshot, tools, admin);
+    if (!effective.ok) throw new Error(JSON.stringify(effective.diagnostics));
+    const seen = new Set(
+      effective.value.grants.flatMap((g) => g.actions.flatMap((a) => g.resources.map((r) => `${a} ${r}`))),
+    );
+    expect(floorPairs(snapshot, admin).filter((p) => seen.has(p))).toEqual([]);
+    const both = scoringAccessOf(snapshot, tools, admin, effective.value);
+    expect(both.ok && both.value.grants.length).toBeGreaterThan(effective.value.grants.length);
+  });
+
+  it.each([
+    [
+      'a statement on the whole type counts',
+      [{ Effect: 'Allow', Action: 'ec2:DeleteVolume', Resource: volumes }],
+      1,
+    ],
+    [
+      'a statement on every resource counts',
+      [{ Effect: 'Allow', Action: 'ec2:DeleteVolume', Resource: '*' }],
+      1,
+    ],
+    // A grant on one specific volume the inventory does not list: not counted (a floor, not a guess).
+    [
+      'a statement naming one resource does not',
+      [
+        {
+          Effect: 'Allow',
+          Action: 'ec2:DeleteVolume',
+          Resource: 'arn:aws:ec2:eu-west-1:111122223333:volume/vol-0a1b',
+        },
+      ],
+      0,
+    ],
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+    [
+      'an explicit Deny removes it',
+      [
+        { Effect: 'Allow', Action: 'ec2:*Volume', Resource: '*' },
+        { Effect: 'Deny', Action: 'ec2:DeleteVolume', Resource: '*' },
+      ],
+      0,
+    ],
+  ])('%s', (_, statements, expected) => {
+    const pairs = floorPairs(withPolicy(statements), role).filter((p) => p.startsWith('ec2:DeleteVolume '));
+    expect(pairs).toHaveLength(expected);
+  });
+
+  it('marks access the snapshot cannot decide as conditional', () => {
+    const result = uninventoriedAccessOf(
+      withPolicy([
+        {
+          Effect: 'Allow',
+          Action: 'ec2:DeleteVolume',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:ResourceTag/team': 'checkout' } },
+        },
+      ]),
+      tools,
+      role,
+    );
+    expect(result.ok && result.value.grants).toEqual([
+      {
+        actions: ['ec2:DeleteVolume'],
+        resources: [volumes],
+        conditional: true,
+        conditionKeys: ['aws:ResourceTag/team'],
+      },
+    ]);
+  });
+
+  it('rejects a principal the snapshot does not have', () => {
+    const result = uninventoriedAccessOf(snapshot, tools, 'arn:aws:iam::111122223333:role/nobody');
+    expect(result.diagnostics[0]?.code).toBe('access.unknown-principal');
+  });
+});

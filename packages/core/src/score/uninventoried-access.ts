@@ -1,0 +1,268 @@
+import { type AccessGrant, effectiveAccessOf, type PrincipalAccess } from '../access/access-of.js';
+import { createPolicySets, type PolicySets } from '../access/policy-sets.js';
+import {
+  principalSideOf,
+  type ResourceSide,
+  requestFor,
+  resourceSideOf,
+} from '../access/simulate-input-for.js';
+import type { WhoCanTools } from '../access/who-can.js';
+import type { ActionInfo } from '../catalog/catalog.js';
+import type { RequestContext } from '../condition/context.js';
+import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
+import { actionIdOf } from '../evaluate/action-ids.js';
+import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
+import type { PolicySet } from '../evaluate/evaluate-request.js';
+import { statementSignature } from '../evaluate/statement-signature.js';
+import { parsePolicy } from '../policy/parse-policy.js';
+import type { Snapshot } from '../snapshot/model.js';
+
+/** The region of a placeholder ARN when the account's inventory has no regional resource. */
+const FALLBACK_REGION = 'us-east-1';
+
+/**
+ * The score's floor for what the inventory cannot show: the actions a principal is allowed that
+ * act on resource types of which the snapshot has no resource (EC2 volumes when `resources.json`
+ * lists none, say). Effective access (`effectiveAccessOf`) resolves resources against the
+ * inventory, so these actions have no pair there; here each counts as one resource, a
+ * placeholder ARN made from the type's ARN template: the principal's partition and account, the
+ * region most of the account's inventory is in (`us-east-1` without one), and `*` for the rest
+ * (`arn:aws:ec2:eu-west-1:111122223333:volume/*`). The placeholder is decided by the same engine
+ * with every policy of the snapshot (a statement naming only specific resources of the type does
+ * not match it, so it is not counted). Only actions none of whose resource types is in the
+ * inventory are counted: the others have their pairs in effective access already. The grants
+ * never overlap effective access (the placeholders are not inventory ARNs), so a caller adds them
+ * to the principal's grants before scoring.
+ *
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html#resources_table
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function uninventoriedAccessOf(
+  snapshot: Snapshot,
+  tools: WhoCanTools,
+  principalArn: string,
+): Result<PrincipalAccess> {
+  const principal = principalSideOf(snapshot, principalArn);
+  if (!principal.ok) return principal;
+  const { catalog } = tools;
+  const placeholders = placeholderIndex(snapshot, tools);
+  const account = principal.value.account ?? '';
+
+  // The actions the principal's Allow statements name whose resource types have no inventory.
+  const candidates = new Map<string, string>();
+  const consider = (info: ActionInfo) => {
+    if (candidates.has(info.action)) return;
+    const arn = placeholders.arnFor(info, account);
+    if (arn !== undefined) candidates.set(info.action, arn);
+  };
+  let everything: readonly ActionInfo[] | undefined;
+  for (const named of principal.value.identityPolicies) {
+    const parsed = parsePolicy(named.policy);
+    if (!parsed.ok) return fail(parsed.diagnostics);
+    for (const s of parsed.value.statements) {
+      if (s.effect !== 'Allow') continue;
+      if (s.action)
+        for (const p of s.action) for (const info of catalog.expandActionPattern(p)) consider(info);
+      if (s.notAction) {
+        const excluded = new Set(
+          s.notAction.flatMap((p) => catalog.expandActionPattern(p)).map((a) => a.action),
+        );
+        everything ??= catalog.expandActionPattern('*');
+        for (const info of everything) if (!excluded.has(info.action)) consider(info);
+      }
+    }
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const policySets = placeholders.policySets;
+  const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
+  const sides = new Map<string, { side: ResourceSide; set: PolicySet } | null>();
+  const outcomes = new Map<string, string | null>();
+  // Actions with the same statements answer the same for one placeholder.
+  const resourceAnswers = new Map<string, string>();
+  // Per placeholder and outcome ('' certain, else the unknown keys), the actions.
+  const reached = new Map<string, string[]>();
+  for (const [action, arn] of candidates) {
+    const lower = action.toLowerCase();
+    const service = lower.slice(0, lower.indexOf(':'));
+    // Placeholders differ from each other only in the region (which decides aws:RequestedRegion)
+    // and in which Resource patterns match them: one policy set per region and service.
+    const region = arn.split(':')[3] ?? '';
+    const sideKey = `${region}\u0000${service}`;
+    let prepared = sides.get(sideKey);
+    if (prepared === undefined) {
+      const side = resourceSideOf(snapshot, arn, action, principal.value.account);
+      const set = policySets(principal.value, side, diagnostics);
+      prepared = set ? { side, set } : null;
+      sides.set(sideKey, prepared);
+    }
+    if (prepared === null) break;
+    const { side, set } = prepared;
+    const actionId = actionIdOf(lower);
+    const signature = `${sideKey}\u0000${statementSignature(set, actionId, lower)}`;
+    const matchKey = `${signature}\u0000${arn}`;
+    let matches = resourceAnswers.get(matchKey);
+    if (matches === undefined) {
+      matches = resourceMatches(set, actionId, lower, arn);
+      resourceAnswers.set(matchKey, matches);
+    }
+    const classKey = `${signature}\u0000${matches}`;
+    let outcome = outcomes.get(classKey);
+    if (outcome === undefined) {
+      const request = requestFor(snapshot, principalArn, principal.value, action, arn, side);
+      if (!request.ok) {
+        diagnostics.push(...request.diagnostics);
+        break;
+      }
+      const decision = decideWithUnknowns(set, request.value, options);
+      outcome =
+        decision.outcome === 'Denied'
+          ? null
+          : decision.outcome === 'Conditional'
+            ? decision.keys.join(',')
+            : '';
+      outcomes.set(classKey, outcome);
+    }
+    if (outcome === null) continue;
+    const key = `${arn}\u0000${outcome}`;
+    const list = reached.get(key);
+    if (list) list.push(action);
+    else reached.set(key, [action]);
+  }
+  if (diagnostics.length > 0) return fail(diagnostics);
+  const grants = [...reached.entries()]
+    .map(([key, actions]): AccessGrant => {
+      const [arn, keys] = key.split('\u0000') as [string, string];
+      return {
+        actions: actions.sort(compare),
+        resources: [arn],
+        conditional: keys !== '',
+        conditionKeys: keys === '' ? [] : keys.split(','),
+      };
+    })
+    .sort(
+      (a, b) =>
+        compare(a.actions[0] as string, b.actions[0] as string) ||
+        compare(a.resources[0] as string, b.resources[0] as string),
+    );
+  return ok({ principal: principalArn, grants });
+}
+
+const noContext: RequestContext = new Map();
+
+/**
+ * Which `Resource`/`NotResource` patterns of the statements that name the action match the
+ * placeholder, as a string of 0s and 1s: two placeholders with the same answers (and the same
+ * region and statements) get the same decision. A pattern with policy variables depends on the
+ * request, so the placeholder itself is the answer.
+ */
+function resourceMatches(set: PolicySet, actionId: number, actionLower: string, arn: string): string {
+  let bits = '';
+  const policies = [
+    ...set.identity,
+    ...set.boundaries,
+    ...(set.session ? [set.session] : []),
+    ...(set.resource ? [set.resource] : []),
+    ...(set.scps ?? []).flatMap((level) => level.policies),
+    ...(set.rcps ?? []).flatMap((level) => level.policies),
+  ];
+  for (const policy of policies) {
+    for (const statement of policy.statementsFor(actionId, actionLower)) {
+      if (!statement.resource) continue;
+      if (statement.resource.keys.length > 0) return arn;
+      bits += statement.resource.test(arn, noContext) ? '1' : '0';
+    }
+  }
+  return bits;
+}
+
+interface PlaceholderIndex {
+  /** One policy compiler for every principal of the snapshot: each document is compiled once. */
+  readonly policySets: PolicySets;
+  /** The placeholder ARN of an action none of whose resource types is in the inventory, else undefined. */
+  arnFor(info: ActionInfo, account: string): string | undefined;
+}
+
+const indexes = new WeakMap<Snapshot, PlaceholderIndex>();
+
+/** The inventory's resource types and each account's partition and main region, once per snapshot. */
+function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIndex {
+  const known = indexes.get(snapshot);
+  if (known) return known;
+  const { resourceTypes } = tools;
+  const present = new Set<string>();
+  const regions = new Map<string, { partition: string; region: string }>();
+  for (const account of snapshot.accounts) {
+    const counts = new Map<string, number>();
+    const arns: string[] = [];
+    for (const r of account.resources) {
+      arns.push(r.arn);
+      if (r.type === 'AWS::S3::Bucket') arns.push(`${r.arn}/*`);
+      if (r.region !== '') counts.set(r.region, (counts.get(r.region) ?? 0) + 1);
+    }
+    for (const e of [...account.users, ...account.roles, ...account.groups]) arns.push(e.arn);
+    for (const p of account.managedPolicies) if (!p.awsManaged) arns.push(p.arn);
+    for (const arn of arns)
+      for (const t of resourceTypes.resourceTypesOf(arn)) present.add(`${t.service}\u0000${t.type}`);
+    const region = [...counts.entries()].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]?.[0];
+    regions.set(account.id, { partition: account.partition, region: region ?? FALLBACK_REGION });
+  }
+  const templates = new Map<string, string | undefined>();
+  const templateOf = (service: string, type: string) => {
+    const key = `${service}\u0000${type}`;
+    if (!templates.has(key)) {
+      const definition = resourceTypes.resourceTypesForService(service).find((d) => d.type === type);
+      templates.set(key, definition?.arnTemplates[0]);
+    }
+    return templates.get(key);
+  };
+  const arns = new Map<string, string | undefined>();
+  const index: PlaceholderIndex = {
+    policySets: createPolicySets(snapshot),
+    arnFor(info, account) {
+      if (info.resourceTypes.length === 0) return undefined;
+      if (info.resourceTypes.some((t) => present.has(`${info.service}\u0000${t.name}`))) return undefined;
+      const type = info.resourceTypes.find((t) => t.required) ?? info.resourceTypes[0];
+      if (type === undefined) return undefined;
+      const key = `${account}\u0000${info.service}\u0000${type.name}`;
+      if (!arns.has(key)) {
+        const where = regions.get(account) ?? { partition: 'aws', region: FALLBACK_REGION };
+        const fill = (_: string, name: string) =>
+          name === 'Partition'
+            ? where.partition
+            : name === 'Region'
+              ? where.region
+              : name === 'Account'
+                ? account
+                : '*';
+        arns.set(key, templateOf(info.service, type.name)?.replace(/\$\{([A-Za-z]+)\}/g, fill));
+      }
+      return arns.get(key);
+    },
+  };
+  indexes.set(snapshot, index);
+  return index;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * What the score counts for a principal: its effective access (given when the caller has it
+ * already, as the scan does; computed otherwise) plus the floor of {@link uninventoriedAccessOf}.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function scoringAccessOf(
+  snapshot: Snapshot,
+  tools: WhoCanTools,
+  principalArn: string,
+  effective?: PrincipalAccess,
+): Result<PrincipalAccess> {
+  const access = effective ? ok(effective) : effectiveAccessOf(snapshot, tools, principalArn);
+  if (!access.ok) return access;
+  const floor = uninventoriedAccessOf(snapshot, tools, principalArn);
+  if (!floor.ok) return floor;
+  return ok({ principal: principalArn, grants: [...access.value.grants, ...floor.value.grants] });
+}
