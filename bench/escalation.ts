@@ -4,10 +4,9 @@
  *
  * For each size (1,000, 5,000 and 20,000 roles), a child process generates the account with
  * `bench/lib/gaad-generator.ts` (the output of `aws iam get-account-authorization-details`, seeded),
- * loads it with the snapshot loader, and times `findEscalations` alone: the best of two runs
- * after a warm-up, on a fresh snapshot object each time (so no per-snapshot cache carries over).
- * Peak memory is the child's, generation and loading included. The target is 10 seconds or less
- * for 5,000 roles.
+ * loads it with the snapshot loader, and times `findEscalations` alone: one run after a warm-up
+ * run, each on a fresh snapshot object (so no per-snapshot cache carries over). Peak memory is
+ * the child's, generation and loading included. The target is 10 seconds or less for 5,000 roles.
  *
  * Run with `npm run bench`, or alone: `npx tsc -p bench/tsconfig.json && node bench/dist/escalation.js`.
  */
@@ -25,7 +24,7 @@ import { generateGaad, resolveCounts } from './lib/gaad-generator.js';
 import { type BenchmarkRow, emitReport, formatCount, peakRssMb, progress } from './lib/result.js';
 
 const sizes = [1_000, 5_000, 20_000];
-const timedRuns = 2;
+const timedRuns = 1;
 
 /** What one child process measures for one size. */
 interface SizeResult {
@@ -120,7 +119,7 @@ async function main(): Promise<void> {
   emitReport({
     name: 'escalation',
     description:
-      'The privilege-escalation graph (`findEscalations`: every method of the reference, decided by the engine, and the paths to administrator) of one generated account (`bench/lib/gaad-generator.ts`, seed 42) loaded with the snapshot loader; best of two runs after a warm-up. Peak memory includes generating and loading the account.',
+      'The privilege-escalation graph (`findEscalations`: every method of the reference, decided by the engine, and the paths to administrator) of one generated account (`bench/lib/gaad-generator.ts`, seed 42) loaded with the snapshot loader; one run after a warm-up. Peak memory includes generating and loading the account.',
     rows,
     notes,
   });

@@ -94,9 +94,12 @@ export function findEscalations(
       isMorePrivileged: (arn) => admin.has(arn) || profiles.hasMore(arn, node.arn),
       assumableRoles: () => {
         if (!assumable) {
+          // A trust naming the account delegates to identity policies: those must allow first.
           const roles = new Set([
             ...(env.trust.byArn.get(node.arn) ?? []),
-            ...(env.trust.byAccount.get(node.account.id) ?? []),
+            ...(env.trust.byAccount.get(node.account.id) ?? []).filter((r) =>
+              checker.mayAllowOn('sts:AssumeRole', r.arn),
+            ),
             ...env.trust.open,
           ]);
           assumable = [];

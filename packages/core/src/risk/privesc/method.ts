@@ -70,5 +70,9 @@ export function mayNeed(method: EscalationMethod, attacker: PrincipalChecker): b
   return method.needs.some((all) => all.every((a) => attacker.has(a)));
 }
 
-/** At most this many targets are evaluated per attacker and method (the most privileged first). */
+/**
+ * At most this many targets are evaluated per attacker and method: the ones the attacker's
+ * `Resource` patterns match and that hold more access than it. Keeps the analysis linear in
+ * principals on accounts with thousands of roles; the limit is reported in docs/findings.md.
+ */
 export const maxTargetsPerMethod = 200;

@@ -35,7 +35,6 @@ export class PrivilegeProfiles {
   private readonly byPattern = new Map<string, readonly number[]>();
   private allPairs: readonly number[] | undefined;
   private readonly profiles = new Map<string, ReadonlySet<number> | undefined>();
-  private readonly hasMoreCache = new Map<string, boolean>();
 
   constructor(
     private readonly catalog: Catalog,
@@ -48,9 +47,6 @@ export class PrivilegeProfiles {
 
   /** Whether `target` holds a (capability, service) pair `attacker` does not. */
   hasMore(target: string, attacker: string): boolean {
-    const key = `${target}\u0000${attacker}`;
-    const known = this.hasMoreCache.get(key);
-    if (known !== undefined) return known;
     const mine = this.profileOf(attacker) ?? empty;
     const theirs = this.profileOf(target);
     // The score first: cached per profile, it settles most comparisons without a set walk.
@@ -58,7 +54,6 @@ export class PrivilegeProfiles {
       theirs !== undefined &&
       this.scoreOf(theirs) > this.scoreOf(mine) &&
       [...theirs].some((id) => !mine.has(id));
-    this.hasMoreCache.set(key, more);
     return more;
   }
 

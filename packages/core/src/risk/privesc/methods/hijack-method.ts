@@ -41,11 +41,13 @@ function detectHijack(c: MethodContext, data: HijackMethodData): MethodHit[] {
   const account = c.node.account.id;
   const hits: MethodHit[] = [];
   let inventory = false;
+  let evaluated = 0;
   for (const type of data.resourceTypes) {
     if (c.env.hasInventoryOf(account, type)) inventory = true;
     for (const { resource, roleArn } of c.env.runningResources(account, type)) {
-      if (hits.length >= maxTargetsPerMethod) return hits;
+      if (evaluated >= maxTargetsPerMethod) return hits;
       if (roleArn === c.node.arn || !c.isMorePrivileged(roleArn)) continue;
+      evaluated++;
       const check = needsOn(c, data, resource.arn);
       if (check.outcome === 'Denied') continue;
       const role = c.env.principalByArn.get(roleArn);

@@ -42,12 +42,14 @@ function detectPassRole(c: MethodContext, data: PassRoleMethodData): MethodHit[]
   const hits: MethodHit[] = [];
   const account = c.node.account.id;
   const seen = new Set<string>();
+  let evaluated = 0;
   for (const service of data.services) {
     for (const role of c.env.rolesTrustingService(account, service)) {
-      if (hits.length >= maxTargetsPerMethod) return hits;
+      if (evaluated >= maxTargetsPerMethod) return hits;
       if (role.arn === c.node.arn || seen.has(role.arn)) continue;
       if (!c.attacker.mayAllowOn('iam:PassRole', role.arn) || !c.isMorePrivileged(role.arn)) continue;
       if (data.needsInstanceProfile && role.instanceProfiles.length === 0) continue;
+      evaluated++;
       const trust = c.env.serviceCanAssume(role, account, service);
       if (trust.outcome === 'Denied') continue;
       const pass = c.attacker.check('iam:PassRole', role.arn, { 'iam:PassedToService': service });
