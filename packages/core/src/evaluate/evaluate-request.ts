@@ -6,6 +6,11 @@ import { collectHits, HitList, MissingKeys, type UnknownContext } from './statem
 const denyScratch = new HitList();
 const allowScratch = new HitList();
 const missingScratch = new MissingKeys();
+/**
+ * The empty lists of a result, shared: a decision allocates only what it must return. Frozen, so
+ * that a caller changing one cannot change the next result.
+ */
+const none: readonly never[] = Object.freeze([]);
 /** A one-policy list for the resource-based policy or the session policy, refilled per use. */
 const onePolicy: CompiledPolicy[] = [];
 
@@ -76,7 +81,7 @@ export function evaluateRequest(
 
   // SCP levels, each of which must allow; RCPs, which can only deny (RCPFullAWSAccess everywhere).
   let scpGaps: MissingAllow[] | undefined;
-  const scpLevels = hasIdentitySide && set.scps !== undefined && scpsApply(set, request) ? set.scps : [];
+  const scpLevels = hasIdentitySide && set.scps !== undefined && scpsApply(set, request) ? set.scps : none;
   for (const level of scpLevels) {
     const id = level.orgIdentifier;
     if (collectHits('scp', id, level.policies, request, missing, denies, allows, false, false) === 0) {
@@ -160,7 +165,7 @@ export function evaluateRequest(
     return {
       decision: 'ExplicitlyDenied',
       reasons: denies.reasons(),
-      missingAllows: [],
+      missingAllows: none,
       missingContextKeys,
     };
   }
@@ -201,7 +206,7 @@ export function evaluateRequest(
       grantsAlone !== undefined && !identityPath
         ? [...allows.reasons(0, scpAllowCount), ...grantsAlone.map((i) => allows.reason(i))]
         : allows.reasons();
-    return { decision: 'Allowed', reasons, missingAllows: [], missingContextKeys };
+    return { decision: 'Allowed', reasons, missingAllows: none, missingContextKeys };
   }
 
   const gaps: MissingAllow[] = scpGaps ?? [];
@@ -211,7 +216,7 @@ export function evaluateRequest(
     if (!sessionOk) gaps.push({ policyType: 'session' });
   }
   if (!resourceOk && (!sameAccount || resourceRequired)) gaps.push({ policyType: 'resource' });
-  return { decision: 'ImplicitlyDenied', reasons: [], missingAllows: gaps, missingContextKeys };
+  return { decision: 'ImplicitlyDenied', reasons: none, missingAllows: gaps, missingContextKeys };
 }
 
 /**

@@ -111,9 +111,9 @@ export class MissingKeys {
   }
 
   /** The spellings of the missing keys, ordered by their lowercased names. */
-  sortedSpellings(): string[] {
+  sortedSpellings(): readonly string[] {
     const count = this.count;
-    if (count === 0) return [];
+    if (count === 0) return noKeys;
     if (count === 1) return [this.spelled[0] as string];
     const order = Array.from({ length: count }, (_, i) => i);
     const lower = this.lower;
@@ -125,6 +125,9 @@ export class MissingKeys {
     return order.map((i) => this.spelled[i] as string);
   }
 }
+
+/** No missing keys: shared, and frozen so that no caller can change it. */
+const noKeys: readonly string[] = Object.freeze([]);
 
 /** How {@link MissingKeys.unknown} resolves statements that read keys the context lacks. */
 export type UnknownContext = 'permissive' | 'restrictive';
