@@ -4,7 +4,7 @@ import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
-import { scoringAccessOf, uninventoriedAccessOf } from './uninventoried-access.js';
+import { isPlaceholderResource, scoringAccessOf, uninventoriedAccessOf } from './uninventoried-access.js';
 
 let snapshot: Snapshot;
 let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
@@ -123,6 +123,16 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
         conditionKeys: ['aws:ResourceTag/team'],
       },
     ]);
+  });
+
+  it.each([
+    ['arn:aws:ec2:eu-west-1:111122223333:volume/*', true],
+    ['arn:aws:s3:::*/*', true],
+    ['arn:aws:s3:::orders-prod-data-111122223333/*', false],
+    ['*', false],
+    ['arn:aws:dynamodb:eu-west-1:111122223333:table/orders', false],
+  ])('tells a placeholder (%s) from inventory: %s', (resource, expected) => {
+    expect(isPlaceholderResource(resource)).toBe(expected);
   });
 
   it('rejects a principal the snapshot does not have', () => {

@@ -176,6 +176,17 @@ function resourceMatches(set: PolicySet, actionId: number, actionLower: string, 
   return bits;
 }
 
+/**
+ * Whether a resource of a grant is a placeholder of {@link uninventoriedAccessOf} (it stands for a
+ * resource type the inventory has none of): it holds `*` and is neither `*` (actions without a
+ * resource) nor a bucket's objects (`arn:aws:s3:::bucket/*`; bucket names cannot hold `*`).
+ *
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+ */
+export function isPlaceholderResource(resource: string): boolean {
+  return resource !== '*' && resource.includes('*') && !/^arn:[^:]+:s3:::[^*/]+\/\*$/.test(resource);
+}
+
 interface PlaceholderIndex {
   /** One policy compiler for every principal of the snapshot: each document is compiled once. */
   readonly policySets: PolicySets;

@@ -72,6 +72,21 @@ describe('usedAccessOf (the access par is the score of)', () => {
     ]);
   });
 
+  it('covers a placeholder of the floor (a resource type without inventory) by any use of the action', () => {
+    const volumes = 'arn:aws:ec2:eu-west-1:111122223333:volume/*';
+    const withFloor: PrincipalAccess = {
+      ...access,
+      grants: [
+        ...access.grants,
+        { actions: ['ec2:DeleteVolume'], resources: [volumes], conditional: false, conditionKeys: [] },
+      ],
+    };
+    const result = usedAccessOf(withFloor, [
+      used('ec2:DeleteVolume', ['arn:aws:ec2:eu-west-1:111122223333:volume/vol-0a1b']),
+    ]);
+    expect(pairs(result)).toEqual([`ec2:DeleteVolume ${volumes}`]);
+  });
+
   it('covers an action that takes no resource by any use of it', () => {
     expect(pairs(usedAccessOf(access, [used('s3:ListAllMyBuckets', ['arn:aws:s3:::x'])]))).toEqual([
       's3:ListAllMyBuckets *',

@@ -1,5 +1,6 @@
 import type { AccessGrant, PrincipalAccess } from '../access/access-of.js';
 import type { UsedAction } from '../usage/usage.js';
+import { isPlaceholderResource } from './uninventoried-access.js';
 
 /**
  * The part of a principal's effective access that covers what it was seen using: the
@@ -7,7 +8,8 @@ import type { UsedAction } from '../usage/usage.js';
  * exceeds the score. Per kind of observation:
  * - an action with the resources it was used on (CloudTrail): those (action, resource) pairs that
  *   are allowed; an S3 object counts as its bucket's `bucket/*`; an allowed `*` pair (an action
- *   that takes no resource) is covered by any use of the action;
+ *   that takes no resource) and a placeholder of the floor (a resource type the inventory lacks,
+ *   see `uninventoriedAccessOf`) are covered by any use of the action;
  * - an action without resources (CloudTrail events that name none, Access Advisor action-level
  *   data) or with more resources than the collector kept (`resourcesTruncated`): every allowed
  *   pair of that action, since least privilege cannot be narrower than the resources nobody
@@ -50,7 +52,9 @@ export function usedAccessOf(access: PrincipalAccess, used: readonly UsedAction[
       }
       const resources = usedResources.get(lower);
       if (resources === undefined) continue;
-      const matched = grant.resources.filter((r) => r === '*' || resources.has(r));
+      const matched = grant.resources.filter(
+        (r) => r === '*' || isPlaceholderResource(r) || resources.has(r),
+      );
       if (matched.length > 0) grants.push({ ...grant, actions: [action], resources: matched });
     }
     if (whole.length > 0) grants.push({ ...grant, actions: whole });
