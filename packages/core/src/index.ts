@@ -166,7 +166,7 @@ export {
   type TeamScore,
   UNTAGGED,
 } from './score/score-snapshot.js';
-export { scoringAccessOf, uninventoriedAccessOf } from './score/uninventoried-access.js';
+export { isPlaceholderResource, scoringAccessOf, uninventoriedAccessOf } from './score/uninventoried-access.js';
 export { usedAccessOf } from './score/used-access.js';
 export {
   type AuthorizationDetailsOptions,
