@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
-import { actionsOfEvent, EVENT_ACTIONS, servicePrefixOf } from './cloudtrail-action.js';
+import { actionsForRequest, actionsOfEvent, EVENT_ACTIONS, servicePrefixOf } from './cloudtrail-action.js';
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -38,6 +38,12 @@ describe('actionsOfEvent', () => {
     // https://docs.aws.amazon.com/ses/latest/dg/logging-using-cloudtrail.html
     ['email.amazonaws.com', 'SendRawEmail', ['ses:SendRawEmail']],
     ['tagging.amazonaws.com', 'GetResources', ['tag:GetResources']],
+    // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-permissions-reference.html
+    ['sqs.amazonaws.com', 'SendMessageBatch', ['sqs:SendMessage']],
+    // https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html
+    ['sns.amazonaws.com', 'PublishBatch', ['sns:Publish']],
+    // https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html
+    ['kms.amazonaws.com', 'ReEncrypt', ['kms:ReEncryptFrom', 'kms:ReEncryptTo']],
   ])('%s %s is %j', (source, name, actions) => {
     expect(actionsOfEvent(catalog, source, name)).toEqual({ kind: 'actions', actions });
   });
@@ -70,5 +76,24 @@ describe('servicePrefixOf', () => {
   it('is the first label of the endpoint unless curated', () => {
     expect(servicePrefixOf('secretsmanager.amazonaws.com')).toBe('secretsmanager');
     expect(servicePrefixOf('monitoring.amazonaws.com')).toBe('cloudwatch');
+  });
+});
+
+// https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html (versionId needs s3:GetObjectVersion)
+describe('actionsForRequest', () => {
+  it('asks for the version permission when an S3 request names a version', () => {
+    expect(
+      actionsForRequest(['s3:GetObject'], {
+        bucketName: 'b',
+        key: 'k',
+        versionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd',
+      }),
+    ).toEqual(['s3:GetObjectVersion']);
+    expect(actionsForRequest(['s3:DeleteObject'], { versionId: 'v' })).toEqual(['s3:DeleteObjectVersion']);
+    expect(actionsForRequest(['s3:GetObject', 's3:PutObject'], { bucketName: 'b' })).toEqual([
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+    expect(actionsForRequest(['s3:GetObject'], null)).toEqual(['s3:GetObject']);
   });
 });

@@ -52,6 +52,12 @@ export const SIGN_IN_EVENT_SOURCES: ReadonlySet<string> = new Set(['signin.amazo
  * Lambda: `Invoke` is the event of the `lambda:InvokeFunction` permission
  * (https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html,
  * https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).
+ *
+ * SQS batch operations need the permission of the single operation
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-permissions-reference.html);
+ * SNS `PublishBatch` needs `sns:Publish` (https://docs.aws.amazon.com/sns/latest/api/API_PublishBatch.html);
+ * KMS `ReEncrypt` needs `kms:ReEncryptFrom` on the source key and `kms:ReEncryptTo` on the
+ * destination key (https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html).
  */
 export const EVENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   's3:ListObjects': ['s3:ListBucket'],
@@ -97,7 +103,37 @@ export const EVENT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   's3:GetBucketIntelligentTieringConfiguration': ['s3:GetIntelligentTieringConfiguration'],
   'lambda:Invoke': ['lambda:InvokeFunction'],
   'lambda:InvokeWithResponseStream': ['lambda:InvokeFunction'],
+  'sqs:SendMessageBatch': ['sqs:SendMessage'],
+  'sqs:DeleteMessageBatch': ['sqs:DeleteMessage'],
+  'sqs:ChangeMessageVisibilityBatch': ['sqs:ChangeMessageVisibility'],
+  'sns:PublishBatch': ['sns:Publish'],
+  'kms:ReEncrypt': ['kms:ReEncryptFrom', 'kms:ReEncryptTo'],
 };
+
+/**
+ * S3 operations on a given object version need the `...Version` permission: `GetObject` and
+ * `HeadObject` with `versionId` need `s3:GetObjectVersion`, `DeleteObject` with `versionId`
+ * needs `s3:DeleteObjectVersion`
+ * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html,
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html).
+ */
+const VERSIONED_S3_ACTIONS: Readonly<Record<string, string>> = {
+  's3:GetObject': 's3:GetObjectVersion',
+  's3:DeleteObject': 's3:DeleteObjectVersion',
+};
+
+/**
+ * The actions of an event, refined by its request: an S3 object operation that names a
+ * `versionId` needs the version permission instead (see `VERSIONED_S3_ACTIONS`).
+ */
+export function actionsForRequest(actions: readonly string[], requestParameters: unknown): readonly string[] {
+  const versionId =
+    typeof requestParameters === 'object' && requestParameters !== null
+      ? (requestParameters as Record<string, unknown>).versionId
+      : undefined;
+  if (typeof versionId !== 'string' || versionId === '' || versionId === 'null') return actions;
+  return actions.map((a) => VERSIONED_S3_ACTIONS[a] ?? a);
+}
 
 /**
  * API versions some services append to their event names: Lambda writes `CreateFunction20150331`

@@ -7,7 +7,7 @@
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
  */
 import type { Catalog } from '../catalog/catalog.js';
-import { actionsOfEvent, type EventActions } from './cloudtrail-action.js';
+import { actionsForRequest, actionsOfEvent, type EventActions } from './cloudtrail-action.js';
 import { isAccessDenied, principalOfEvent, resourcesOfEvent } from './cloudtrail-event.js';
 import type { Usage, UsedAction } from './usage.js';
 
@@ -124,7 +124,7 @@ export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsag
         byAction = new Map();
         entries.set(principal, byAction);
       }
-      for (const action of mapped.actions) {
+      for (const action of actionsForRequest(mapped.actions, r.requestParameters)) {
         let entry = byAction.get(action);
         if (!entry) {
           entry = { count: 0, lastUsed: eventTime, resources: new Set(), truncated: false };
