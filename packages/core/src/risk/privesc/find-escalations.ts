@@ -65,10 +65,7 @@ export function findEscalations(
       }
       for (const account of snapshot.accounts) {
         const group = account.groups.find((g) => g.arn === arn);
-        if (group) {
-          const node = { account } as PrincipalNode;
-          return { identity: groupDocuments(node, group), boundaries: [] };
-        }
+        if (group) return { identity: groupDocuments(account, group), boundaries: [] };
       }
       return undefined;
     },

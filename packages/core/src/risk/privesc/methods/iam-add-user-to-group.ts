@@ -21,7 +21,7 @@ export const iamAddUserToGroup: EscalationMethod = {
       hits.push({
         to: c.node.arn,
         check,
-        grantsAdmin: grantsEverything((d) => c.env.parse(d), groupDocuments(c.node, group)),
+        grantsAdmin: grantsEverything((d) => c.env.parse(d), groupDocuments(c.node.account, group)),
         via: group.arn,
         description: `add itself to group ${group.name}`,
       });

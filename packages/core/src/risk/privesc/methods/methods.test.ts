@@ -200,6 +200,7 @@ describe('table D: hijack a resource that runs as a role', () => {
   };
 
   it.each(methods.map((m) => m.id))('%s noncompliant: the resource runs as an administrator role', (id) => {
+    expect(methods.find((m) => m.id === id)?.resourceTypes).toContain(resourceFor(id, 'admin-target').type);
     expect(of(scenario(id, 'admin-target'), id, attackerRole)).toEqual([
       expect.objectContaining({
         severity: 'critical',

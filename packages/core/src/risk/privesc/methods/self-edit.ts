@@ -5,7 +5,7 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_manage-attach-detach.html
  */
 import type { Policy } from '../../../policy/types.js';
-import type { Group } from '../../../snapshot/model.js';
+import type { Account, Group } from '../../../snapshot/model.js';
 import type { PrincipalNode } from '../escalation-env.js';
 import { administratorAccessArn, type MethodContext, type MethodHit } from '../method.js';
 import { anyOf, type PrincipalChecker } from '../principal-checker.js';
@@ -91,8 +91,8 @@ export function grantsEverything(
 }
 
 /** The documents of a group's inline and attached policies. */
-export function groupDocuments(node: PrincipalNode, group: Group): unknown[] {
-  const managed = new Map(node.account.managedPolicies.map((p) => [p.arn, p.document]));
+export function groupDocuments(account: Account, group: Group): unknown[] {
+  const managed = new Map(account.managedPolicies.map((p) => [p.arn, p.document]));
   return [
     ...group.inlinePolicies.map((p) => p.document),
     ...group.attachedPolicies.map((p) => managed.get(p.arn)),
