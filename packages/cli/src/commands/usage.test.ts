@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliForTest as run } from '../testing/run-cli.js';
+import { runUsage } from './usage.js';
 
 const org = new URL('../../../../examples/org', import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), 'accessloop-usage-'));
@@ -149,6 +150,23 @@ describe('accessloop usage', () => {
     expect(stderr).toMatch(/^warning: .*no `collectedAt`.* \[usage\.no-collection-time\]\n$/);
     expect(code).toBe(0);
     expect(stdout).toContain('Observed usage (no CloudTrail window)\n\nNo usage observed.');
+  }, 120_000);
+
+  it('shows progress through the log files on a terminal only', async () => {
+    let stderr = '';
+    const io = {
+      stdout: { write: () => true },
+      stderr: {
+        isTTY: true,
+        write: (text: string) => {
+          stderr += text;
+          return true;
+        },
+      },
+    };
+    expect(await runUsage(org, { format: 'json', days: '90' }, io)).toBe(0);
+    expect(stderr).toContain('\rreading CloudTrail logs: 1/14 files');
+    expect(stderr).toContain('\rreading CloudTrail logs: 13/14 files\r\u001b[K');
   }, 120_000);
 
   it('exits 2 for a bad --days', async () => {

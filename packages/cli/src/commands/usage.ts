@@ -32,7 +32,17 @@ export async function runUsage(snapshotPath: string, options: UsageOptions, io: 
   const input = await readAnalysisInput(snapshotPath, io);
   if (!input) return exitCodes.badInput;
   const { snapshot, tools } = input;
-  const observed = await readObservedUsage(snapshotPath, snapshot, tools.catalog);
+  // On a terminal, a progress line while the CloudTrail files are read.
+  const onProgress = io.stderr.isTTY
+    ? (done: number, total: number) =>
+        io.stderr.write(done < total ? `\rreading CloudTrail logs: ${done}/${total} files` : '\r\u001b[K')
+    : undefined;
+  const observed = await readObservedUsage(
+    snapshotPath,
+    snapshot,
+    tools.catalog,
+    onProgress ? { onProgress } : {},
+  );
   printDiagnostics(io.stderr, observed.diagnostics);
   if (!observed.ok) return exitCodes.badInput;
   const { usage, cloudTrail, credentialReports } = observed.value;
