@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { type Diagnostic, error, joinPath, type Result } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, error, joinPath, ok, type Result } from '../diagnostics/diagnostic.js';
 import { type CompiledPolicy, compilePolicyDocument } from './compile-policy.js';
 import { type CompiledOrgLevel, evaluateRequest, type PolicySet } from './evaluate-request.js';
 import { buildRequest, type EvaluationRequest } from './request.js';
@@ -29,15 +29,30 @@ const cacheLimit = 10_000;
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 export function createSimulator(catalog: Catalog): Simulator {
-  const cache = new Map<string, Result<CompiledPolicy>>();
+  // Keyed by type and name, then by text, so that the long text is hashed as it is, without
+  // first being copied into one key string. Keyed without the path: the same policy at another
+  // place in the input compiles to the same policy. Only policies that compile are cached; the
+  // diagnostics of one that does not name the path where it was found.
+  const cache = new Map<string, Map<string, CompiledPolicy>>();
+  let cached = 0;
   const compile: Compile = (type, name, document, path) => {
     const text = typeof document === 'string' ? document : JSON.stringify(document);
-    const key = `${type}\u0000${path}\u0000${name}\u0000${text}`;
-    let compiled = cache.get(key);
-    if (!compiled) {
-      compiled = compilePolicyDocument(name, document, path, type);
-      if (cache.size >= cacheLimit) cache.clear();
-      cache.set(key, compiled);
+    const named = `${type}\u0000${name}`;
+    const hit = cache.get(named)?.get(text);
+    if (hit) return ok(hit);
+    const compiled = compilePolicyDocument(name, document, path, type);
+    if (compiled.ok) {
+      if (cached >= cacheLimit) {
+        cache.clear();
+        cached = 0;
+      }
+      let texts = cache.get(named);
+      if (!texts) {
+        texts = new Map();
+        cache.set(named, texts);
+      }
+      texts.set(text, compiled.value);
+      cached++;
     }
     return compiled;
   };
