@@ -402,6 +402,33 @@ describe('table A: editing one\u2019s own permissions', () => {
       compliant: { roles: [{ name: 'attacker', inline: { p: allow('iam:CreateRole', roleArn('tmp-*')) } }] },
     },
     {
+      // Delegated administration: new roles must carry the boundary.
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html#access_policies_boundaries-delegate
+      id: 'iam-create-role-and-grant',
+      principal: attackerRole,
+      noncompliant: {
+        roles: [
+          {
+            name: 'attacker',
+            inline: { p: allow(['iam:CreateRole', 'iam:AttachRolePolicy'], roleArn('tmp-*')) },
+          },
+        ],
+      },
+      compliant: {
+        roles: [
+          {
+            name: 'attacker',
+            inline: {
+              create: allow('iam:CreateRole', roleArn('tmp-*'), {
+                StringEquals: { 'iam:PermissionsBoundary': `arn:aws:iam::${account}:policy/app-boundary` },
+              }),
+              attach: allow('iam:AttachRolePolicy', roleArn('tmp-*')),
+            },
+          },
+        ],
+      },
+    },
+    {
       id: 'iam-delete-permissions-boundary',
       principal: attackerRole,
       noncompliant: {
