@@ -10,9 +10,9 @@ const dir = mkdtempSync(join(tmpdir(), 'accessloop-cloudtrail-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Splits `text` fed in chunks of the given sizes (cycled). */
-function split(text: string | Buffer, sizes: readonly number[] = [1 << 20]) {
+function split(text: string | Buffer, sizes: readonly number[] = [1 << 20], maxRecordBytes?: number) {
   const records: unknown[] = [];
-  const splitter = createRecordSplitter((r) => records.push(r));
+  const splitter = createRecordSplitter((r) => records.push(r), maxRecordBytes);
   const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
   let at = 0;
   for (let k = 0; at < bytes.length; k++) {
@@ -104,6 +104,20 @@ describe('createRecordSplitter', () => {
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'usage.invalid-cloudtrail-file', severity: 'error', path });
     expect(diagnostics[0]?.message).toContain(message);
+  });
+
+  it('skips a record above the size cap without keeping it, and goes on', () => {
+    const big = { data: 'x'.repeat(200) };
+    const { records, diagnostics } = split(JSON.stringify({ Records: [{ a: 1 }, big, { b: 2 }] }), [16], 100);
+    expect(records).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(diagnostics).toEqual([
+      {
+        code: 'usage.invalid-cloudtrail-record',
+        severity: 'error',
+        path: 'Records[1]',
+        message: 'the record at byte 20 is larger than 100 bytes; it is skipped',
+      },
+    ]);
   });
 
   it('skips a UTF-8 byte order mark', () => {

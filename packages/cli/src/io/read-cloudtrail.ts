@@ -67,8 +67,12 @@ function isWhitespace(b: number): boolean {
  * A record that is not valid JSON or not an object is reported (`usage.invalid-cloudtrail-record`,
  * path `Records[<n>]`) and skipped; a document that is not `{"Records": [...]}` or ends early is
  * one `usage.invalid-cloudtrail-file` error with the byte position, and reading stops there.
+ * A record longer than `maxRecordBytes` is reported and skipped without being kept in memory.
  */
-export function createRecordSplitter(onRecord: (record: unknown) => void): RecordSplitter {
+export function createRecordSplitter(
+  onRecord: (record: unknown) => void,
+  maxRecordBytes: number = MAX_RECORD_BYTES,
+): RecordSplitter {
   const diagnostics: Diagnostic[] = [];
   let offset = 0; // bytes before the current chunk
   let depth = 0;
@@ -113,9 +117,7 @@ export function createRecordSplitter(onRecord: (record: unknown) => void): Recor
   const finishRecord = (chunk: Buffer, end: number) => {
     const start = recordStart < 0 ? 0 : recordStart;
     if (oversized) {
-      recordError(
-        `the record at byte ${recordOffset} is larger than ${MAX_RECORD_BYTES} bytes; it is skipped`,
-      );
+      recordError(`the record at byte ${recordOffset} is larger than ${maxRecordBytes} bytes; it is skipped`);
     } else {
       const text =
         pieces.length === 0
@@ -243,7 +245,7 @@ export function createRecordSplitter(onRecord: (record: unknown) => void): Recor
       if (!failed && recordOpen) {
         const start = recordStart < 0 ? 0 : recordStart;
         piecesLength += length - start;
-        if (piecesLength > MAX_RECORD_BYTES) {
+        if (piecesLength > maxRecordBytes) {
           oversized = true;
           pieces = [];
         } else if (!oversized) pieces.push(Buffer.from(chunk.subarray(start, length)));
