@@ -94,8 +94,8 @@ export function findEscalations(
           // A trust naming the account delegates to identity policies: those must allow first.
           const roles = new Set([
             ...(env.trust.byArn.get(node.arn) ?? []),
-            ...(env.trust.byAccount.get(node.account.id) ?? []).filter((r) =>
-              checker.mayAllowOn('sts:AssumeRole', r.arn),
+            ...(checker.has('sts:AssumeRole') ? (env.trust.byAccount.get(node.account.id) ?? []) : []).filter(
+              (r) => checker.mayAllowOn('sts:AssumeRole', r.arn),
             ),
             ...env.trust.open,
           ]);

@@ -33,14 +33,14 @@ export function otherPrincipals(
   kind: 'user' | 'role',
   actions: readonly (readonly string[])[],
 ): readonly PrincipalNode[] {
-  return context.env
-    .principalsOf(context.node.account.id, kind)
-    .filter(
-      (p) =>
-        p.arn !== context.node.arn &&
-        actions.some((all) => all.every((a) => context.attacker.mayAllowOn(a, p.arn))),
-    )
-    .slice(0, maxTargetsPerMethod);
+  const out: PrincipalNode[] = [];
+  for (const p of context.env.principalsOf(context.node.account.id, kind)) {
+    if (p.arn === context.node.arn) continue;
+    if (!actions.some((all) => all.every((a) => context.attacker.mayAllowOn(a, p.arn)))) continue;
+    out.push(p);
+    if (out.length >= maxTargetsPerMethod) break;
+  }
+  return out;
 }
 
 /**
