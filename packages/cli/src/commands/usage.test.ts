@@ -169,6 +169,31 @@ describe('accessloop usage', () => {
     expect(stderr).toContain('\rreading CloudTrail logs: 13/14 files\r\u001b[K');
   }, 120_000);
 
+  it('exits 2 naming the file and the place for bad Access Advisor data and a bad credential report', async () => {
+    const dir = snapshotWith('bad-advisor', {});
+    const account = join(dir, 'accounts', '111122223333');
+    writeFileSync(
+      join(account, 'access-advisor.json'),
+      JSON.stringify({
+        'arn:aws:iam::111122223333:role/orders-api': { JobStatus: 'FAILED', ServicesLastAccessed: [] },
+      }),
+    );
+    writeFileSync(
+      join(account, 'credential-report.csv'),
+      'user,arn\nalice,arn:aws:iam::111122223333:user/alice\n',
+    );
+    const { code, stderr } = await run('usage', dir);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^error: .*access-advisor\.json: \["arn:aws:iam::111122223333:role\/orders-api"\]\.JobStatus: the job is `FAILED`, not `COMPLETED`; collect again when it has finished \[usage\.invalid-access-advisor\]$/,
+      ),
+      expect.stringMatching(
+        /^error: .*credential-report\.csv: line 1: the header lacks .* \[usage\.invalid-credential-report\]$/,
+      ),
+    ]);
+  }, 120_000);
+
   it('exits 2 for a bad --days', async () => {
     const { code, stderr } = await run('usage', org, '--days', 'ninety');
     expect(code).toBe(2);
