@@ -3,6 +3,7 @@ import { runAccess } from './commands/access.js';
 import { runCan } from './commands/can.js';
 import { runGameday } from './commands/gameday.js';
 import { runRisks } from './commands/risks.js';
+import { runScan } from './commands/scan.js';
 import { runScore } from './commands/score.js';
 import { runSimulate } from './commands/simulate.js';
 import { runUsage } from './commands/usage.js';
@@ -152,10 +153,30 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .argument('<snapshot>', 'a snapshot folder, or one `aws iam get-account-authorization-details` JSON file')
     .requiredOption('--principal <arn>', 'a user or role of the snapshot')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['markdown', 'text', 'html']).default('markdown'),
+      new Option('--format <format>', 'output format')
+        .choices(['markdown', 'text', 'html'])
+        .default('markdown'),
     )
     .action(async (snapshot, options) => {
       exitCode = await runGameday(snapshot, options, io);
+    });
+
+  program
+    .command('scan')
+    .description(
+      "the main job: every principal's access, who can reach each resource, risks; writes index.html, report.md, results.json",
+    )
+    .argument('<snapshot>', 'a snapshot folder, or one `aws iam get-account-authorization-details` JSON file')
+    .option('--out <dir>', 'write index.html, report.md and results.json to this folder')
+    .option('--group-by <tag>', "the tag that names a resource's or principal's team or application", 'team')
+    .option('--no-risks', 'skip the risk analysis')
+    .addOption(
+      new Option('--format <format>', 'what to print: a summary (text) or the whole report')
+        .choices(['text', 'markdown', 'html', 'json'])
+        .default('text'),
+    )
+    .action(async (snapshot, options) => {
+      exitCode = await runScan(snapshot, options, io);
     });
 
   try {

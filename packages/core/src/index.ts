@@ -146,6 +146,24 @@ export {
   type Suppression,
   type SuppressionOutcome,
 } from './risk/suppressions.js';
+export {
+  CRITICAL_SERVICES,
+  countResources,
+  describeAccess,
+  serviceName,
+} from './scan/describe-access.js';
+export { renderScanHtml, renderScanMarkdown, renderScanSummary } from './scan/render-scan.js';
+export {
+  MAX_LISTED_RESOURCES,
+  type ResourceAccessLine,
+  riskOf,
+  type ScanGroup,
+  type ScannedPrincipal,
+  type ScannedResource,
+  type ScanOptions,
+  type ScanResult,
+  scanSnapshot,
+} from './scan/scan-snapshot.js';
 export { renderScore, renderScoreExplanation } from './score/render-score.js';
 export { type CompletedReview, parseReviews } from './score/reviews.js';
 export {
@@ -238,11 +256,11 @@ export {
   parseCredentialReport,
 } from './usage/credential-report.js';
 export type { UnusedRuleOptions } from './usage/days.js';
-export { renderUsageText, type UsageReport } from './usage/render-usage.js';
-export type { Usage, UsageCoverage, UsedAction } from './usage/usage.js';
 export {
   DEFAULT_UNUSED_DAYS,
   findUnusedAccess,
   type UnusedAccessInput,
   type UnusedAccessOptions,
 } from './usage/find-unused-access.js';
+export { renderUsageText, type UsageReport } from './usage/render-usage.js';
+export type { Usage, UsageCoverage, UsedAction } from './usage/usage.js';

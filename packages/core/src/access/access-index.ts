@@ -145,7 +145,7 @@ export function accessIndexOf(
   const policyIds = new IdentityIds();
   type Draft = Omit<ResourceClass, 'id' | 'members'> & { members: string[] };
   const byKey = new Map<string, Draft>();
-  for (const arn of inventoryArns(snapshot)) {
+  for (const arn of snapshotResources(snapshot)) {
     const { ids, variable } = patterns.matching(arn);
     const byService = new Map<string, ActionInfo[]>();
     for (const info of resourceTypes.actionsForArn(arn)) {
@@ -495,18 +495,45 @@ function* policiesOf(snapshot: Snapshot): Generator<{ policy: Policy; resourceSi
   }
 }
 
-/** Every resource of the snapshot: the inventory, one object pattern per bucket, and the IAM entities; sorted. */
-function inventoryArns(snapshot: Snapshot): string[] {
+const resourceLists = new WeakMap<Snapshot, readonly string[]>();
+
+/**
+ * Every resource of the snapshot, sorted: the inventory; the IAM users, roles, groups and
+ * customer managed policies; and for each S3 bucket of the inventory its objects, which the
+ * inventory does not list: `arn:aws:s3:::bucket/*`, and each object pattern a policy of the
+ * snapshot names in that bucket (`arn:aws:s3:::bucket/orders/*`), so that access granted to a
+ * prefix shows as "the objects under orders/" rather than not at all.
+ */
+export function snapshotResources(snapshot: Snapshot): readonly string[] {
+  const known = resourceLists.get(snapshot);
+  if (known) return known;
   const arns = new Set<string>();
+  const buckets = new Set<string>();
   for (const account of snapshot.accounts) {
     for (const r of account.resources) {
       arns.add(r.arn);
-      if (r.type === 'AWS::S3::Bucket') arns.add(`${r.arn}/*`);
+      if (r.type === 'AWS::S3::Bucket') {
+        arns.add(`${r.arn}/*`);
+        buckets.add(r.arn);
+      }
     }
     for (const e of [...account.users, ...account.roles, ...account.groups]) arns.add(e.arn);
     for (const p of account.managedPolicies) if (!p.awsManaged) arns.add(p.arn);
   }
-  return [...arns].sort(compare);
+  if (buckets.size > 0) {
+    for (const { policy } of policiesOf(snapshot)) {
+      for (const s of policy.statements) {
+        for (const text of s.resource ?? []) {
+          const slash = text.indexOf('/');
+          if (!text.startsWith('arn:aws:s3:::') || slash < 0 || text.includes('${')) continue;
+          if (buckets.has(text.slice(0, slash))) arns.add(text);
+        }
+      }
+    }
+  }
+  const list = [...arns].sort(compare);
+  resourceLists.set(snapshot, list);
+  return list;
 }
 
 /**

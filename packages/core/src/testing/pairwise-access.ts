@@ -5,6 +5,7 @@
  * principal × every resource) but simple; `effectiveAccessOf` must give exactly its answer.
  */
 
+import { snapshotResources } from '../access/access-index.js';
 import {
   type AccessGrant,
   grantFieldsOf,
@@ -167,7 +168,7 @@ function snapshotIndex(snapshot: Snapshot, tools: WhoCanTools): SnapshotIndex {
   const known = snapshotIndexes.get(snapshot);
   if (known) return known;
   const { catalog, resourceTypes } = tools;
-  const resources = inventoryArns(snapshot);
+  const resources = snapshotResources(snapshot);
   const grantedByResource = new Map<string, Set<string>>();
   for (const arn of resources) {
     for (const service of new Set(resourceTypes.actionsForArn(arn).map((a) => a.service))) {
@@ -185,20 +186,6 @@ function snapshotIndex(snapshot: Snapshot, tools: WhoCanTools): SnapshotIndex {
   const index = { resources, grantedByResource };
   snapshotIndexes.set(snapshot, index);
   return index;
-}
-
-/** Every resource of the snapshot: the inventory, one object pattern per bucket, and the IAM entities. */
-function inventoryArns(snapshot: Snapshot): string[] {
-  const arns = new Set<string>();
-  for (const account of snapshot.accounts) {
-    for (const r of account.resources) {
-      arns.add(r.arn);
-      if (r.type === 'AWS::S3::Bucket') arns.add(`${r.arn}/*`);
-    }
-    for (const e of [...account.users, ...account.roles, ...account.groups]) arns.add(e.arn);
-    for (const p of account.managedPolicies) if (!p.awsManaged) arns.add(p.arn);
-  }
-  return [...arns].sort(compare);
 }
 
 function compare(a: string, b: string): number {

@@ -1,0 +1,88 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  analyzeRisks,
+  renderScanHtml,
+  renderScanMarkdown,
+  renderScanSummary,
+  type ScanResult,
+  scanSnapshot,
+} from '@accessloop/core';
+import { readAnalysisInput } from '../io/read-analysis-input.js';
+import type { Io } from '../io-streams.js';
+import { exitCodes, formatDiagnostic, printDiagnostics } from '../output.js';
+import { progressBar } from '../progress.js';
+
+/** Options of `accessloop scan`. */
+export interface ScanCommandOptions {
+  readonly out?: string;
+  readonly groupBy: string;
+  readonly format: 'text' | 'markdown' | 'html' | 'json';
+  readonly risks: boolean;
+}
+
+/**
+ * `accessloop scan SNAPSHOT [--out DIR]`: the main job. Computes every principal's effective
+ * access, who can reach each resource, and the risk findings; writes `index.html`, `report.md` and
+ * `results.json` to DIR, and prints a short summary (or the whole report in `--format`).
+ * Shows a progress bar on a terminal.
+ */
+export async function runScan(snapshotPath: string, options: ScanCommandOptions, io: Io): Promise<number> {
+  const input = await readAnalysisInput(snapshotPath, io);
+  if (!input) return exitCodes.badInput;
+  const { snapshot, tools } = input;
+  const bar = progressBar(io.stderr, 'principals');
+  const scanned = scanSnapshot(snapshot, tools, { groupBy: options.groupBy, onProgress: bar.update });
+  bar.done();
+  if (!scanned.ok) {
+    printDiagnostics(io.stderr, scanned.diagnostics);
+    return exitCodes.badInput;
+  }
+  const scan: ScanResult = options.risks
+    ? { ...scanned.value, findings: analyzeRisks(snapshot, tools) }
+    : scanned.value;
+
+  if (options.out !== undefined) {
+    const written = writeReports(options.out, scan);
+    if (written !== undefined) {
+      io.stderr.write(
+        `${formatDiagnostic({ code: 'input.unreadable', severity: 'error', path: '', message: written })}\n`,
+      );
+      return exitCodes.badInput;
+    }
+  }
+  if (options.format === 'json') io.stdout.write(`${JSON.stringify(scan)}\n`);
+  else if (options.format === 'markdown') io.stdout.write(renderScanMarkdown(scan));
+  else if (options.format === 'html') io.stdout.write(renderScanHtml(scan));
+  else {
+    io.stdout.write(renderScanSummary(scan));
+    if (options.out !== undefined) {
+      io.stdout.write(`wrote ${join(options.out, 'index.html')}, report.md and results.json\n`);
+    }
+  }
+  return exitCodes.ok;
+}
+
+/**
+ * Writes the three reports, each to a temporary file renamed into place, so a failed run never
+ * leaves half a report over the previous one. Returns a message when the folder cannot be written.
+ */
+function writeReports(dir: string, scan: ScanResult): string | undefined {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const files: [string, string][] = [
+      ['results.json', `${JSON.stringify(scan, null, 2)}\n`],
+      ['report.md', renderScanMarkdown(scan)],
+      ['index.html', renderScanHtml(scan)],
+    ];
+    for (const [name, text] of files) {
+      const temporary = join(dir, `.${name}.${process.pid}.tmp`);
+      writeFileSync(temporary, text);
+      renameSync(temporary, join(dir, name));
+    }
+    return undefined;
+  } catch (e) {
+    const reason = e instanceof Error && 'code' in e ? String(e.code) : 'an error';
+    return `cannot write the reports to \`${dir}\` (${reason}); check that it is a folder you can write to`;
+  }
+}

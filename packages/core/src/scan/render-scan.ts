@@ -1,0 +1,210 @@
+import { escapeHtml, markdownCode } from '../report/escape.js';
+import { htmlPage } from '../report/report-format.js';
+import { terminalSafe } from '../report/terminal-safe.js';
+import { type FindingSeverity, SEVERITIES } from '../risk/finding.js';
+import type { ResourceAccessLine, ScannedPrincipal, ScannedResource, ScanResult } from './scan-snapshot.js';
+
+/** The most findings the reports list; `results.json` has them all. */
+const MAX_FINDINGS = 50;
+
+/** Short words for capabilities in a review table. */
+const capabilityWords: Readonly<Record<string, string>> = {
+  'administer-resource': 'administer',
+  'read-config': 'read config',
+  'read-data': 'read data',
+  'write-data': 'write data',
+  'delete-data': 'delete data',
+  'use-resource': 'use',
+};
+
+/**
+ * The scan as Markdown (`report.md`): a summary, the worst findings, then per team (or
+ * application) each resource on one screen, riskiest first, with who can do what and through
+ * which policy, outsiders first; then the team's principals in one sentence each. Every string
+ * from AWS is escaped.
+ */
+export function renderScanMarkdown(scan: ScanResult): string {
+  const out: string[] = ['# accessloop scan', '', ...summaryLines(scan).map((l) => `- ${l}`), ''];
+  const findings = scan.findings ?? [];
+  if (findings.length > 0) {
+    out.push(
+      '## Risks, worst first',
+      '',
+      '| severity | finding | principal | resource | what |',
+      '|---|---|---|---|---|',
+    );
+    for (const f of findings.slice(0, MAX_FINDINGS)) {
+      out.push(
+        `| ${f.severity}${f.conditional ? ' (conditional)' : ''} | ${markdownCode(f.id)} | ${markdownCode(f.principal)} | ${f.resource ? markdownCode(f.resource) : ''} | ${markdownText(f.message)} |`,
+      );
+    }
+    if (findings.length > MAX_FINDINGS)
+      out.push('', `${findings.length - MAX_FINDINGS} more in results.json.`);
+    out.push('');
+  }
+  const resources = new Map(scan.resources.map((r) => [r.arn, r]));
+  const principals = new Map(scan.principals.map((p) => [p.arn, p]));
+  for (const group of scan.groups) {
+    out.push(`## ${markdownText(scan.groupBy)} ${markdownCode(group.name)}`, '');
+    for (const arn of group.resources) {
+      const r = resources.get(arn) as ScannedResource;
+      out.push(
+        `### ${markdownCode(r.arn)}`,
+        '',
+        `${markdownText(r.type)} in account ${r.account}${exposureNote(r)}`,
+        '',
+      );
+      if (r.access.length === 0) {
+        out.push('Nobody in the snapshot can reach it.', '');
+        continue;
+      }
+      out.push('| can | who | through |', '|---|---|---|');
+      for (const a of r.access) {
+        for (const line of a.lines) {
+          out.push(
+            `| ${capabilityWords[a.capability]} | ${markdownCode(line.principal)}${lineFlags(line)} | ${line.via.map(markdownCode).join(', ')} |`,
+          );
+        }
+      }
+      out.push('');
+    }
+    const members = group.principals.map((arn) => principals.get(arn) as ScannedPrincipal);
+    if (members.length > 0) {
+      out.push(`### Principals of ${markdownCode(group.name)}`, '');
+      for (const p of members) out.push(`- ${markdownSentence(p)}`);
+      out.push('');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The scan as one self-contained HTML page (`index.html`): no scripts, nothing fetched, every AWS string escaped. */
+export function renderScanHtml(scan: ScanResult): string {
+  const body: string[] = [
+    '<h1>accessloop scan</h1>',
+    `<ul>${summaryLines(scan)
+      .map((l) => `<li>${escapeHtml(l)}</li>`)
+      .join('')}</ul>`,
+  ];
+  const findings = scan.findings ?? [];
+  if (findings.length > 0) {
+    body.push(
+      '<h2>Risks, worst first</h2><table><tr><th>severity</th><th>finding</th><th>principal</th><th>resource</th><th>what</th></tr>',
+    );
+    for (const f of findings.slice(0, MAX_FINDINGS)) {
+      body.push(
+        `<tr><td class="flag">${escapeHtml(f.severity)}${f.conditional ? ' (conditional)' : ''}</td><td><code>${escapeHtml(f.id)}</code></td><td><code>${escapeHtml(f.principal)}</code></td><td>${f.resource ? `<code>${escapeHtml(f.resource)}</code>` : ''}</td><td>${escapeHtml(f.message)}</td></tr>`,
+      );
+    }
+    body.push('</table>');
+    if (findings.length > MAX_FINDINGS)
+      body.push(`<p>${findings.length - MAX_FINDINGS} more in results.json.</p>`);
+  }
+  const resources = new Map(scan.resources.map((r) => [r.arn, r]));
+  const principals = new Map(scan.principals.map((p) => [p.arn, p]));
+  for (const group of scan.groups) {
+    body.push(`<h2>${escapeHtml(scan.groupBy)} <code>${escapeHtml(group.name)}</code></h2>`);
+    for (const arn of group.resources) {
+      const r = resources.get(arn) as ScannedResource;
+      body.push(
+        `<section><h3><code>${escapeHtml(r.arn)}</code></h3><p>${escapeHtml(r.type)} in account ${escapeHtml(r.account)}${escapeHtml(exposureNote(r))}</p>`,
+      );
+      if (r.access.length === 0) body.push('<p>Nobody in the snapshot can reach it.</p>');
+      else {
+        body.push('<table><tr><th>can</th><th>who</th><th>through</th></tr>');
+        for (const a of r.access) {
+          for (const line of a.lines) {
+            body.push(
+              `<tr${line.external ? ' class="outside"' : ''}><td>${escapeHtml(capabilityWords[a.capability] ?? a.capability)}</td><td><code>${escapeHtml(line.principal)}</code>${escapeHtml(lineFlags(line))}</td><td>${line.via.map((v) => `<code>${escapeHtml(v)}</code>`).join(', ')}</td></tr>`,
+            );
+          }
+        }
+        body.push('</table>');
+      }
+      body.push('</section>');
+    }
+    const members = group.principals.map((arn) => principals.get(arn) as ScannedPrincipal);
+    if (members.length > 0) {
+      body.push(`<h3>Principals of <code>${escapeHtml(group.name)}</code></h3><ul>`);
+      for (const p of members) body.push(`<li>${htmlSentence(p)}</li>`);
+      body.push('</ul>');
+    }
+  }
+  return htmlPage('accessloop scan', body.join('\n'));
+}
+
+/** A few lines for the terminal after a scan; safe to print (control characters neutralised). */
+export function renderScanSummary(scan: ScanResult): string {
+  return `${summaryLines(scan)
+    .map((l) => terminalSafe(l))
+    .join('\n')}\n`;
+}
+
+function summaryLines(scan: ScanResult): string[] {
+  const critical = scan.principals.filter((p) => p.critical).length;
+  const publicCount = scan.resources.filter((r) => r.exposure === 'public').length;
+  const external = scan.resources.filter((r) => r.exposure === 'external').length;
+  const lines = [
+    `${scan.principals.length} principals and ${scan.resources.length} resources in ${scan.accounts.length} account${scan.accounts.length === 1 ? '' : 's'}${scan.collectedAt ? `, collected ${scan.collectedAt}` : ''}`,
+    `${critical} principal${critical === 1 ? '' : 's'} can administer a critical service (IAM, Organizations, KMS, ...)`,
+    `${publicCount} resource${publicCount === 1 ? '' : 's'} open to the public, ${external} reachable from other accounts`,
+  ];
+  const findings = scan.findings;
+  if (findings) {
+    const counts = SEVERITIES.map(
+      (s: FindingSeverity) => [s, findings.filter((f) => f.severity === s).length] as const,
+    )
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${s}`);
+    lines.push(
+      `${findings.length} risk finding${findings.length === 1 ? '' : 's'}${counts.length > 0 ? `: ${counts.join(', ')}` : ''}`,
+    );
+  }
+  return lines;
+}
+
+function exposureNote(r: ScannedResource): string {
+  return r.exposure === 'public'
+    ? ': open to the public'
+    : r.exposure === 'external'
+      ? ': reachable from other accounts'
+      : '';
+}
+
+function lineFlags(line: ResourceAccessLine): string {
+  const flags = [
+    line.principal === '*' || line.principal === 'anonymous'
+      ? 'public'
+      : line.external
+        ? 'outside the account'
+        : '',
+    line.conditional ? 'conditional' : '',
+  ]
+    .filter((f) => f !== '')
+    .join(', ');
+  return flags === '' ? '' : ` (${flags})`;
+}
+
+/** The sentence with the principal's name as code. */
+function splitSentence(p: ScannedPrincipal): { head: string; rest: string } {
+  const head = `${p.kind} \`${p.name}\``;
+  return p.sentence.startsWith(head)
+    ? { head, rest: p.sentence.slice(head.length) }
+    : { head: '', rest: p.sentence };
+}
+
+function markdownSentence(p: ScannedPrincipal): string {
+  const { head, rest } = splitSentence(p);
+  return `${head === '' ? '' : `${p.kind} ${markdownCode(p.name)}`}${markdownText(rest)}`;
+}
+
+function htmlSentence(p: ScannedPrincipal): string {
+  const { head, rest } = splitSentence(p);
+  const sentence = `${head === '' ? '' : `${p.kind} <code>${escapeHtml(p.name)}</code>`}${escapeHtml(rest)}`;
+  return p.critical ? `<span class="flag">${sentence}</span>` : sentence;
+}
+
+/** Plain text made inert in Markdown: characters that format or link are escaped, control characters shown as escapes. */
+function markdownText(text: string): string {
+  return terminalSafe(text.replace(/[\r\n]+/g, ' ')).replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Catalog, loadCatalog } from '../catalog/catalog.js';
+import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
+import type { Snapshot } from '../snapshot/model.js';
+import { loadExampleOrg } from '../testing/example-org.js';
+import { renderScanHtml, renderScanMarkdown, renderScanSummary } from './render-scan.js';
+import { riskOf, type ScanResult, scanSnapshot } from './scan-snapshot.js';
+
+let snapshot: Snapshot;
+let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
+let scan: ScanResult;
+beforeAll(async () => {
+  snapshot = loadExampleOrg();
+  const catalog = await loadCatalog();
+  tools = { catalog, resourceTypes: await loadResourceTypeIndex(catalog) };
+  const result = scanSnapshot(snapshot, tools);
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  scan = result.value;
+}, 120_000);
+
+const publicBucket = 'arn:aws:s3:::reporting-exports-555566667777';
+
+describe('scanSnapshot on the training organisation', () => {
+  it('covers every principal and every inventory resource, in ARN order', () => {
+    const principals = snapshot.accounts.flatMap((a) => [...a.users, ...a.roles]).map((p) => p.arn);
+    expect(scan.principals.map((p) => p.arn)).toEqual([...principals].sort());
+    const resources = snapshot.accounts.flatMap((a) => a.resources.map((r) => r.arn));
+    expect(scan.resources.map((r) => r.arn)).toEqual([...resources].sort());
+  });
+
+  it('says what orders-api can do in one sentence (SPEC §5)', () => {
+    const ordersApi = scan.principals.find((p) => p.arn === 'arn:aws:iam::111122223333:role/orders-api');
+    expect(ordersApi?.sentence).toBe(
+      'role `orders-api` can read and write data in 2 SQS queues, 2 Secrets Manager secrets, 1 DynamoDB table, 1 SNS topic and objects in 1 S3 bucket',
+    );
+    expect(ordersApi?.critical).toBe(false);
+    expect(ordersApi?.group).toBe('checkout');
+  });
+
+  it('flags administrators of critical services', () => {
+    const admin = scan.principals.find(
+      (p) => p.arn === 'arn:aws:iam::111122223333:role/OrganizationAccountAccessRole',
+    );
+    expect(admin?.critical).toBe(true);
+    expect(admin?.sentence).toContain('administer IAM');
+    expect(admin?.sentence).toContain('(critical)');
+  });
+
+  // M1 of examples/README.md: the bucket policy lets anyone read every object.
+  it('calls out the public bucket first, with the anonymous reader and the policy that lets it in', () => {
+    const bucket = scan.resources.find((r) => r.arn === publicBucket);
+    expect(bucket?.exposure).toBe('public');
+    const readers = bucket?.access.find((a) => a.capability === 'read-data')?.lines ?? [];
+    expect(readers[0]).toMatchObject({ principal: 'anonymous', external: true, conditional: false });
+    expect(readers[0]?.via).toEqual(['resource-based policy']);
+    // Outsiders come before the account's own principals.
+    const firstInternal = readers.findIndex((l) => !l.external);
+    expect(readers.slice(firstInternal).every((l) => !l.external)).toBe(true);
+    const analytics = scan.groups.find((g) => g.name === 'analytics');
+    expect(analytics?.resources[0]).toBe(publicBucket);
+  });
+
+  it('groups resources by the team tag, riskiest first, untagged last', () => {
+    expect(scan.groupBy).toBe('team');
+    expect(scan.groups.at(-1)?.name).toBe('(untagged)');
+    const byArn = new Map(scan.resources.map((r) => [r.arn, r]));
+    for (const group of scan.groups) {
+      const risks = group.resources.map((arn) => riskOf(byArn.get(arn) as (typeof scan.resources)[number]));
+      expect(risks).toEqual([...risks].sort((a, b) => b - a));
+      for (const arn of group.resources) expect(byArn.get(arn)?.group ?? '(untagged)').toBe(group.name);
+    }
+  });
+
+  it('groups by another tag when asked', () => {
+    const byApp = scanSnapshot(snapshot, tools, { groupBy: 'app' });
+    if (!byApp.ok) throw new Error('scan failed');
+    expect(byApp.value.groups.map((g) => g.name)).toContain('orders');
+  });
+});
+
+describe('scan reports', () => {
+  const hostile = '<img src=x onerror=alert(1)>`|*[x](javascript:alert(1))\u001b[31m';
+  const hostileScan = (): ScanResult => ({
+    ...scan,
+    groups: [{ name: hostile, resources: [publicBucket], principals: [scan.principals[0]?.arn as string] }],
+    principals: [
+      {
+        ...(scan.principals[0] as ScanResult['principals'][number]),
+        name: hostile,
+        sentence: `role \`${hostile}\` can do nothing`,
+      },
+    ],
+    resources: scan.resources
+      .filter((r) => r.arn === publicBucket)
+      .map((r) => ({
+        ...r,
+        type: hostile,
+        access: [
+          {
+            capability: 'read-data',
+            lines: [{ principal: hostile, actions: [], conditional: false, external: true, via: [hostile] }],
+          },
+        ],
+      })),
+  });
+
+  it('escape every AWS string in HTML', () => {
+    const html = renderScanHtml(hostileScan());
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it('escape every AWS string in Markdown', () => {
+    const markdown = renderScanMarkdown(hostileScan());
+    expect(markdown).toContain('javascript');
+    // Code spans are inert: outside them, no link, no HTML and no table cell break survives.
+    const outsideCode = markdown.replace(/(?<!\\)(`+)[\s\S]*?\1/g, '');
+    expect(outsideCode, outsideCode.split("\n").filter((l) => l.includes("javascript")).join("\n")).not.toContain("[x](javascript");
+    expect(outsideCode).not.toMatch(/(?<!\\)<img/);
+    expect(outsideCode).not.toContain('\u001b');
+  });
+
+  it('summarise for the terminal without control characters', () => {
+    const summary = renderScanSummary(scan);
+    expect(summary).toContain('109 principals and 68 resources in 7 accounts');
+    expect(summary).toContain('1 resource open to the public');
+    expect(renderScanSummary({ ...scan, collectedAt: hostile })).not.toContain('\u001b');
+  });
+});

@@ -1,0 +1,350 @@
+import {
+  type AccessCapability,
+  effectiveAccessOf,
+  type PrincipalAccess,
+  summarizeAccess,
+} from '../access/access-of.js';
+import type { WhoCanTools } from '../access/who-can.js';
+import { whoCan } from '../access/who-can.js';
+import { type Capability, sortCapabilities } from '../capability/capability.js';
+import { capabilitiesFor } from '../capability/capability-map.js';
+import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
+import { parsePolicy } from '../policy/parse-policy.js';
+import type { Finding } from '../risk/finding.js';
+import { UNTAGGED } from '../score/score-snapshot.js';
+import type { Snapshot, Tags } from '../snapshot/model.js';
+import { CRITICAL_SERVICES, describeAccess } from './describe-access.js';
+
+/** The most resources listed per line of a principal's summary in `results.json`; the count is always exact. */
+export const MAX_LISTED_RESOURCES = 100;
+
+/** What a scan says of one principal. */
+export interface ScannedPrincipal {
+  readonly arn: string;
+  readonly kind: 'user' | 'role';
+  readonly name: string;
+  readonly account: string;
+  /** The value of the grouping tag (`team` by default), when the principal has it. */
+  readonly group?: string;
+  /** What it can do, in one sentence (raw names: renderers escape them). */
+  readonly sentence: string;
+  /** Whether it can administer a critical service (IAM, Organizations, KMS, ...). */
+  readonly critical: boolean;
+  /** What it can do by capability and service; `resources` holds at most {@link MAX_LISTED_RESOURCES}. */
+  readonly capabilities: readonly (AccessCapability & { readonly resourceCount: number })[];
+}
+
+/** One principal's access to one resource, for one capability. */
+export interface ResourceAccessLine {
+  readonly principal: string;
+  readonly actions: readonly string[];
+  readonly conditional: boolean;
+  /** Whether the principal is outside the resource's account: another account, the public, a service. */
+  readonly external: boolean;
+  /** The policies that grant it. */
+  readonly via: readonly string[];
+}
+
+/** Who can reach one resource of the inventory, by capability. */
+export interface ScannedResource {
+  readonly arn: string;
+  readonly type: string;
+  readonly account: string;
+  readonly group?: string;
+  readonly tags: Tags;
+  /** Per capability (in the order of `CAPABILITIES`), the principals, external ones first. */
+  readonly access: readonly {
+    readonly capability: Capability;
+    readonly lines: readonly ResourceAccessLine[];
+  }[];
+  /** `public` when anyone can reach it, `external` when another account can, else `internal`. */
+  readonly exposure: 'public' | 'external' | 'internal';
+}
+
+/** A team or application: its resources (riskiest first) and its principals. */
+export interface ScanGroup {
+  readonly name: string;
+  readonly resources: readonly string[];
+  readonly principals: readonly string[];
+}
+
+/** The result of `accessloop scan` (`results.json`). */
+export interface ScanResult {
+  readonly format: 'accessloop-scan/1';
+  readonly collectedAt?: string;
+  readonly accounts: readonly string[];
+  /** The tag resources and principals are grouped by. */
+  readonly groupBy: string;
+  readonly principals: readonly ScannedPrincipal[];
+  readonly resources: readonly ScannedResource[];
+  readonly groups: readonly ScanGroup[];
+  /** Risk findings, worst first, when the caller ran the risk analysis. */
+  readonly findings?: readonly Finding[];
+}
+
+/** Options of {@link scanSnapshot}. */
+export interface ScanOptions {
+  /** The tag that names a resource's or principal's team or application (default `team`). */
+  readonly groupBy?: string;
+  /** Called after each principal, for progress bars. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Called with each principal's access as it is computed (for scores), in ARN order. */
+  readonly onAccess?: (access: PrincipalAccess) => void;
+}
+
+/**
+ * The main job: what every principal of the snapshot can do (effective access, exactly, with
+ * every policy applied), who can reach every resource of the inventory, and both grouped by team
+ * or application so each owner reviews their own, riskiest first.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function scanSnapshot(
+  snapshot: Snapshot,
+  tools: WhoCanTools,
+  options: ScanOptions = {},
+): Result<ScanResult> {
+  const groupBy = options.groupBy ?? 'team';
+  const entities = snapshot.accounts
+    .flatMap((account) => [
+      ...account.users.map((u) => ({ kind: 'user' as const, entity: u, account: account.id })),
+      ...account.roles.map((r) => ({ kind: 'role' as const, entity: r, account: account.id })),
+    ])
+    .sort((a, b) => compare(a.entity.arn, b.entity.arn));
+
+  // Inventory resources, with their bucket's object pattern mapped to the bucket.
+  const inventory = new Map<string, { arn: string; type: string; account: string; tags: Tags }>();
+  const inventoryOf = new Map<string, string>();
+  for (const account of snapshot.accounts) {
+    for (const r of account.resources) {
+      inventory.set(r.arn, { arn: r.arn, type: r.type, account: r.accountId, tags: r.tags });
+      inventoryOf.set(r.arn, r.arn);
+      if (r.type === 'AWS::S3::Bucket') inventoryOf.set(`${r.arn}/*`, r.arn);
+    }
+  }
+  const lines = new Map<string, Map<Capability, Map<string, MutableLine>>>();
+  const addLine = (
+    resource: string,
+    capability: Capability,
+    principal: string,
+    actions: readonly string[],
+    grant: { conditional: boolean; via?: readonly string[] },
+    external: boolean,
+  ) => {
+    let byCapability = lines.get(resource);
+    if (!byCapability) {
+      byCapability = new Map();
+      lines.set(resource, byCapability);
+    }
+    let byPrincipal = byCapability.get(capability);
+    if (!byPrincipal) {
+      byPrincipal = new Map();
+      byCapability.set(capability, byPrincipal);
+    }
+    let line = byPrincipal.get(principal);
+    if (!line) {
+      line = { principal, actions: new Set(), conditional: false, external, via: new Set() };
+      byPrincipal.set(principal, line);
+    }
+    for (const a of actions) line.actions.add(a);
+    line.conditional ||= grant.conditional;
+    for (const v of grant.via ?? []) line.via.add(v);
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  const principals: ScannedPrincipal[] = [];
+  entities.forEach(({ kind, entity, account }, i) => {
+    const access = effectiveAccessOf(snapshot, tools, entity.arn);
+    if (!access.ok) {
+      diagnostics.push(...access.diagnostics);
+      return;
+    }
+    options.onAccess?.(access.value);
+    // Invert onto the inventory: per grant, the actions of each capability once.
+    for (const grant of access.value.grants) {
+      const targets = [
+        ...new Set(grant.resources.flatMap((r) => inventoryOf.get(r) ?? bucketOf(r, inventory))),
+      ];
+      if (targets.length === 0) continue;
+      const byCapability = new Map<Capability, string[]>();
+      for (const action of grant.actions) {
+        for (const c of capabilitiesFor(action))
+          byCapability.set(c, [...(byCapability.get(c) ?? []), action]);
+      }
+      for (const target of targets) {
+        const external = (inventory.get(target) as { account: string }).account !== account;
+        for (const [c, actions] of byCapability) addLine(target, c, entity.arn, actions, grant, external);
+      }
+    }
+    const summary = summarizeAccess(access.value).capabilities;
+    const group = tagValue(entity.tags, groupBy);
+    principals.push({
+      arn: entity.arn,
+      kind,
+      name: entity.name,
+      account,
+      ...(group !== undefined ? { group } : {}),
+      sentence: describeAccess({ kind, name: entity.name, account }, summary, tools.resourceTypes),
+      critical: summary.some(
+        (c) => c.capability === 'administer-resource' && CRITICAL_SERVICES.has(c.service),
+      ),
+      capabilities: summary.map((c) => ({
+        ...c,
+        resources: c.resources.slice(0, MAX_LISTED_RESOURCES),
+        resourceCount: c.resources.length,
+      })),
+    });
+    options.onProgress?.(i + 1, entities.length);
+  });
+  if (diagnostics.length > 0) return fail(diagnostics);
+
+  // Outsiders (other accounts, the public, services) that a resource's own policy lets in.
+  const known = new Set(entities.map((e) => e.entity.arn));
+  const accounts = new Set(snapshot.accounts.map((a) => a.id));
+  for (const account of snapshot.accounts) {
+    for (const r of account.resources) {
+      if (r.policy === undefined || !namesOutsiders(r.policy, accounts)) continue;
+      // A bucket's policy also governs its objects, which are not in the inventory.
+      const targets = r.type === 'AWS::S3::Bucket' ? [r.arn, `${r.arn}/*`] : [r.arn];
+      for (const target of targets) {
+        const who = whoCan(snapshot, tools, target);
+        if (!who.ok) continue;
+        for (const p of who.value.principals) {
+          if (known.has(p.arn)) continue;
+          const via = [
+            ...new Set(p.via.map((v) => (v.policyType === 'resource' ? 'resource-based policy' : v.policy))),
+          ];
+          for (const c of p.capabilities) {
+            const actions = p.actions.filter((a) => capabilitiesFor(a).includes(c));
+            addLine(r.arn, c, p.arn, actions, { conditional: p.conditional, via }, true);
+          }
+        }
+      }
+    }
+  }
+
+  const resources = [...inventory.values()]
+    .sort((a, b) => compare(a.arn, b.arn))
+    .map((r): ScannedResource => {
+      const byCapability = lines.get(r.arn) ?? new Map<Capability, Map<string, MutableLine>>();
+      const access = sortCapabilities([...byCapability.keys()]).map((capability) => ({
+        capability,
+        lines: [...(byCapability.get(capability)?.values() ?? [])]
+          .map(
+            (l): ResourceAccessLine => ({
+              principal: l.principal,
+              actions: [...l.actions].sort(compare),
+              conditional: l.conditional,
+              external: l.external,
+              via: [...l.via].sort(compare),
+            }),
+          )
+          .sort((a, b) => Number(b.external) - Number(a.external) || compare(a.principal, b.principal)),
+      }));
+      const everyone = access.some((a) =>
+        a.lines.some((l) => (l.principal === '*' || l.principal === 'anonymous') && !l.conditional),
+      );
+      const external = access.some((a) => a.lines.some((l) => l.external));
+      const group = tagValue(r.tags, groupBy);
+      return {
+        ...r,
+        ...(group !== undefined ? { group } : {}),
+        access,
+        exposure: everyone ? 'public' : external ? 'external' : 'internal',
+      };
+    });
+
+  return ok({
+    format: 'accessloop-scan/1',
+    ...(snapshot.collectedAt !== undefined ? { collectedAt: snapshot.collectedAt } : {}),
+    accounts: snapshot.accounts.map((a) => a.id).sort(compare),
+    groupBy,
+    principals,
+    resources,
+    groups: groupsOf(principals, resources),
+  });
+}
+
+/**
+ * Whether a resource-based policy names a principal outside the snapshot's accounts: everyone,
+ * another account, a principal of another account, a service or a federated identity.
+ */
+function namesOutsiders(policy: unknown, accounts: ReadonlySet<string>): boolean {
+  const parsed = parsePolicy(policy);
+  if (!parsed.ok) return false;
+  return parsed.value.statements.some((s) => {
+    if (s.effect !== 'Allow') return false;
+    if (s.notPrincipal) return true;
+    const p = s.principal;
+    if (!p) return false;
+    if (p.wildcard || p.service.length > 0 || p.federated.length > 0 || p.canonicalUser.length > 0)
+      return true;
+    return p.aws.some((a) => {
+      const account = /^\d{12}$/.test(a) ? a : /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(a)?.[1];
+      return account === undefined || !accounts.has(account);
+    });
+  });
+}
+
+interface MutableLine {
+  readonly principal: string;
+  readonly actions: Set<string>;
+  conditional: boolean;
+  readonly external: boolean;
+  readonly via: Set<string>;
+}
+
+/** How risky a resource's access is, for ordering: exposure first, then who can change or destroy it. */
+export function riskOf(resource: ScannedResource): number {
+  const exposure = resource.exposure === 'public' ? 1_000_000 : resource.exposure === 'external' ? 10_000 : 0;
+  const powerful = new Set(
+    resource.access
+      .filter((a) => a.capability !== 'read-config' && a.capability !== 'use-resource')
+      .flatMap((a) => a.lines.map((l) => l.principal)),
+  );
+  return exposure + powerful.size;
+}
+
+function groupsOf(
+  principals: readonly ScannedPrincipal[],
+  resources: readonly ScannedResource[],
+): ScanGroup[] {
+  const groups = new Map<string, { resources: ScannedResource[]; principals: string[] }>();
+  const groupOf = (name: string | undefined) => {
+    const key = name ?? UNTAGGED;
+    let group = groups.get(key);
+    if (!group) {
+      group = { resources: [], principals: [] };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  for (const r of resources) groupOf(r.group).resources.push(r);
+  for (const p of principals) groupOf(p.group).principals.push(p.arn);
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === UNTAGGED ? 1 : b === UNTAGGED ? -1 : compare(a, b)))
+    .map(([name, g]) => ({
+      name,
+      resources: g.resources.sort((a, b) => riskOf(b) - riskOf(a) || compare(a.arn, b.arn)).map((r) => r.arn),
+      principals: g.principals,
+    }));
+}
+
+/** For an object or object pattern of a bucket of the inventory, the bucket. */
+function bucketOf(arn: string, inventory: ReadonlyMap<string, unknown>): string[] {
+  const slash = arn.indexOf('/');
+  if (!arn.startsWith('arn:aws:s3:::') || slash < 0) return [];
+  const bucket = arn.slice(0, slash);
+  return inventory.has(bucket) ? [bucket] : [];
+}
+
+function tagValue(tags: Tags, key: string): string | undefined {
+  if (Object.hasOwn(tags, key)) return tags[key];
+  const lower = key.toLowerCase();
+  const found = Object.keys(tags).find((k) => k.toLowerCase() === lower);
+  return found === undefined ? undefined : tags[found];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
