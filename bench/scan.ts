@@ -1,0 +1,103 @@
+/**
+ * Benchmark of the main job, `accessloop scan`, on generated accounts of growing size (issue 3,
+ * SPEC §7): 100, 1,000, 5,000 and 20,000 roles (with the generator's default users, groups and
+ * customer managed policies), each a single `get-account-authorization-details` file written by
+ * `bench/lib/gaad-generator.ts` with a fixed seed.
+ *
+ * Each row is one run of the real command in its own process, `accessloop scan FILE --out DIR
+ * --no-risks`: loading and validating the file, every principal's effective access (set-wise,
+ * exact), the per-resource and per-team views, and writing `index.html`, `report.md` and
+ * `results.json`. Wall time and peak memory (GNU time, or the child's own report) are the
+ * process's. The risk analysis has its own benchmark (`bench/escalation.ts`).
+ *
+ * `BENCH_SCAN_SIZES=100,1000` limits the sizes. Run with `npm run bench`.
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { generateGaadChunks, resolveCounts } from './lib/gaad-generator.js';
+import { type BenchmarkRow, emitReport, formatCount, progress } from './lib/result.js';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const cliMain = join(root, 'packages/cli/dist/main.js');
+const sizes = (process.env.BENCH_SCAN_SIZES ?? '100,1000,5000,20000').split(',').map(Number);
+
+/** Runs the command; wall time, peak RSS and exit code. */
+async function runMeasured(
+  args: readonly string[],
+): Promise<{ wallMs: number; peakRssMb: number; code: number; stderr: string }> {
+  const timeAvailable = existsSync('/usr/bin/time');
+  const reportRss =
+    'data:text/javascript,process.on("exit",()=>process.stderr.write("maxRSS="+process.resourceUsage().maxRSS+"\\n"))';
+  const [command, commandArgs] = timeAvailable
+    ? ['/usr/bin/time', ['-v', process.execPath, cliMain, ...args]]
+    : [process.execPath, ['--import', reportRss, cliMain, ...args]];
+  const start = process.hrtime.bigint();
+  const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done, fail) => {
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let text = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (exitCode) => done({ code: exitCode ?? -1, stderr: text }));
+  });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const kb = timeAvailable
+    ? /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]
+    : /maxRSS=(\d+)/.exec(stderr)?.[1];
+  return { wallMs, peakRssMb: kb ? Number(kb) / 1024 : Number.NaN, code, stderr };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'accessloop-bench-scan-'));
+  const rows: BenchmarkRow[] = [];
+  const notes: string[] = [];
+  try {
+    for (const roles of sizes) {
+      const file = join(work, `gaad-${roles}.json`);
+      const counts = resolveCounts({ roles });
+      await pipeline(Readable.from(generateGaadChunks({ roles })), createWriteStream(file));
+      const megabytes = statSync(file).size / 1e6;
+      progress(`scan: ${formatCount(roles)} roles, ${megabytes.toFixed(1)} MB`);
+      const out = join(work, `out-${roles}`);
+      const run = await runMeasured(['scan', file, '--out', out, '--no-risks']);
+      if (run.code !== 0) {
+        progress(run.stderr.trim());
+        notes.push(`${formatCount(roles)} roles: the scan failed (exit ${run.code}).`);
+        continue;
+      }
+      const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as {
+        principals: unknown[];
+      };
+      const principals = results.principals.length;
+      rows.push({
+        benchmark: 'scan: `accessloop scan FILE --out DIR --no-risks`',
+        inputSize: `${formatCount(roles)} roles, ${formatCount(counts.users)} users, ${formatCount(counts.groups)} groups, ${formatCount(counts.policies)} policies (${megabytes.toFixed(1)} MB)`,
+        wallMs: run.wallMs,
+        rate: `${formatCount(principals / (run.wallMs / 1000))} principals/s`,
+        peakRssMb: run.peakRssMb,
+      });
+      rmSync(file);
+      rmSync(out, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  notes.push(
+    'Target (issue 3): the 5,000-role account (about 27 MB) in 5 s or less, under 1 GB, cost growing no worse than linearly.',
+  );
+  emitReport({
+    name: 'scan',
+    description:
+      "The main job on generated accounts of growing size: every user's and role's effective access over every action of the catalog and every resource (the account's IAM users, roles, groups and policies), decided exactly, then the reports written.",
+    rows,
+    notes,
+  });
+}
+
+await main();
