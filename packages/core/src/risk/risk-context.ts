@@ -12,6 +12,7 @@ import { actionIdOf } from '../evaluate/action-ids.js';
 import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
 import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
+import { parseArn } from '../match/arn.js';
 import { parseRequestPrincipal } from '../match/principal.js';
 import type { Snapshot } from '../snapshot/model.js';
 
@@ -51,6 +52,15 @@ export interface RiskContext {
     pairs: readonly { readonly action: string; readonly resource: string }[],
     options?: { readonly outsideInventory?: boolean },
   ): (UnknownsDecision | undefined)[];
+  /**
+   * A decision function for many requests of one principal, keeping its compiled sets and decisions
+   * between calls (so a caller can stop early). `outsideInventory`: the resources are not in the
+   * inventory (no policy of their own), so one resource side per service and region serves them.
+   */
+  decider(
+    principalArn: string,
+    options?: { readonly outsideInventory?: boolean },
+  ): (action: string, resourceArn: string) => UnknownsDecision | undefined;
   /** The principal's half of its requests (cached), undefined when the snapshot does not have it. */
   principalSide(principalArn: string): PrincipalSide | undefined;
 }
@@ -98,18 +108,24 @@ export function createRiskContext(
       return this.decideAll(principalArn, [{ action, resource: resourceArn }])[0];
     },
     decideAll(principalArn, pairs, options = {}) {
+      const decide = this.decider(principalArn, options);
+      return pairs.map(({ action, resource }) => decide(action, resource));
+    },
+    decider(principalArn, options = {}) {
       const principal = this.principalSide(principalArn);
-      if (!principal) return pairs.map(() => undefined);
+      if (!principal) return () => undefined;
       // One resource side and policy set per (resource, service); one decision per class of
       // actions matching the same statements, as effectiveAccessOf does.
       const prepared = new Map<string, { resource: ResourceSide; set: PolicySet | undefined }>();
       const decisions = new Map<string, UnknownsDecision | undefined>();
-      return pairs.map(({ action, resource: resourceArn }) => {
+      return (action, resourceArn) => {
         const actionLower = action.toLowerCase();
-        // Resources outside the inventory have no policy of their own: their side depends only on
-        // the service (region, RCPs of the account), so one side serves them all.
         const service = actionLower.slice(0, actionLower.indexOf(':'));
-        const sideKey = options.outsideInventory ? service : `${resourceArn}\u0000${service}`;
+        // Resources outside the inventory have no policy of their own: their side depends only on
+        // the service and the region of the ARN (RCPs of the account), so one side serves them all.
+        const sideKey = options.outsideInventory
+          ? `${service}\u0000${parseArn(resourceArn)?.region ?? ''}`
+          : `${resourceArn}\u0000${service}`;
         let side = prepared.get(sideKey);
         if (!side) {
           const resource = resourceSideOf(snapshot, resourceArn, action, principal.account);
@@ -127,7 +143,7 @@ export function createRiskContext(
           );
         }
         return decisions.get(classKey);
-      });
+      };
     },
   };
 }

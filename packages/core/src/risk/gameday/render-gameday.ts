@@ -46,7 +46,7 @@ export function renderGameday(playbook: GamedayPlaybook, format: ReportFormat): 
     for (const step of steps) {
       n += 1;
       lines.push(
-        `${n}. ${prose(step.title)}${step.conditional ? ` (conditional on ${step.conditionKeys.map(code).join(', ') || 'context'})` : ''}`,
+        `${n}. ${prose(step.title)} ${code(step.resource)}${step.conditional ? ` (conditional on ${step.conditionKeys.map(code).join(', ') || 'context'})` : ''}`,
       );
       lines.push(
         `   permissions: ${step.actions.slice(0, 8).map(code).join(', ')}${step.actions.length > 8 ? ` and ${step.actions.length - 8} more` : ''}`,

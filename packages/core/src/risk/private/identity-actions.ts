@@ -1,32 +1,65 @@
 import type { ActionInfo } from '../../catalog/catalog.js';
+import type { RequestContext } from '../../condition/context.js';
+import { compileActionPatterns } from '../../match/action-pattern.js';
+import { compileResourcePatterns, type ResourceMatcher } from '../../match/resource-pattern.js';
 import { parsePolicy } from '../../policy/parse-policy.js';
 import type { Finding } from '../finding.js';
 import type { RiskContext } from '../risk-context.js';
 
-/** Every action one of the principal's identity-based Allow statements names (expanded), sorted. */
+const namedCache = new WeakMap<RiskContext, Map<string, ActionInfo[]>>();
+const documentCaches = new WeakMap<object, WeakMap<object, readonly ActionInfo[]>>();
+
+/**
+ * Every action one of the principal's identity-based Allow statements names (expanded), each once,
+ * in no particular order.
+ * Cached per principal, and per policy document (managed policies are shared by many principals).
+ */
 export function namedActions(context: RiskContext, principalArn: string): ActionInfo[] {
+  let cache = namedCache.get(context);
+  if (!cache) {
+    cache = new Map();
+    namedCache.set(context, cache);
+  }
+  const known = cache.get(principalArn);
+  if (known) return known;
   const side = context.principalSide(principalArn);
-  if (!side) return [];
+  const lists = (side?.identityPolicies ?? []).map(({ policy }) => documentActions(context, policy));
+  // One policy (the common case) needs no merging; the catalog gives each action one object.
+  const merged = lists.length === 1 ? [...(lists[0] as readonly ActionInfo[])] : [...new Set(lists.flat())];
+  cache.set(principalArn, merged);
+  return merged;
+}
+
+function documentActions(context: RiskContext, policy: unknown): readonly ActionInfo[] {
   const { catalog } = context.tools;
-  const named = new Map<string, ActionInfo>();
-  for (const { policy } of side.identityPolicies) {
-    const parsed = parsePolicy(policy);
-    if (!parsed.ok) continue;
+  let documentCache = documentCaches.get(catalog);
+  if (!documentCache) {
+    documentCache = new WeakMap();
+    documentCaches.set(catalog, documentCache);
+  }
+  const key = typeof policy === 'object' && policy !== null ? policy : undefined;
+  const known = key && documentCache.get(key);
+  if (known) return known;
+  const found = new Map<string, ActionInfo>();
+  const parsed = parsePolicy(policy);
+  if (parsed.ok) {
     for (const statement of parsed.value.statements) {
       if (statement.effect !== 'Allow') continue;
       if (statement.action) {
         for (const pattern of statement.action)
-          for (const info of catalog.expandActionPattern(pattern)) named.set(info.action, info);
+          for (const info of catalog.expandActionPattern(pattern)) found.set(info.action, info);
       } else {
         const excluded = new Set(
           (statement.notAction ?? []).flatMap((p) => catalog.expandActionPattern(p)).map((a) => a.action),
         );
         for (const info of catalog.expandActionPattern('*'))
-          if (!excluded.has(info.action)) named.set(info.action, info);
+          if (!excluded.has(info.action)) found.set(info.action, info);
       }
     }
   }
-  return [...named.values()].sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+  const list = [...found.values()];
+  if (key) documentCache.set(key, list);
+  return list;
 }
 
 /** An action a principal can call on any resource of its type. */
@@ -53,22 +86,13 @@ export function actionsOnAnyResource(
 ): WildcardGrant[] {
   const side = context.principalSide(principalArn);
   if (!side?.account) return [];
-  const region = usualRegion(context);
-  const pairs: { action: string; resource: string; info: ActionInfo }[] = [];
-  for (const info of actions) {
-    const type = info.resourceTypes.find((t) => t.required) ?? info.resourceTypes[0];
-    if (!type) continue;
-    const definition = context.tools.resourceTypes
-      .resourceTypesForService(info.service)
-      .find((d) => d.type === type.name);
-    const template = definition?.arnTemplates[0];
-    if (!template) continue;
-    pairs.push({ action: info.action, resource: instantiate(template, side.account, region), info });
-  }
-  const decisions = context.decideAll(principalArn, pairs, { outsideInventory: true });
+  const decide = context.decider(principalArn, { outsideInventory: true });
   const grants: WildcardGrant[] = [];
-  for (const [i, { info }] of pairs.entries()) {
-    const decision = decisions[i];
+  for (const info of actions) {
+    const resource = anyResourceArn(context, info, side.account);
+    if (resource === undefined || !couldAllow(context, principalArn, info.action.toLowerCase(), resource))
+      continue;
+    const decision = decide(info.action, resource);
     if (!decision || decision.outcome === 'Denied') continue;
     grants.push({
       action: info.action,
@@ -78,6 +102,27 @@ export function actionsOnAnyResource(
     });
   }
   return grants;
+}
+
+const arnCache = new WeakMap<RiskContext, Map<string, string | undefined>>();
+
+/** The ARN no policy names for the action's (first required) resource type in `account`; cached. */
+function anyResourceArn(context: RiskContext, info: ActionInfo, account: string): string | undefined {
+  const type = info.resourceTypes.find((t) => t.required) ?? info.resourceTypes[0];
+  if (!type) return undefined;
+  let cache = arnCache.get(context);
+  if (!cache) {
+    cache = new Map();
+    arnCache.set(context, cache);
+  }
+  const key = `${info.service}\u0000${type.name}\u0000${account}`;
+  if (!cache.has(key)) {
+    const template = context.tools.resourceTypes
+      .resourceTypesForService(info.service)
+      .find((d) => d.type === type.name)?.arnTemplates[0];
+    cache.set(key, template === undefined ? undefined : instantiate(template, account, usualRegion(context)));
+  }
+  return cache.get(key);
 }
 
 /** An ARN of the template that no policy names: every variable part is `accessloop-any-<name>`. */
@@ -104,36 +149,158 @@ function usualRegion(context: RiskContext): string {
   return region;
 }
 
-const writeCache = new WeakMap<RiskContext, Map<string, readonly WildcardGrant[]>>();
+/** What a principal can do on any resource of one service, at one access level. */
+export interface ServiceOnAnyResource {
+  readonly service: string;
+  /** Up to three actions allowed for certain, or (when none is) the conditional ones. */
+  readonly examples: readonly string[];
+  /** Whether no action of the service is allowed for certain. */
+  readonly conditional: boolean;
+}
+
+const servicesCache = new WeakMap<RiskContext, Map<string, readonly ServiceOnAnyResource[]>>();
 
 /**
- * The `Write` and `Permissions management` actions the principal can call on any resource
- * ({@link actionsOnAnyResource}), computed once per principal and shared by the rules that read
- * them. Service-linked roles have none: only their service assumes them and AWS owns their policy.
+ * The services in which the principal can call actions of `level` on any resource of their type
+ * ({@link actionsOnAnyResource}), sorted. Per service the actions are decided in order until three
+ * are allowed for certain, so an administrator costs a few decisions per service, not one per
+ * action. Cached per principal and level. Service-linked roles have none: only their service
+ * assumes them and AWS owns their policies.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html
  */
-export function wildcardWrites(context: RiskContext, principalArn: string): readonly WildcardGrant[] {
-  let cache = writeCache.get(context);
+export function wildcardServices(
+  context: RiskContext,
+  principalArn: string,
+  level: 'Write' | 'Permissions management',
+): readonly ServiceOnAnyResource[] {
+  let cache = servicesCache.get(context);
   if (!cache) {
     cache = new Map();
-    writeCache.set(context, cache);
+    servicesCache.set(context, cache);
   }
-  let grants = cache.get(principalArn);
-  if (!grants) {
-    const serviceLinked = isServiceLinkedRole(principalArn);
-    grants = serviceLinked
-      ? []
-      : actionsOnAnyResource(
-          context,
-          principalArn,
-          namedActions(context, principalArn).filter(
-            (a) => a.accessLevel === 'Write' || a.accessLevel === 'Permissions management',
-          ),
-        );
-    cache.set(principalArn, grants);
+  const key = `${level}\u0000${principalArn}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const side = context.principalSide(principalArn);
+  const result: ServiceOnAnyResource[] = [];
+  if (side?.account && !isServiceLinkedRole(principalArn)) {
+    const byService = scopableByService(context, principalArn).get(level) ?? new Map<string, ActionInfo[]>();
+    const decide = context.decider(principalArn, { outsideInventory: true });
+    for (const [service, actions] of [...byService].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const certain: string[] = [];
+      const conditional: string[] = [];
+      for (const info of actions) {
+        const resource = anyResourceArn(context, info, side.account);
+        if (resource === undefined || !couldAllow(context, principalArn, info.action.toLowerCase(), resource))
+          continue;
+        const decision = decide(info.action, resource);
+        if (!decision || decision.outcome === 'Denied') continue;
+        if (decision.outcome === 'Allowed') {
+          certain.push(info.action);
+          if (certain.length === 3) break;
+        } else if (conditional.length < 3) conditional.push(info.action);
+      }
+      if (certain.length > 0) result.push({ service, examples: certain, conditional: false });
+      else if (conditional.length > 0) result.push({ service, examples: conditional, conditional: true });
+    }
   }
-  return grants;
+  cache.set(key, result);
+  return result;
+}
+
+/** What an identity-based Allow statement could allow: its actions and its resources, compiled. */
+interface AllowFilter {
+  readonly actions: (actionLower: string) => boolean;
+  readonly resource?: ResourceMatcher;
+  readonly notResource?: ResourceMatcher;
+}
+
+const filterCaches = new WeakMap<RiskContext, Map<string, readonly AllowFilter[]>>();
+const noContext: RequestContext = new Map();
+
+/**
+ * Whether some identity-based Allow statement of the principal names the action on the resource:
+ * a necessary condition of an Allow for a resource outside the inventory (no resource policy can
+ * grant it), so the engine need not decide the pairs that fail it. Values with policy variables
+ * count as matching.
+ */
+function couldAllow(
+  context: RiskContext,
+  principalArn: string,
+  actionLower: string,
+  resource: string,
+): boolean {
+  let cache = filterCaches.get(context);
+  if (!cache) {
+    cache = new Map();
+    filterCaches.set(context, cache);
+  }
+  let filters = cache.get(principalArn);
+  if (!filters) {
+    const list: AllowFilter[] = [];
+    for (const { policy } of context.principalSide(principalArn)?.identityPolicies ?? []) {
+      const parsed = parsePolicy(policy);
+      if (!parsed.ok) continue;
+      for (const st of parsed.value.statements) {
+        if (st.effect !== 'Allow') continue;
+        const named = compileActionPatterns(st.action ?? st.notAction ?? []);
+        list.push({
+          actions: st.action ? named : (a) => !named(a),
+          ...(st.resource ? { resource: compileResourcePatterns(st.resource, parsed.value.version) } : {}),
+          ...(st.notResource
+            ? { notResource: compileResourcePatterns(st.notResource, parsed.value.version) }
+            : {}),
+        });
+      }
+    }
+    filters = list;
+    cache.set(principalArn, filters);
+  }
+  return filters.some(
+    (f) =>
+      f.actions(actionLower) &&
+      (f.resource
+        ? f.resource.keys.length > 0 || f.resource.test(resource, noContext)
+        : f.notResource
+          ? f.notResource.keys.length > 0 || !f.notResource.test(resource, noContext)
+          : true),
+  );
+}
+
+const scopableCache = new WeakMap<RiskContext, Map<string, Map<string, Map<string, ActionInfo[]>>>>();
+
+/** The principal's named actions that take a resource, by access level and service; cached. */
+function scopableByService(
+  context: RiskContext,
+  principalArn: string,
+): Map<string, Map<string, ActionInfo[]>> {
+  let cache = scopableCache.get(context);
+  if (!cache) {
+    cache = new Map();
+    scopableCache.set(context, cache);
+  }
+  let byLevel = cache.get(principalArn);
+  if (!byLevel) {
+    byLevel = new Map();
+    for (const info of namedActions(context, principalArn)) {
+      if (info.resourceTypes.length === 0) continue;
+      let byService = byLevel.get(info.accessLevel);
+      if (!byService) {
+        byService = new Map();
+        byLevel.set(info.accessLevel, byService);
+      }
+      const list = byService.get(info.service);
+      if (list) list.push(info);
+      else byService.set(info.service, [info]);
+    }
+    // Deterministic examples whatever order the policies named the actions in.
+    for (const byService of byLevel.values())
+      for (const list of byService.values())
+        list.sort((a, b) => (a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+    cache.set(principalArn, byLevel);
+  }
+  return byLevel;
 }
 
 /** Whether a principal ARN is a service-linked role. */

@@ -4,7 +4,7 @@ import { type Finding, SEVERITIES } from '../finding.js';
 import { actionsOnAnyResource, findingsPerPrincipal, namedActions } from '../private/identity-actions.js';
 import type { RiskRule } from '../rule.js';
 
-const bySpelling = new Map(CREDENTIAL_ACTIONS.map((c) => [c.action.toLowerCase(), c]));
+const bySpelling = new Map(CREDENTIAL_ACTIONS.map((c) => [c.action, c]));
 
 /**
  * `credentials-exposure`: a principal that can call an action whose response is a credential
@@ -24,13 +24,14 @@ export const credentialsExposure: RiskRule = {
   see: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
   run(context) {
     return findingsPerPrincipal(context, (principal): Finding | undefined => {
-      const named = namedActions(context, principal).filter((a) => bySpelling.has(a.action.toLowerCase()));
+      const named = namedActions(context, principal).filter((a) => bySpelling.has(a.action));
       if (named.length === 0) return undefined;
+      const wanted = new Set(named.map((a) => a.action));
       const reached = new Map<string, boolean>(); // action -> conditional
       const access = context.accessOf(principal);
       for (const grant of access?.grants ?? []) {
         for (const action of grant.actions) {
-          if (!bySpelling.has(action.toLowerCase())) continue;
+          if (!wanted.has(action)) continue;
           const others = grant.resources.filter(
             (r) => !(action === 'iam:CreateAccessKey' && r === principal),
           );
@@ -45,7 +46,7 @@ export const credentialsExposure: RiskRule = {
       const actions = [...reached.keys()].sort();
       const certain = actions.filter((a) => reached.get(a) === false);
       const severity = SEVERITIES.find((s) =>
-        (certain.length > 0 ? certain : actions).some((a) => bySpelling.get(a.toLowerCase())?.severity === s),
+        (certain.length > 0 ? certain : actions).some((a) => bySpelling.get(a)?.severity === s),
       );
       return {
         id: 'credentials-exposure',
@@ -53,7 +54,7 @@ export const credentialsExposure: RiskRule = {
         severity: severity ?? 'medium',
         principal,
         conditional: certain.length === 0,
-        message: `\`${principal}\` can obtain credentials: ${actions.map((a) => `${a} (${bySpelling.get(a.toLowerCase())?.returns})`).join('; ')}`,
+        message: `\`${principal}\` can obtain credentials: ${actions.map((a) => `${a} (${bySpelling.get(a)?.returns})`).join('; ')}`,
       };
     });
   },

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import { findingsPerPrincipal, wildcardWrites } from '../private/identity-actions.js';
+import { findingsPerPrincipal, wildcardServices } from '../private/identity-actions.js';
 import { someActions } from '../private/outsiders.js';
 import type { RiskRule } from '../rule.js';
 
@@ -21,11 +21,10 @@ export const infrastructureModificationOnWildcard: RiskRule = {
   see: 'https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/sec_permissions_least_privileges.html',
   run(context) {
     return findingsPerPrincipal(context, (principal): Finding | undefined => {
-      const grants = wildcardWrites(context, principal).filter((g) => g.accessLevel === 'Write');
-      if (grants.length === 0) return undefined;
-      const certain = grants.filter((g) => !g.conditional);
-      const shown = (certain.length > 0 ? certain : grants).map((g) => g.action);
-      const services = [...new Set(shown.map((a) => a.slice(0, a.indexOf(':'))))].sort();
+      const all = wildcardServices(context, principal, 'Write');
+      if (all.length === 0) return undefined;
+      const certain = all.filter((g) => !g.conditional);
+      const shown = certain.length > 0 ? certain : all;
       return {
         id: 'infrastructure-modification-on-wildcard',
         category: 'infrastructure-modification',
@@ -33,7 +32,10 @@ export const infrastructureModificationOnWildcard: RiskRule = {
         principal,
         resource: '*',
         conditional: certain.length === 0,
-        message: `\`${principal}\` can change any resource of ${someActions(services, 6)} (${shown.length} actions, such as ${someActions(shown, 3)})`,
+        message: `\`${principal}\` can change any resource of ${someActions(
+          shown.map((g) => g.service),
+          6,
+        )}, such as ${someActions(shown.flatMap((g) => g.examples))}`,
       };
     });
   },

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import { findingsPerPrincipal, wildcardWrites } from '../private/identity-actions.js';
+import { findingsPerPrincipal, wildcardServices } from '../private/identity-actions.js';
 import { someActions } from '../private/outsiders.js';
 import type { RiskRule } from '../rule.js';
 
@@ -22,13 +22,11 @@ export const permissionsManagementOnWildcard: RiskRule = {
   see: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
   run(context) {
     return findingsPerPrincipal(context, (principal): Finding | undefined => {
-      const grants = wildcardWrites(context, principal).filter(
-        (g) => g.accessLevel === 'Permissions management',
-      );
-      if (grants.length === 0) return undefined;
-      const certain = grants.filter((g) => !g.conditional);
-      const shown = (certain.length > 0 ? certain : grants).map((g) => g.action);
-      const services = [...new Set(shown.map((a) => a.slice(0, a.indexOf(':'))))].sort();
+      const all = wildcardServices(context, principal, 'Permissions management');
+      if (all.length === 0) return undefined;
+      const certain = all.filter((g) => !g.conditional);
+      const shown = certain.length > 0 ? certain : all;
+      const services = shown.map((g) => g.service);
       return {
         id: 'permissions-management-on-wildcard',
         category: 'permissions-management',
@@ -36,7 +34,7 @@ export const permissionsManagementOnWildcard: RiskRule = {
         principal,
         resource: '*',
         conditional: certain.length === 0,
-        message: `\`${principal}\` can manage the permissions of any resource in ${someActions(services, 6)}: ${someActions(shown)}`,
+        message: `\`${principal}\` can manage the permissions of any resource in ${someActions(services, 6)}, such as ${someActions(shown.flatMap((g) => g.examples))}`,
       };
     });
   },

@@ -1,6 +1,6 @@
 import { parsePolicy } from '../../policy/parse-policy.js';
 import type { Finding } from '../finding.js';
-import { findingsPerPrincipal, wildcardWrites } from '../private/identity-actions.js';
+import { findingsPerPrincipal, wildcardServices } from '../private/identity-actions.js';
 import type { RiskRule } from '../rule.js';
 
 /**
@@ -46,7 +46,8 @@ export const serviceWildcard: RiskRule = {
       };
       for (const grant of context.accessOf(principal)?.grants ?? [])
         for (const action of grant.actions) note(action, grant.conditional);
-      for (const grant of wildcardWrites(context, principal)) note(grant.action, grant.conditional);
+      for (const level of ['Write', 'Permissions management'] as const)
+        for (const g of wildcardServices(context, principal, level)) note(`${g.service}:`, g.conditional);
       const live: string[] = [];
       let certain = false;
       for (const [pattern, policies] of [...wildcards].sort()) {
