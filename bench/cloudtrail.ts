@@ -41,6 +41,8 @@ type ReadCloudTrailFile = (
 /** What one reading process reports. */
 interface ReadResult {
   readonly ms: number;
+  /** CPU time of the process while reading (all its threads, gunzip included). */
+  readonly cpuMs: number;
   readonly bytes: number;
   readonly records: number;
   readonly used: number;
@@ -55,12 +57,15 @@ async function readOne(path: string): Promise<void> {
   };
   const collector = createCloudTrailUsageCollector(await loadCatalog());
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const read = await readCloudTrailFile(path, (record) => collector.add(record));
   const usage = collector.usage();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpuUsed = process.cpuUsage(cpu);
   if (read.diagnostics.length > 0) throw new Error(read.diagnostics.map((d) => d.message).join('; '));
   const result: ReadResult = {
     ms,
+    cpuMs: (cpuUsed.user + cpuUsed.system) / 1000,
     bytes: read.bytes,
     records: read.records,
     used: collector.stats().used,
@@ -406,6 +411,9 @@ async function main(): Promise<void> {
           rate: `${(read.bytes / MB / (read.ms / 1000)).toFixed(0)} MB/s`,
           peakRssMb: read.peakRssMb,
         });
+        notes.push(
+          `${size} MB ${format}: ${(read.bytes / MB / (read.cpuMs / 1000)).toFixed(0)} MB per CPU second (wall-clock rate is lower when the machine is shared)`,
+        );
         if (format === '.json')
           notes.push(
             `${size} MB: ${formatCount(read.used)} records became usage (the rest refused), aggregated into ${formatCount(read.actions)} (principal, action) pairs`,
