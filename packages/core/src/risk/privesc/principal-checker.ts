@@ -308,6 +308,29 @@ export function anyOf(checks: readonly PermissionCheck[]): PermissionCheck {
 }
 
 /**
+ * The permissions of a method's `needs` (alternatives of conjunctions), evaluated lazily: a
+ * conjunction stops at its first denied action, and the alternatives stop at the first allowed one.
+ */
+export function decideNeeds(
+  needs: readonly (readonly string[])[],
+  on: (action: string) => PermissionCheck,
+): PermissionCheck {
+  let best = denied(needs[0]?.slice(0, 1) ?? []);
+  for (const all of needs) {
+    const checks: PermissionCheck[] = [];
+    for (const action of all) {
+      const check = on(action);
+      if (check.outcome === 'Denied') break;
+      checks.push(check);
+    }
+    if (checks.length < all.length) continue;
+    best = better(best, allOf(checks));
+    if (best.outcome === 'Allowed') break;
+  }
+  return best;
+}
+
+/**
  * Permissions needed together: denied if any is, conditional if any is (with every key), and
  * every action and granting statement once.
  */

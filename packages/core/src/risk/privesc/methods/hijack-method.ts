@@ -12,7 +12,7 @@
  */
 import type { EscalationMethod, MethodContext, MethodHit } from '../method.js';
 import { maxTargetsPerMethod } from '../method.js';
-import { allOf, anyOf } from '../principal-checker.js';
+import { decideNeeds } from '../principal-checker.js';
 import type { PermissionCheck } from '../types.js';
 
 /** The data of one table D method. */
@@ -84,5 +84,5 @@ function needsOn(c: MethodContext, data: HijackMethodData, resourceArn: string |
       .some((info) => info.action.toLowerCase() === action.toLowerCase());
     return applies ? c.attacker.check(action, resourceArn) : c.attacker.checkNew(action);
   };
-  return anyOf(data.needs.map((all) => allOf(all.map(on))));
+  return decideNeeds(data.needs, on);
 }

@@ -9,7 +9,7 @@
  */
 import type { EscalationMethod, MethodContext, MethodHit } from '../method.js';
 import { maxTargetsPerMethod } from '../method.js';
-import { allOf, anyOf } from '../principal-checker.js';
+import { allOf, decideNeeds } from '../principal-checker.js';
 import type { PermissionCheck } from '../types.js';
 
 /** The data of one table C method. */
@@ -37,7 +37,7 @@ export function passRoleMethod(data: PassRoleMethodData): EscalationMethod {
 }
 
 function detectPassRole(c: MethodContext, data: PassRoleMethodData): MethodHit[] {
-  const own = anyOf(data.needs.map((all) => allOf(all.map((action) => c.attacker.checkNew(action)))));
+  const own = decideNeeds(data.needs, (action) => c.attacker.checkNew(action));
   if (own.outcome === 'Denied') return [];
   const hits: MethodHit[] = [];
   const account = c.node.account.id;
