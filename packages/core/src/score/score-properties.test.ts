@@ -6,6 +6,7 @@ import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resour
 import { DEFAULT_CONFIG } from '../config/default-config.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
+import { withRolePolicy } from '../testing/with-role-policy.js';
 import { scorePrincipal } from './score-snapshot.js';
 
 let snapshot: Snapshot;
@@ -17,24 +18,6 @@ beforeAll(async () => {
 });
 
 const role = 'arn:aws:iam::111122223333:role/orders-lambda-basic';
-
-/** The snapshot with extra inline policy statements on the role. */
-function withStatements(statements: readonly object[]): Snapshot {
-  return {
-    ...snapshot,
-    accounts: snapshot.accounts.map((account) => ({
-      ...account,
-      roles: account.roles.map((r) =>
-        r.arn === role
-          ? {
-              ...r,
-              inlinePolicies: [{ name: 'extra', document: { Version: '2012-10-17', Statement: statements } }],
-            }
-          : r,
-      ),
-    })),
-  };
-}
 
 const statement = (effect: 'Allow' | 'Deny') =>
   fc.record({
@@ -68,7 +51,7 @@ const statement = (effect: 'Allow' | 'Deny') =>
   });
 
 function scoreWith(statements: readonly object[], conditionalPercent: number): number {
-  const changed = withStatements(statements);
+  const changed = withRolePolicy(snapshot, role, statements, { keepAttached: true });
   const access = effectiveAccessOf(changed, tools, role);
   if (!access.ok) throw new Error(JSON.stringify(access.diagnostics));
   const config = { ...DEFAULT_CONFIG, score: { ...DEFAULT_CONFIG.score, conditionalPercent } };

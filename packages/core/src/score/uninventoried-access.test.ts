@@ -4,6 +4,7 @@ import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
+import { withRolePolicy } from '../testing/with-role-policy.js';
 import { isPlaceholderResource, scoringAccessOf, uninventoriedAccessOf } from './uninventoried-access.js';
 
 let snapshot: Snapshot;
@@ -18,25 +19,6 @@ const admin = 'arn:aws:iam::111122223333:role/OrganizationAccountAccessRole';
 const role = 'arn:aws:iam::111122223333:role/orders-lambda-basic';
 // The training organisation's orders account has no EBS volume in its inventory.
 const volumes = 'arn:aws:ec2:eu-west-1:111122223333:volume/*';
-
-/** The snapshot with the role's policies replaced by one inline policy. */
-function withPolicy(statements: readonly object[]): Snapshot {
-  return {
-    ...snapshot,
-    accounts: snapshot.accounts.map((account) => ({
-      ...account,
-      roles: account.roles.map((r) =>
-        r.arn === role
-          ? {
-              ...r,
-              attachedPolicies: [],
-              inlinePolicies: [{ name: 'p', document: { Version: '2012-10-17', Statement: statements } }],
-            }
-          : r,
-      ),
-    })),
-  };
-}
 
 function floorPairs(s: Snapshot, arn: string): string[] {
   const result = uninventoriedAccessOf(s, tools, arn);
@@ -98,13 +80,15 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
       0,
     ],
   ])('%s', (_, statements, expected) => {
-    const pairs = floorPairs(withPolicy(statements), role).filter((p) => p.startsWith('ec2:DeleteVolume '));
+    const pairs = floorPairs(withRolePolicy(snapshot, role, statements), role).filter((p) =>
+      p.startsWith('ec2:DeleteVolume '),
+    );
     expect(pairs).toHaveLength(expected);
   });
 
   it('marks access the snapshot cannot decide as conditional', () => {
     const result = uninventoriedAccessOf(
-      withPolicy([
+      withRolePolicy(snapshot, role, [
         {
           Effect: 'Allow',
           Action: 'ec2:DeleteVolume',
