@@ -36,6 +36,8 @@ export interface CompiledStatement {
   readonly matchesAction: (actionLower: string) => boolean;
   /** Reasons made for this statement, reused so that a decision allocates none. */
   readonly reasonCache: ReasonCache;
+  /** `[this statement]`, the list {@link CompiledPolicy.statementsFor} gives when it matches alone. */
+  readonly alone: readonly CompiledStatement[];
 }
 
 /**
@@ -59,6 +61,11 @@ export interface CompiledPolicy {
    * action's id (from `actionIdOf`; -1 means do not memoise).
    */
   statementsFor(actionId: number, actionLower: string): readonly CompiledStatement[];
+  /**
+   * {@link statementsFor} for the evaluator: a statement that matches alone is given as itself,
+   * so that the decision reads one object less.
+   */
+  hitsFor(actionId: number, actionLower: string): CompiledStatement | readonly CompiledStatement[];
 }
 
 /**
@@ -103,7 +110,7 @@ const slots = 64;
  * possible: one array holding the action id and its statements side by side.
  */
 class MemoisedPolicy implements CompiledPolicy {
-  /** `[id, statements, id, statements, ...]` by `id % slots` (-2: empty); created on first use. */
+  /** `[id, hits, id, hits, ...]` by `id % slots` (-2: empty); created on first use. */
   private table: unknown[] | undefined = undefined;
   private readonly memo = new Map<number, readonly CompiledStatement[]>();
 
@@ -113,15 +120,23 @@ class MemoisedPolicy implements CompiledPolicy {
   ) {}
 
   statementsFor(actionId: number, actionLower: string): readonly CompiledStatement[] {
+    const hits = this.hitsFor(actionId, actionLower);
+    return isList(hits) ? hits : hits.alone;
+  }
+
+  hitsFor(actionId: number, actionLower: string): CompiledStatement | readonly CompiledStatement[] {
     const at = (actionId & (slots - 1)) << 1;
     const table = this.table;
-    if (table !== undefined && table[at] === actionId) return table[at + 1] as readonly CompiledStatement[];
-    let hits = this.memo.get(actionId);
-    if (hits === undefined) {
-      hits = this.statements.filter((s) => s.matchesAction(actionLower));
-      if (hits.length === 0) hits = noStatements;
-      if (actionId >= 0) this.memo.set(actionId, hits);
+    if (table !== undefined && table[at] === actionId) {
+      return table[at + 1] as CompiledStatement | readonly CompiledStatement[];
     }
+    let list = this.memo.get(actionId);
+    if (list === undefined) {
+      list = this.statements.filter((s) => s.matchesAction(actionLower));
+      if (list.length === 0) list = noStatements;
+      if (actionId >= 0) this.memo.set(actionId, list);
+    }
+    const hits = list.length === 1 ? (list[0] as CompiledStatement) : list;
     if (actionId >= 0) {
       const filled = table ?? new Array<unknown>(slots * 2).fill(-2);
       this.table = filled;
@@ -130,6 +145,13 @@ class MemoisedPolicy implements CompiledPolicy {
     }
     return hits;
   }
+}
+
+/** Whether hits are a list rather than one statement. */
+export function isList(
+  hits: CompiledStatement | readonly CompiledStatement[],
+): hits is readonly CompiledStatement[] {
+  return Array.isArray(hits);
 }
 
 const noStatements: readonly CompiledStatement[] = [];
@@ -161,7 +183,7 @@ function compileStatement(
     if (compiled.ok) conditions.push(compiled.value);
   }
   const resource = resourceValues ? compileResourcePatterns(resourceValues, policy.version) : undefined;
-  return {
+  const compiled: { -readonly [K in keyof CompiledStatement]: CompiledStatement[K] } = {
     effect: statement.effect,
     resourceMode: resource === undefined ? 0 : resourceModes[resource.shape],
     resourceText: resource?.text ?? '',
@@ -175,7 +197,10 @@ function compileStatement(
     sid: statement.sid,
     matchesAction,
     reasonCache: { plain: undefined, byLevel: undefined },
+    alone: noStatements,
   };
+  compiled.alone = [compiled];
+  return compiled;
 }
 
 const resourceModes = { any: 0, exact: 1, prefix: 2, other: 3 } as const;

@@ -1,6 +1,6 @@
 import type { CompiledCondition } from '../condition/compiled.js';
 import type { ResourceMatcher } from '../match/resource-pattern.js';
-import type { CompiledPolicy, CompiledStatement } from './compile-policy.js';
+import { type CompiledPolicy, type CompiledStatement, isList } from './compile-policy.js';
 
 import { isExcludedByNotPrincipal, matchPrincipal, type PrincipalMatch } from './principal-match.js';
 import type { EvaluationRequest } from './request.js';
@@ -157,34 +157,76 @@ export function collectHits(
   let allowed = 0;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p] as CompiledPolicy;
-    const statements = policy.statementsFor(request.actionId, request.actionLower);
-    for (let s = 0; s < statements.length; s++) {
-      const statement = statements[s] as CompiledStatement;
-      let match: PrincipalMatch | undefined;
-      if (principalCheck) {
-        if (statement.principal) {
-          match = matchPrincipal(statement.principal, request);
-          if (match === undefined) continue;
-        } else if (statement.notPrincipal) {
-          // A Deny with NotPrincipal always denies a principal that has a permissions boundary.
-          // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
-          const boundaryTrap = statement.effect === 'Deny' && hasBoundary;
-          if (!boundaryTrap && isExcludedByNotPrincipal(statement.notPrincipal, request)) continue;
-          match = 'wildcard';
-        } else {
-          continue;
-        }
-      }
-      if (!statementMatchesRequest(statement, request, missing)) continue;
-      if (statement.effect === 'Deny') {
-        denies.push(policyType, level, policy, statement, match);
-      } else {
-        allowed++;
-        allows?.push(policyType, level, policy, statement, match);
-      }
+    const hits = policy.hitsFor(request.actionId, request.actionLower);
+    if (!isList(hits)) {
+      allowed += collectHit(
+        policyType,
+        level,
+        policy,
+        hits,
+        request,
+        missing,
+        denies,
+        allows,
+        principalCheck,
+        hasBoundary,
+      );
+      continue;
+    }
+    for (let s = 0; s < hits.length; s++) {
+      const statement = hits[s] as CompiledStatement;
+      allowed += collectHit(
+        policyType,
+        level,
+        policy,
+        statement,
+        request,
+        missing,
+        denies,
+        allows,
+        principalCheck,
+        hasBoundary,
+      );
     }
   }
   return allowed;
+}
+
+/** {@link collectHits} for one statement whose action matched: 1 when it adds an Allow, else 0. */
+function collectHit(
+  policyType: PolicyType,
+  level: string | undefined,
+  policy: CompiledPolicy,
+  statement: CompiledStatement,
+  request: EvaluationRequest,
+  missing: MissingKeys,
+  denies: HitList,
+  allows: HitList | undefined,
+  principalCheck: boolean,
+  hasBoundary: boolean,
+): number {
+  let match: PrincipalMatch | undefined;
+  if (principalCheck) {
+    if (statement.principal) {
+      match = matchPrincipal(statement.principal, request);
+      if (match === undefined) return 0;
+    } else if (statement.notPrincipal) {
+      // A Deny with NotPrincipal always denies a principal that has a permissions boundary.
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+      const boundaryTrap = statement.effect === 'Deny' && hasBoundary;
+      if (!boundaryTrap && isExcludedByNotPrincipal(statement.notPrincipal, request)) return 0;
+      match = 'wildcard';
+    } else {
+      return 0;
+    }
+  }
+  if (!statementMatchesRequest(statement, request, missing)) return 0;
+  if (statement.effect === 'Deny') {
+    denies.push(policyType, level, policy, statement, match);
+    return 0;
+  }
+  allows?.push(policyType, level, policy, statement, match);
+  return 1;
 }
 
 /**
