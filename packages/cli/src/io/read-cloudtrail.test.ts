@@ -78,6 +78,34 @@ describe('createRecordSplitter', () => {
     );
   });
 
+  it("takes the fast path on CloudTrail's compact form, and falls back whenever its guess is wrong (property)", () => {
+    const tricky = fc.string({
+      unit: fc.constantFrom('\\', '"', 'a', '}', '{', ',', ':', 'eventVersion'),
+      maxLength: 10,
+    });
+    // Nested objects whose first key is also eventVersion make the `},{"eventVersion":` guess wrong.
+    const nested = fc.array(fc.record({ eventVersion: tricky, x: tricky }), { maxLength: 2 });
+    const record = fc.record({ eventVersion: tricky, items: nested, name: tricky });
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 5 }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1 }),
+        (records, sizes) => {
+          const text = JSON.stringify({ Records: records });
+          expect(split(text, sizes)).toEqual({ records, diagnostics: [] });
+          expect(split(text)).toEqual({ records, diagnostics: [] });
+        },
+      ),
+    );
+  });
+
+  it('reports a bad record in the compact form like any other', () => {
+    const text = '{"Records":[{"eventVersion":"1.11"},{"eventVersion":tru},{"eventVersion":"1.11"}]}';
+    const { records, diagnostics } = split(text);
+    expect(records).toEqual([{ eventVersion: '1.11' }, { eventVersion: '1.11' }]);
+    expect(diagnostics).toMatchObject([{ code: 'usage.invalid-cloudtrail-record', path: 'Records[1]' }]);
+  });
+
   it('reports a bad record with its index and byte, and goes on with the next', () => {
     const { records, diagnostics } = split('{"Records":[{"a":1},{"a":tru},{"a":3}, 7]}');
     expect(records).toEqual([{ a: 1 }, { a: 3 }]);
