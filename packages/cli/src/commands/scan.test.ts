@@ -33,6 +33,16 @@ describe('accessloop scan', () => {
     expect(html).toContain('Risks, worst first');
     const markdown = readFileSync(join(out, 'report.md'), 'utf8');
     expect(markdown).toContain('## team `analytics`');
+    // Scores, par from the snapshot's CloudTrail, and the leaderboard (issue 4).
+    expect(markdown).toContain('## Leaderboard by team, lowest score wins');
+    expect(results.scores.teams.length).toBeGreaterThan(3);
+    const ordersApi = results.scores.principals.find(
+      (p: { arn: string }) => p.arn === 'arn:aws:iam::111122223333:role/orders-api',
+    );
+    expect(ordersApi.par).toBeLessThan(ordersApi.score);
+    expect(markdown).toMatch(
+      /role `orders-api` can read and write data in .*; score [\d,]+ \(par [\d,]+, [\d,]+ over par\)/,
+    );
   }, 300_000);
 
   it('prints the whole report in the format asked for', async () => {

@@ -2,13 +2,18 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   analyzeRisks,
+  type Diagnostic,
+  type PrincipalAccess,
   renderScanHtml,
   renderScanMarkdown,
   renderScanSummary,
   type ScanResult,
   scanSnapshot,
+  scoreSnapshot,
+  scoringAccessOf,
 } from '@accessloop/core';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
+import { readUsage } from '../io/read-usage.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, formatDiagnostic, printDiagnostics } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -31,16 +36,33 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
   const input = await readAnalysisInput(snapshotPath, io);
   if (!input) return exitCodes.badInput;
   const { snapshot, tools } = input;
+  const usage = await readUsage(snapshotPath, snapshot, tools.catalog);
+  printDiagnostics(io.stderr, usage.diagnostics);
+  if (!usage.ok) return exitCodes.badInput;
+
   const bar = progressBar(io.stderr, 'principals');
-  const scanned = scanSnapshot(snapshot, tools, { groupBy: options.groupBy, onProgress: bar.update });
+  const forScores: PrincipalAccess[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const scanned = scanSnapshot(snapshot, tools, {
+    groupBy: options.groupBy,
+    onProgress: bar.update,
+    onAccess: (access) => {
+      const scoring = scoringAccessOf(snapshot, tools, access.principal, access);
+      if (scoring.ok) forScores.push(scoring.value);
+      else diagnostics.push(...scoring.diagnostics);
+    },
+  });
   bar.done();
-  if (!scanned.ok) {
-    printDiagnostics(io.stderr, scanned.diagnostics);
+  if (!scanned.ok || diagnostics.length > 0) {
+    printDiagnostics(io.stderr, scanned.ok ? diagnostics : scanned.diagnostics);
     return exitCodes.badInput;
   }
-  const scan: ScanResult = options.risks
-    ? { ...scanned.value, findings: analyzeRisks(snapshot, tools) }
-    : scanned.value;
+  const scores = scoreSnapshot(snapshot, forScores, { usage: usage.value });
+  const scan: ScanResult = {
+    ...scanned.value,
+    scores,
+    ...(options.risks ? { findings: analyzeRisks(snapshot, tools) } : {}),
+  };
 
   if (options.out !== undefined) {
     const written = writeReports(options.out, scan);

@@ -2,6 +2,7 @@ import { escapeHtml, markdownCode } from '../report/escape.js';
 import { htmlPage } from '../report/report-format.js';
 import { terminalSafe } from '../report/terminal-safe.js';
 import { type FindingSeverity, SEVERITIES } from '../risk/finding.js';
+import type { PrincipalScore } from '../score/score-snapshot.js';
 import type { ResourceAccessLine, ScannedPrincipal, ScannedResource, ScanResult } from './scan-snapshot.js';
 
 /** The most findings the reports list; `results.json` has them all. */
@@ -42,6 +43,21 @@ export function renderScanMarkdown(scan: ScanResult): string {
       out.push('', `${findings.length - MAX_FINDINGS} more in results.json.`);
     out.push('');
   }
+  if (scan.scores) {
+    out.push(
+      `## Leaderboard by ${markdownText(scan.scores.by)}, lowest score wins`,
+      '',
+      '| rank | team | score | over par | principals | reviews completed |',
+      '|---|---|---|---|---|---|',
+    );
+    scan.scores.teams.forEach((t, i) => {
+      out.push(
+        `| ${i + 1} | ${markdownCode(t.team)} | ${formatNumber(t.score)} | ${t.overPar === undefined ? '' : formatNumber(t.overPar)} | ${t.principals} | ${t.reviewsCompleted} |`,
+      );
+    });
+    out.push('');
+  }
+  const scores = scoresByArn(scan);
   const resources = new Map(scan.resources.map((r) => [r.arn, r]));
   const principals = new Map(scan.principals.map((p) => [p.arn, p]));
   for (const group of scan.groups) {
@@ -71,7 +87,7 @@ export function renderScanMarkdown(scan: ScanResult): string {
     const members = group.principals.map((arn) => principals.get(arn) as ScannedPrincipal);
     if (members.length > 0) {
       out.push(`### Principals of ${markdownCode(group.name)}`, '');
-      for (const p of members) out.push(`- ${markdownSentence(p)}`);
+      for (const p of members) out.push(`- ${markdownSentence(p)}${scoreNote(scores.get(p.arn))}`);
       out.push('');
     }
   }
@@ -100,6 +116,18 @@ export function renderScanHtml(scan: ScanResult): string {
     if (findings.length > MAX_FINDINGS)
       body.push(`<p>${findings.length - MAX_FINDINGS} more in results.json.</p>`);
   }
+  if (scan.scores) {
+    body.push(
+      `<h2>Leaderboard by ${escapeHtml(scan.scores.by)}, lowest score wins</h2><table><tr><th>rank</th><th>team</th><th>score</th><th>over par</th><th>principals</th><th>reviews completed</th></tr>`,
+    );
+    scan.scores.teams.forEach((t, i) => {
+      body.push(
+        `<tr><td>${i + 1}</td><td><code>${escapeHtml(t.team)}</code></td><td>${formatNumber(t.score)}</td><td>${t.overPar === undefined ? '' : formatNumber(t.overPar)}</td><td>${t.principals}</td><td>${t.reviewsCompleted}</td></tr>`,
+      );
+    });
+    body.push('</table>');
+  }
+  const scores = scoresByArn(scan);
   const resources = new Map(scan.resources.map((r) => [r.arn, r]));
   const principals = new Map(scan.principals.map((p) => [p.arn, p]));
   for (const group of scan.groups) {
@@ -126,7 +154,8 @@ export function renderScanHtml(scan: ScanResult): string {
     const members = group.principals.map((arn) => principals.get(arn) as ScannedPrincipal);
     if (members.length > 0) {
       body.push(`<h3>Principals of <code>${escapeHtml(group.name)}</code></h3><ul>`);
-      for (const p of members) body.push(`<li>${htmlSentence(p)}</li>`);
+      for (const p of members)
+        body.push(`<li>${htmlSentence(p)}${escapeHtml(scoreNote(scores.get(p.arn)))}</li>`);
       body.push('</ul>');
     }
   }
@@ -149,6 +178,9 @@ function summaryLines(scan: ScanResult): string[] {
     `${critical} principal${critical === 1 ? '' : 's'} can administer a critical service (IAM, Organizations, KMS, ...)`,
     `${publicCount} resource${publicCount === 1 ? '' : 's'} open to the public, ${external} reachable from other accounts`,
   ];
+  const leader = scan.scores?.teams[0];
+  if (leader)
+    lines.push(`leaderboard: ${leader.team} leads with ${formatNumber(leader.score)} points (lowest wins)`);
   const findings = scan.findings;
   if (findings) {
     const counts = SEVERITIES.map(
@@ -161,6 +193,24 @@ function summaryLines(scan: ScanResult): string[] {
     );
   }
   return lines;
+}
+
+function scoresByArn(scan: ScanResult): Map<string, PrincipalScore> {
+  return new Map((scan.scores?.principals ?? []).map((p) => [p.arn, p]));
+}
+
+/** `; score 1,234 (par 200, 1,034 over par)`. */
+function scoreNote(score: PrincipalScore | undefined): string {
+  if (!score) return '';
+  const par =
+    score.par === undefined
+      ? ''
+      : ` (par ${formatNumber(score.par)}, ${formatNumber(score.overPar ?? 0)} over par)`;
+  return `; score ${formatNumber(score.score)}${par}`;
+}
+
+function formatNumber(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function exposureNote(r: ScannedResource): string {

@@ -116,7 +116,13 @@ describe('scan reports', () => {
     expect(markdown).toContain('javascript');
     // Code spans are inert: outside them, no link, no HTML and no table cell break survives.
     const outsideCode = markdown.replace(/(?<!\\)(`+)[\s\S]*?\1/g, '');
-    expect(outsideCode, outsideCode.split("\n").filter((l) => l.includes("javascript")).join("\n")).not.toContain("[x](javascript");
+    expect(
+      outsideCode,
+      outsideCode
+        .split('\n')
+        .filter((l) => l.includes('javascript'))
+        .join('\n'),
+    ).not.toContain('[x](javascript');
     expect(outsideCode).not.toMatch(/(?<!\\)<img/);
     expect(outsideCode).not.toContain('\u001b');
   });

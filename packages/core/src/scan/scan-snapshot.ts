@@ -11,7 +11,7 @@ import { capabilitiesFor } from '../capability/capability-map.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Finding } from '../risk/finding.js';
-import { UNTAGGED } from '../score/score-snapshot.js';
+import { type ScoreReport, UNTAGGED } from '../score/score-snapshot.js';
 import type { Snapshot, Tags } from '../snapshot/model.js';
 import { CRITICAL_SERVICES, describeAccess } from './describe-access.js';
 
@@ -80,6 +80,8 @@ export interface ScanResult {
   readonly groups: readonly ScanGroup[];
   /** Risk findings, worst first, when the caller ran the risk analysis. */
   readonly findings?: readonly Finding[];
+  /** Golf scores, par and the leaderboard, when the caller scored the principals (`scoreSnapshot`). */
+  readonly scores?: ScoreReport;
 }
 
 /** Options of {@link scanSnapshot}. */
