@@ -23,6 +23,7 @@ import { readTextFile } from '../io/read-json-file.js';
 import { readUsage } from '../io/read-usage.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, printDiagnostics } from '../output.js';
+import { progressBar } from '../progress.js';
 
 /** The configuration file `score` reads from the working directory when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'accessloop.yaml';
@@ -75,14 +76,14 @@ export async function runScore(snapshotPath: string, options: ScoreCommandOption
   if (options.previous !== undefined) {
     const old = await readAnalysisInput(options.previous, io);
     if (!old) return exitCodes.badInput;
-    const oldAccess = accessOfEveryone(old);
+    const oldAccess = accessOfEveryone(old, io);
     if (!oldAccess.ok) {
       printDiagnostics(io.stderr, oldAccess.diagnostics);
       return exitCodes.badInput;
     }
     previous = scoreSnapshot(old.snapshot, oldAccess.value, { config: config.value, by: options.by });
   }
-  const access = accessOfEveryone(input);
+  const access = accessOfEveryone(input, io);
   if (!access.ok) {
     printDiagnostics(io.stderr, access.diagnostics);
     return exitCodes.badInput;
@@ -99,14 +100,18 @@ export async function runScore(snapshotPath: string, options: ScoreCommandOption
 }
 
 /** What the score counts of every IAM user and role (effective access and the floor), by ARN. */
-function accessOfEveryone({ snapshot, tools }: AnalysisInput): Result<PrincipalAccess[]> {
+function accessOfEveryone({ snapshot, tools }: AnalysisInput, io: Io): Result<PrincipalAccess[]> {
   const diagnostics: Diagnostic[] = [];
   const all: PrincipalAccess[] = [];
-  for (const arn of principalsOf(snapshot)) {
+  const principals = principalsOf(snapshot);
+  const bar = progressBar(io.stderr, 'principals');
+  for (const [i, arn] of principals.entries()) {
     const access = scoringAccessOf(snapshot, tools, arn);
     if (access.ok) all.push(access.value);
     else diagnostics.push(...access.diagnostics);
+    bar.update(i + 1, principals.length);
   }
+  bar.done();
   return diagnostics.length > 0 ? { ok: false, diagnostics } : ok(all);
 }
 
