@@ -9,6 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'accessloop-risks-'));
 
 interface JsonFinding {
   id: string;
+  path?: { from: string; to: string }[];
   severity: string;
   principal: string;
   resource?: string;
@@ -112,6 +113,34 @@ describe('accessloop risks on the training organisation', () => {
     expect(of('arn:aws:iam::111122223333:role/orders-ops-automation').map((f) => f.id)).toContain(
       'lambda-create-invoke',
     );
+  });
+
+  it('M5: the unused administrator user of the management account holds administrator-level access (its idleness is `accessloop usage`)', () => {
+    expect(of('arn:aws:iam::999988887777:user/bootstrap-admin').map((f) => f.id)).toContain(
+      'permissions-management-on-wildcard',
+    );
+  });
+
+  it('M9: the group members who can rewrite their own policy', () => {
+    expect(
+      findings.some(
+        (f) =>
+          f.principal.startsWith('arn:aws:iam::444455556666:user/') &&
+          f.principal.endsWith('/priya.natarajan') &&
+          (f.id === 'iam-create-policy-version' || f.id === 'iam-set-default-policy-version'),
+      ),
+    ).toBe(true);
+  });
+
+  it('M11: from staging to administrator in production, in two hops', () => {
+    expect(
+      findings.some(
+        (f) =>
+          f.principal.startsWith('arn:aws:iam::777788889999:role/') &&
+          f.path?.length === 2 &&
+          f.resource === 'arn:aws:iam::111122223333:role/orders-cfn-exec',
+      ),
+    ).toBe(true);
   });
 
   it('the intended public function URL is reported, as conditional, to be suppressed', () => {

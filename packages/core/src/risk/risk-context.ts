@@ -90,13 +90,7 @@ export function createRiskContext(
     insideAccounts,
     exfiltrationThreshold: options.exfiltrationThreshold ?? 5,
     principals,
-    principalSide(principalArn) {
-      if (!sides.has(principalArn)) {
-        const side = principalSideOf(snapshot, principalArn);
-        sides.set(principalArn, side.ok ? side.value : outsiderSide(snapshot, principalArn));
-      }
-      return sides.get(principalArn);
-    },
+    principalSide,
     accessOf(principalArn) {
       if (!accesses.has(principalArn)) {
         const access = effectiveAccessOf(snapshot, tools, principalArn);
@@ -105,47 +99,57 @@ export function createRiskContext(
       return accesses.get(principalArn);
     },
     decide(principalArn, action, resourceArn) {
-      return this.decideAll(principalArn, [{ action, resource: resourceArn }])[0];
+      return decider(principalArn)(action, resourceArn);
     },
     decideAll(principalArn, pairs, options = {}) {
-      const decide = this.decider(principalArn, options);
+      const decide = decider(principalArn, options);
       return pairs.map(({ action, resource }) => decide(action, resource));
     },
-    decider(principalArn, options = {}) {
-      const principal = this.principalSide(principalArn);
-      if (!principal) return () => undefined;
-      // One resource side and policy set per (resource, service); one decision per class of
-      // actions matching the same statements, as effectiveAccessOf does.
-      const prepared = new Map<string, { resource: ResourceSide; set: PolicySet | undefined }>();
-      const decisions = new Map<string, UnknownsDecision | undefined>();
-      return (action, resourceArn) => {
-        const actionLower = action.toLowerCase();
-        const service = actionLower.slice(0, actionLower.indexOf(':'));
-        // Resources outside the inventory have no policy of their own: their side depends only on
-        // the service and the region of the ARN (RCPs of the account), so one side serves them all.
-        const sideKey = options.outsideInventory
-          ? `${service}\u0000${parseArn(resourceArn)?.region ?? ''}`
-          : `${resourceArn}\u0000${service}`;
-        let side = prepared.get(sideKey);
-        if (!side) {
-          const resource = resourceSideOf(snapshot, resourceArn, action, principal.account);
-          side = { resource, set: policySets(principal, resource, []) };
-          prepared.set(sideKey, side);
-        }
-        const { resource, set } = side;
-        if (!set) return undefined;
-        const classKey = `${resourceArn}\u0000${service}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
-        if (!decisions.has(classKey)) {
-          const request = requestFor(snapshot, principalArn, principal, action, resourceArn, resource);
-          decisions.set(
-            classKey,
-            request.ok ? decideWithUnknowns(set, request.value, evaluation) : undefined,
-          );
-        }
-        return decisions.get(classKey);
-      };
-    },
+    decider,
   };
+
+  function principalSide(principalArn: string): PrincipalSide | undefined {
+    if (!sides.has(principalArn)) {
+      const side = principalSideOf(snapshot, principalArn);
+      sides.set(principalArn, side.ok ? side.value : outsiderSide(snapshot, principalArn));
+    }
+    return sides.get(principalArn);
+  }
+
+  function decider(
+    principalArn: string,
+    options: { readonly outsideInventory?: boolean } = {},
+  ): (action: string, resourceArn: string) => UnknownsDecision | undefined {
+    const principal = principalSide(principalArn);
+    if (!principal) return () => undefined;
+    // One resource side and policy set per (resource, service); one decision per class of
+    // actions matching the same statements, as effectiveAccessOf does.
+    const prepared = new Map<string, { resource: ResourceSide; set: PolicySet | undefined }>();
+    const decisions = new Map<string, UnknownsDecision | undefined>();
+    return (action, resourceArn) => {
+      const actionLower = action.toLowerCase();
+      const service = actionLower.slice(0, actionLower.indexOf(':'));
+      // Resources outside the inventory have no policy of their own: their side depends only on
+      // the service and the region of the ARN (RCPs of the account), so one side serves them all.
+      const sideKey = options.outsideInventory
+        ? `${service}\u0000${parseArn(resourceArn)?.region ?? ''}`
+        : `${resourceArn}\u0000${service}`;
+      let side = prepared.get(sideKey);
+      if (!side) {
+        const resource = resourceSideOf(snapshot, resourceArn, action, principal.account);
+        side = { resource, set: policySets(principal, resource, []) };
+        prepared.set(sideKey, side);
+      }
+      const { resource, set } = side;
+      if (!set) return undefined;
+      const classKey = `${resourceArn}\u0000${service}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
+      if (!decisions.has(classKey)) {
+        const request = requestFor(snapshot, principalArn, principal, action, resourceArn, resource);
+        decisions.set(classKey, request.ok ? decideWithUnknowns(set, request.value, evaluation) : undefined);
+      }
+      return decisions.get(classKey);
+    };
+  }
 }
 
 /** Code-unit order, as every sorted list of accessloop. */
