@@ -15,7 +15,8 @@
  *   as one simulate input per line, with its peak memory; its decisions are compared with the
  *   in-process ones.
  *
- * Run with `npm run bench`.
+ * Run with `npm run bench`; alone, `npx tsc -p bench/tsconfig.json && node bench/dist/simulate.js`.
+ * `BENCH_QUICK=1` stops after the in-process rate, which is what engine work changes.
  */
 import { spawn } from 'node:child_process';
 import {
