@@ -268,12 +268,12 @@ describe('accessloop score on the training organisation', () => {
 
       rank  team            score  over par  principals  reviews  improvement
       1     \`finance\`         126         -           2        0  -
-      2     \`analytics\`       475         -           3        0  -
-      3     \`checkout\`       1805         -          13        0  -
-      4     \`payments\`       3426         -          11        0  -
-      5     \`security\`      11343         -          17        0  -
-      6     \`platform\`     837696         -          15        0  -
-      7     \`(untagged)\`  2168701         -          48        0  -"
+      2     \`analytics\`       499         -           3        0  -
+      3     \`checkout\`       1885         -          13        0  -
+      4     \`payments\`       3638         -          11        0  -
+      5     \`security\`      11455         -          17        0  -
+      6     \`platform\`     840139         -          15        0  -
+      7     \`(untagged)\`  2175066         -          48        0  -"
     `);
   }, 300_000);
 });

@@ -65,37 +65,37 @@ describe('scoreSnapshot on the training organisation', () => {
         {
           "principals": 3,
           "reviewsCompleted": 0,
-          "score": 425,
+          "score": 449,
           "team": "analytics",
         },
         {
           "principals": 13,
           "reviewsCompleted": 0,
-          "score": 1396,
+          "score": 1476,
           "team": "checkout",
         },
         {
           "principals": 11,
           "reviewsCompleted": 0,
-          "score": 3262,
+          "score": 3474,
           "team": "payments",
         },
         {
           "principals": 17,
           "reviewsCompleted": 0,
-          "score": 10475,
+          "score": 10587,
           "team": "security",
         },
         {
           "principals": 15,
           "reviewsCompleted": 0,
-          "score": 280213,
+          "score": 282656,
           "team": "platform",
         },
         {
           "principals": 48,
           "reviewsCompleted": 0,
-          "score": 682558,
+          "score": 688923,
           "team": "(untagged)",
         },
       ]

@@ -113,6 +113,7 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
     ['arn:aws:ec2:eu-west-1:111122223333:volume/*', true],
     ['arn:aws:s3:::*/*', true],
     ['arn:aws:s3:::orders-prod-data-111122223333/*', false],
+    ['arn:aws:s3:::orders-prod-data-111122223333/orders/*', false],
     ['*', false],
     ['arn:aws:dynamodb:eu-west-1:111122223333:table/orders', false],
   ])('tells a placeholder (%s) from inventory: %s', (resource, expected) => {

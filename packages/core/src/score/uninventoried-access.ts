@@ -179,12 +179,18 @@ function resourceMatches(set: PolicySet, actionId: number, actionLower: string, 
 /**
  * Whether a resource of a grant is a placeholder of {@link uninventoriedAccessOf} (it stands for a
  * resource type the inventory has none of): it holds `*` and is neither `*` (actions without a
- * resource) nor a bucket's objects (`arn:aws:s3:::bucket/*`; bucket names cannot hold `*`).
+ * resource) nor objects of a named bucket (`arn:aws:s3:::bucket/*`, `arn:aws:s3:::bucket/orders/*`;
+ * bucket names cannot hold `*`).
  *
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
  */
 export function isPlaceholderResource(resource: string): boolean {
-  return resource !== '*' && resource.includes('*') && !/^arn:[^:]+:s3:::[^*/]+\/\*$/.test(resource);
+  return resource !== '*' && resource.includes('*') && !isBucketObjects(resource);
+}
+
+/** Whether a resource is objects of a named bucket: `arn:aws:s3:::bucket/*` or a key prefix `bucket/orders/*`. */
+export function isBucketObjects(resource: string): boolean {
+  return /^arn:[^:]+:s3:::[^*/]+\/.*\*$/.test(resource);
 }
 
 interface PlaceholderIndex {

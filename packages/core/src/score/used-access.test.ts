@@ -48,6 +48,25 @@ describe('usedAccessOf (the access par is the score of)', () => {
     expect(pairs(result)).toEqual([`s3:GetObject ${orders}`]);
   });
 
+  it('counts an object under a key prefix a policy names as that prefix too', () => {
+    const prefix = 'arn:aws:s3:::orders-prod/2026/*';
+    const withPrefix: PrincipalAccess = {
+      ...access,
+      grants: [
+        ...access.grants,
+        { actions: ['s3:GetObject'], resources: [prefix], conditional: false, conditionKeys: [] },
+      ],
+    };
+    const result = usedAccessOf(withPrefix, [
+      used('s3:GetObject', ['arn:aws:s3:::orders-prod/2026/11/a.json']),
+    ]);
+    expect(pairs(result)).toEqual([`s3:GetObject ${orders}`, `s3:GetObject ${prefix}`]);
+    const elsewhere = usedAccessOf(withPrefix, [
+      used('s3:GetObject', ['arn:aws:s3:::orders-prod/2025/a.json']),
+    ]);
+    expect(pairs(elsewhere)).toEqual([`s3:GetObject ${orders}`]);
+  });
+
   it('matches actions case-insensitively and ignores what is used but not allowed', () => {
     const result = usedAccessOf(access, [
       used('S3:getobject', [orders.replace('/*', '/k')]),

@@ -1,13 +1,14 @@
 import type { AccessGrant, PrincipalAccess } from '../access/access-of.js';
 import type { UsedAction } from '../usage/usage.js';
-import { isPlaceholderResource } from './uninventoried-access.js';
+import { isBucketObjects, isPlaceholderResource } from './uninventoried-access.js';
 
 /**
  * The part of a principal's effective access that covers what it was seen using: the
  * least-privilege access whose score is par (SPEC §6). A subset of `access`, so par never
  * exceeds the score. Per kind of observation:
  * - an action with the resources it was used on (CloudTrail): those (action, resource) pairs that
- *   are allowed; an S3 object counts as its bucket's `bucket/*`; an allowed `*` pair (an action
+ *   are allowed; an S3 object counts as its bucket's `bucket/*` and as the key prefixes
+ *   (`bucket/orders/*`) it is under; an allowed `*` pair (an action
  *   that takes no resource) and a placeholder of the floor (a resource type the inventory lacks,
  *   see `uninventoriedAccessOf`) are covered by any use of the action;
  * - an action without resources (CloudTrail events that name none, Access Advisor action-level
@@ -53,13 +54,23 @@ export function usedAccessOf(access: PrincipalAccess, used: readonly UsedAction[
       const resources = usedResources.get(lower);
       if (resources === undefined) continue;
       const matched = grant.resources.filter(
-        (r) => r === '*' || isPlaceholderResource(r) || resources.has(r),
+        (r) =>
+          r === '*' ||
+          isPlaceholderResource(r) ||
+          resources.has(r) ||
+          (isBucketObjects(r) && someStartsWith(resources, r.slice(0, -1))),
       );
       if (matched.length > 0) grants.push({ ...grant, actions: [action], resources: matched });
     }
     if (whole.length > 0) grants.push({ ...grant, actions: whole });
   }
   return { principal: access.principal, grants };
+}
+
+/** Whether one of the used resources starts with `prefix` (an object under a key prefix a policy names). */
+function someStartsWith(resources: ReadonlySet<string>, prefix: string): boolean {
+  for (const r of resources) if (r.startsWith(prefix)) return true;
+  return false;
 }
 
 /** `arn:aws:s3:::bucket/*` for an object ARN `arn:aws:s3:::bucket/key`, else undefined. */
