@@ -163,6 +163,7 @@ export {
   type ScanOptions,
   type ScanResult,
   scanSnapshot,
+  trimScores,
 } from './scan/scan-snapshot.js';
 export { renderScore, renderScoreExplanation } from './score/render-score.js';
 export { type CompletedReview, parseReviews } from './score/reviews.js';
@@ -184,7 +185,11 @@ export {
   type TeamScore,
   UNTAGGED,
 } from './score/score-snapshot.js';
-export { isPlaceholderResource, scoringAccessOf, uninventoriedAccessOf } from './score/uninventoried-access.js';
+export {
+  isPlaceholderResource,
+  scoringAccessOf,
+  uninventoriedAccessOf,
+} from './score/uninventoried-access.js';
 export { usedAccessOf } from './score/used-access.js';
 export {
   type AuthorizationDetailsOptions,

@@ -11,6 +11,7 @@ import {
   scanSnapshot,
   scoreSnapshot,
   scoringAccessOf,
+  trimScores,
 } from '@accessloop/core';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
 import { readUsage } from '../io/read-usage.js';
@@ -60,7 +61,7 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
   const scores = scoreSnapshot(snapshot, forScores, { usage: usage.value });
   const scan: ScanResult = {
     ...scanned.value,
-    scores,
+    scores: trimScores(scores),
     ...(options.risks ? { findings: analyzeRisks(snapshot, tools) } : {}),
   };
 
@@ -93,7 +94,7 @@ function writeReports(dir: string, scan: ScanResult): string | undefined {
   try {
     mkdirSync(dir, { recursive: true });
     const files: [string, string][] = [
-      ['results.json', `${JSON.stringify(scan, null, 2)}\n`],
+      ['results.json', `${JSON.stringify(scan)}\n`],
       ['report.md', renderScanMarkdown(scan)],
       ['index.html', renderScanHtml(scan)],
     ];

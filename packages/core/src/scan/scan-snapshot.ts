@@ -15,8 +15,12 @@ import { type ScoreReport, UNTAGGED } from '../score/score-snapshot.js';
 import type { Snapshot, Tags } from '../snapshot/model.js';
 import { CRITICAL_SERVICES, describeAccess } from './describe-access.js';
 
-/** The most resources listed per line of a principal's summary in `results.json`; the count is always exact. */
-export const MAX_LISTED_RESOURCES = 100;
+/**
+ * The most resources listed per line of a principal's summary in `results.json` (actions are only
+ * counted), so the file grows with the principals, not with principals × resources; the counts
+ * are exact, and `accessloop access` lists everything.
+ */
+export const MAX_LISTED_RESOURCES = 3;
 
 /** What a scan says of one principal. */
 export interface ScannedPrincipal {
@@ -31,7 +35,10 @@ export interface ScannedPrincipal {
   /** Whether it can administer a critical service (IAM, Organizations, KMS, ...). */
   readonly critical: boolean;
   /** What it can do by capability and service; `resources` holds at most {@link MAX_LISTED_RESOURCES}. */
-  readonly capabilities: readonly (AccessCapability & { readonly resourceCount: number })[];
+  readonly capabilities: readonly (AccessCapability & {
+    readonly resourceCount: number;
+    readonly actionCount: number;
+  })[];
 }
 
 /** One principal's access to one resource, for one capability. */
@@ -194,6 +201,8 @@ export function scanSnapshot(
         ...c,
         resources: c.resources.slice(0, MAX_LISTED_RESOURCES),
         resourceCount: c.resources.length,
+        actions: [],
+        actionCount: c.actions.length,
       })),
     });
     options.onProgress?.(i + 1, entities.length);
@@ -286,6 +295,15 @@ function namesOutsiders(policy: unknown, accounts: ReadonlySet<string>): boolean
       return account === undefined || !accounts.has(account);
     });
   });
+}
+
+/**
+ * A score report for `results.json`: each principal's score, par and over-par, and the
+ * leaderboard, without the contributions (`accessloop score --explain ARN` lists them), so the
+ * file grows with the principals, not with principals × resources.
+ */
+export function trimScores(report: ScoreReport): ScoreReport {
+  return { ...report, principals: report.principals.map((p) => ({ ...p, contributions: [] })) };
 }
 
 interface MutableLine {
