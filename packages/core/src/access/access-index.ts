@@ -81,6 +81,10 @@ export interface AccessIndex {
   isNeutral(action: string, statements: readonly Statement[]): boolean;
   /** Outcomes shared between principals (see {@link isNeutral}), by a key the caller builds. */
   readonly sharedOutcomes: Map<string, string>;
+  /** Whole decisions of a class (groups of actions and their outcomes) shared between principals. */
+  readonly sharedClassResults: Map<string, readonly (readonly [readonly string[], string])[]>;
+  /** A small number that identifies a statement object for the life of the index. */
+  statementId(statement: Statement): number;
   /** A new, empty set of catalog actions (a bitset over action ids). */
   emptyActionSet(): Uint32Array;
   /** Adds to `set` the actions a statement names that take no resource (`"Resource": "*"` only). */
@@ -243,6 +247,8 @@ export function accessIndexOf(
   const starStatementLists = new Map<string, readonly Statement[]>();
   const anyResourceReach = new WeakMap<Statement, ReadonlyMap<number, readonly string[]>>();
   const neutrality = new WeakMap<Statement, boolean>();
+  const statementIds = new WeakMap<Statement, number>();
+  let nextStatementId = 0;
   const isNeutralStatement = (statement: Statement): boolean => {
     let neutral = neutrality.get(statement);
     if (neutral === undefined) {
@@ -261,6 +267,15 @@ export function accessIndexOf(
     policySets: createPolicySets(snapshot),
     parse,
     sharedOutcomes: new Map(),
+    sharedClassResults: new Map(),
+    statementId(statement) {
+      let id = statementIds.get(statement);
+      if (id === undefined) {
+        id = nextStatementId++;
+        statementIds.set(statement, id);
+      }
+      return id;
+    },
     isNeutral(action, statements) {
       const id = actionIds.get(action) as number;
       for (const statement of statements) {
@@ -292,26 +307,27 @@ export function accessIndexOf(
         set[w] = (set[w] as number) | ((bits[w] as number) & (wildcardOnlyBits[w] as number));
     },
     groupActionSet(set, statements) {
-      let groups: Uint32Array[] = [set];
+      // As lists of ids: a principal's set is small unless it is an administrator, and a bit
+      // test per (action, statement) beats whole-bitset splits of mostly empty words.
+      const all: number[] = [];
+      for (let w = 0; w < words; w++) {
+        let word = set[w] as number;
+        while (word !== 0) {
+          const bit = 31 - Math.clz32(word & -word);
+          word &= word - 1;
+          all.push((w << 5) | bit);
+        }
+      }
+      let groups: number[][] = all.length > 0 ? [all] : [];
       for (const statement of statements) {
         const bits = bitsOf(statement);
-        const next: Uint32Array[] = [];
+        const next: number[][] = [];
         for (const group of groups) {
-          const named = new Uint32Array(words);
-          const other = new Uint32Array(words);
-          let anyNamed = 0;
-          let anyOther = 0;
-          for (let w = 0; w < words; w++) {
-            const g = group[w] as number;
-            if (g === 0) continue;
-            const b = bits[w] as number;
-            named[w] = g & b;
-            other[w] = g & ~b;
-            anyNamed |= g & b;
-            anyOther |= g & ~b;
-          }
-          if (anyNamed !== 0) next.push(named);
-          if (anyOther !== 0) next.push(other);
+          const named: number[] = [];
+          const other: number[] = [];
+          for (const id of group) (((bits[id >>> 5] as number) >>> (id & 31)) & 1 ? named : other).push(id);
+          if (named.length > 0) next.push(named);
+          if (other.length > 0) next.push(other);
         }
         groups = next;
       }
@@ -319,21 +335,15 @@ export function accessIndexOf(
       const result: number[][] = [];
       for (const group of groups) {
         const byService = new Map<string, number[]>();
-        for (let w = 0; w < words; w++) {
-          let word = group[w] as number;
-          while (word !== 0) {
-            const bit = 31 - Math.clz32(word & -word);
-            word &= word - 1;
-            const id = (w << 5) | bit;
-            if (id === retireGrant) {
-              result.push([id]);
-              continue;
-            }
-            const service = serviceOfId[id] as string;
-            const list = byService.get(service);
-            if (list) list.push(id);
-            else byService.set(service, [id]);
+        for (const id of group) {
+          if (id === retireGrant) {
+            result.push([id]);
+            continue;
           }
+          const service = serviceOfId[id] as string;
+          const list = byService.get(service);
+          if (list) list.push(id);
+          else byService.set(service, [id]);
         }
         result.push(...byService.values());
       }
