@@ -24,7 +24,7 @@ import {
 import { generateGaad, resolveCounts } from './lib/gaad-generator.js';
 import { type BenchmarkRow, emitReport, formatCount, peakRssMb, progress } from './lib/result.js';
 
-const sizes = [500, 2_000, 5_000];
+const sizes = [500, 2_000];
 const timedRuns = 2;
 
 interface SizeResult {

@@ -25,6 +25,8 @@ import { type BenchmarkRow, emitReport, formatCount, progress } from './lib/resu
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const cliMain = join(root, 'packages/cli/dist/main.js');
 const sizes = (process.env.BENCH_SCAN_SIZES ?? '100,1000,5000,20000').split(',').map(Number);
+/** A run longer than this is stopped and reported as such (`BENCH_SCAN_LIMIT_S`, default 300). */
+const limitMs = Number(process.env.BENCH_SCAN_LIMIT_S ?? '300') * 1000;
 
 /** Runs the command; wall time, peak RSS and exit code. */
 async function runMeasured(
@@ -39,12 +41,16 @@ async function runMeasured(
   const start = process.hrtime.bigint();
   const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done, fail) => {
     const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
     let text = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       text += chunk;
     });
     child.on('error', fail);
-    child.on('close', (exitCode) => done({ code: exitCode ?? -1, stderr: text }));
+    child.on('close', (exitCode) => {
+      clearTimeout(timer);
+      done({ code: exitCode ?? -1, stderr: text });
+    });
   });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const kb = timeAvailable
@@ -68,7 +74,11 @@ async function main(): Promise<void> {
       const run = await runMeasured(['scan', file, '--out', out, '--no-risks']);
       if (run.code !== 0) {
         progress(run.stderr.trim());
-        notes.push(`${formatCount(roles)} roles: the scan failed (exit ${run.code}).`);
+        notes.push(
+          run.wallMs >= limitMs
+            ? `${formatCount(roles)} roles: stopped after ${limitMs / 1000} s without finishing (peak memory by then unknown).`
+            : `${formatCount(roles)} roles: the scan failed (exit ${run.code}).`,
+        );
         continue;
       }
       const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as {
