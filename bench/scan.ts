@@ -40,8 +40,11 @@ async function runMeasured(
     : [process.execPath, ['--import', reportRss, cliMain, ...args]];
   const start = process.hrtime.bigint();
   const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done, fail) => {
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+    // Its own process group, so the time limit stops `time` and the command it runs together.
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, limitMs);
     let text = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       text += chunk;
