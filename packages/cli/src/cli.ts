@@ -170,6 +170,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     .option('--out <dir>', 'write index.html, report.md and results.json to this folder')
     .option('--group-by <tag>', "the tag that names a resource's or principal's team or application", 'team')
     .option('--no-risks', 'skip the risk analysis')
+    .option('--config <file>', 'scoring weights and tags (default: accessloop.yaml if present)')
     .addOption(
       new Option('--format <format>', 'what to print: a summary (text) or the whole report')
         .choices(['text', 'markdown', 'html', 'json'])

@@ -61,6 +61,15 @@ describe('accessloop scan', () => {
     expect(scan.findings).toBeUndefined();
   }, 300_000);
 
+  it('scores with the configuration file it is given, and refuses a bad one', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'accessloop.yaml');
+    writeFileSync(config, 'scoring:\n  weights:\n    no-such-capability: 3\n');
+    const bad = await runCliForTest('scan', exampleOrg, '--no-risks', '--config', config);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('accessloop.yaml');
+  });
+
   it('refuses a bad snapshot with one line and exit 2, and leaves the previous reports alone', async () => {
     const out = tempDir();
     writeFileSync(join(out, 'report.md'), 'last month');

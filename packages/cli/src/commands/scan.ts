@@ -14,6 +14,7 @@ import {
   trimScores,
 } from '@accessloop/core';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
+import { readConfig } from '../io/read-config.js';
 import { readUsage } from '../io/read-usage.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, formatDiagnostic, printDiagnostics } from '../output.js';
@@ -25,6 +26,7 @@ export interface ScanCommandOptions {
   readonly groupBy: string;
   readonly format: 'text' | 'markdown' | 'html' | 'json';
   readonly risks: boolean;
+  readonly config?: string;
 }
 
 /**
@@ -34,6 +36,9 @@ export interface ScanCommandOptions {
  * Shows a progress bar on a terminal.
  */
 export async function runScan(snapshotPath: string, options: ScanCommandOptions, io: Io): Promise<number> {
+  const config = readConfig(options.config);
+  printDiagnostics(io.stderr, config.diagnostics);
+  if (!config.ok) return exitCodes.badInput;
   const input = await readAnalysisInput(snapshotPath, io);
   if (!input) return exitCodes.badInput;
   const { snapshot, tools } = input;
@@ -58,7 +63,7 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
     printDiagnostics(io.stderr, scanned.ok ? diagnostics : scanned.diagnostics);
     return exitCodes.badInput;
   }
-  const scores = scoreSnapshot(snapshot, forScores, { usage: usage.value });
+  const scores = scoreSnapshot(snapshot, forScores, { usage: usage.value, config: config.value });
   const scan: ScanResult = {
     ...scanned.value,
     scores: trimScores(scores),

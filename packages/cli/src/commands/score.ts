@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
 import {
-  type AccessloopConfig,
-  DEFAULT_CONFIG,
   type Diagnostic,
   ok,
   type PrincipalAccess,
-  parseConfig,
   parseReviews,
   type ReportFormat,
   type Result,
@@ -19,14 +15,11 @@ import {
   scoringAccessOf,
 } from '@accessloop/core';
 import { type AnalysisInput, readAnalysisInput } from '../io/read-analysis-input.js';
-import { readTextFile } from '../io/read-json-file.js';
+import { readConfig, readParsed } from '../io/read-config.js';
 import { readUsage } from '../io/read-usage.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, printDiagnostics } from '../output.js';
 import { progressBar } from '../progress.js';
-
-/** The configuration file `score` reads from the working directory when `--config` is not given. */
-export const DEFAULT_CONFIG_FILE = 'accessloop.yaml';
 
 /** Options of `accessloop score`. */
 export interface ScoreCommandOptions {
@@ -120,19 +113,4 @@ function principalsOf(snapshot: Snapshot): string[] {
     .flatMap((a) => [...a.users, ...a.roles])
     .map((p) => p.arn)
     .sort();
-}
-
-/** `--config FILE`, else `accessloop.yaml` in the working directory if there is one, else the defaults. */
-function readConfig(path: string | undefined): Result<AccessloopConfig> {
-  if (path !== undefined) return readParsed(path, parseConfig);
-  return existsSync(DEFAULT_CONFIG_FILE) ? readParsed(DEFAULT_CONFIG_FILE, parseConfig) : ok(DEFAULT_CONFIG);
-}
-
-/** Reads a text file and parses it; diagnostics carry `file`. */
-function readParsed<T>(path: string, parse: (text: string) => Result<T>): Result<T> {
-  const text = readTextFile(path);
-  if (!text.ok) return { ok: false, diagnostics: text.diagnostics };
-  const parsed = parse(text.value);
-  const diagnostics = parsed.diagnostics.map((d) => ({ ...d, file: path }));
-  return parsed.ok ? { ...parsed, diagnostics } : { ok: false, diagnostics };
 }

@@ -24,7 +24,7 @@ import {
   usageFromAccessAdvisor,
 } from '@accessloop/core';
 import { readCloudTrailFile } from './read-cloudtrail.js';
-import { readTextFile } from './read-json-file.js';
+import { readParsed } from './read-config.js';
 
 /** What the CloudTrail files gave, beyond the usage. */
 export interface CloudTrailRead extends CloudTrailStats {
@@ -129,13 +129,4 @@ export async function readUsage(
   return observed.ok
     ? { ok: true, value: observed.value.usage, diagnostics: observed.diagnostics }
     : observed;
-}
-
-/** Reads a text file and parses it; diagnostics carry `file`. */
-function readParsed<T>(path: string, parse: (text: string) => Result<T>): Result<T> {
-  const text = readTextFile(path);
-  if (!text.ok) return text;
-  const parsed = parse(text.value);
-  const diagnostics = parsed.diagnostics.map((d) => ({ ...d, file: path }));
-  return parsed.ok ? { ...parsed, diagnostics } : { ok: false, diagnostics };
 }
