@@ -10,7 +10,6 @@
  *
  * Run with `npm run bench`, or alone: `npx tsc -p bench/tsconfig.json && node bench/dist/escalation.js`.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -20,6 +19,7 @@ import {
   loadResourceTypeIndex,
   type Snapshot,
 } from '@accessloop/core';
+import { runScriptForSize } from './lib/child-process.js';
 import { generateGaad, resolveCounts } from './lib/gaad-generator.js';
 import { type BenchmarkRow, emitReport, formatCount, peakRssMb, progress } from './lib/result.js';
 
@@ -81,24 +81,6 @@ async function measure(roles: number): Promise<SizeResult> {
   return { ...(last as SizeResult), wallMs: best, peakRssMb: peakRssMb() };
 }
 
-function runChild(roles: number): Promise<SizeResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--roles', String(roles)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const last = stdout.trim().split('\n').at(-1);
-      if (code !== 0 || !last) fail(new Error(`escalation benchmark for ${roles} roles exited with ${code}`));
-      else done(JSON.parse(last) as SizeResult);
-    });
-  });
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { roles: { type: 'string' } }, strict: true });
   if (values.roles !== undefined) {
@@ -109,7 +91,7 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   for (const roles of sizes) {
     progress(`escalation: ${formatCount(roles)} roles`);
-    const r = await runChild(roles);
+    const r = await runScriptForSize<SizeResult>(fileURLToPath(import.meta.url), roles);
     rows.push({
       benchmark: 'findEscalations',
       inputSize: `${formatCount(r.roles)} roles, ${formatCount(r.principals)} users and roles`,

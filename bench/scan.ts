@@ -12,13 +12,13 @@
  *
  * `BENCH_SCAN_SIZES=100,1000` limits the sizes. Run with `npm run bench`.
  */
-import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { runMeasured } from './lib/child-process.js';
 import { generateGaadChunks, resolveCounts } from './lib/gaad-generator.js';
 import { type BenchmarkRow, emitReport, formatCount, progress } from './lib/result.js';
 
@@ -27,40 +27,6 @@ const cliMain = join(root, 'packages/cli/dist/main.js');
 const sizes = (process.env.BENCH_SCAN_SIZES ?? '100,1000,5000,20000').split(',').map(Number);
 /** A run longer than this is stopped and reported as such (`BENCH_SCAN_LIMIT_S`, default 300). */
 const limitMs = Number(process.env.BENCH_SCAN_LIMIT_S ?? '300') * 1000;
-
-/** Runs the command; wall time, peak RSS and exit code. */
-async function runMeasured(
-  args: readonly string[],
-): Promise<{ wallMs: number; peakRssMb: number; code: number; stderr: string }> {
-  const timeAvailable = existsSync('/usr/bin/time');
-  const reportRss =
-    'data:text/javascript,process.on("exit",()=>process.stderr.write("maxRSS="+process.resourceUsage().maxRSS+"\\n"))';
-  const [command, commandArgs] = timeAvailable
-    ? ['/usr/bin/time', ['-v', process.execPath, cliMain, ...args]]
-    : [process.execPath, ['--import', reportRss, cliMain, ...args]];
-  const start = process.hrtime.bigint();
-  const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done, fail) => {
-    // Its own process group, so the time limit stops `time` and the command it runs together.
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-    const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    }, limitMs);
-    let text = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      text += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (exitCode) => {
-      clearTimeout(timer);
-      done({ code: exitCode ?? -1, stderr: text });
-    });
-  });
-  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-  const kb = timeAvailable
-    ? /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]
-    : /maxRSS=(\d+)/.exec(stderr)?.[1];
-  return { wallMs, peakRssMb: kb ? Number(kb) / 1024 : Number.NaN, code, stderr };
-}
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'accessloop-bench-scan-'));
@@ -74,11 +40,11 @@ async function main(): Promise<void> {
       const megabytes = statSync(file).size / 1e6;
       progress(`scan: ${formatCount(roles)} roles, ${megabytes.toFixed(1)} MB`);
       const out = join(work, `out-${roles}`);
-      const run = await runMeasured(['scan', file, '--out', out, '--no-risks']);
+      const run = await runMeasured([cliMain, 'scan', file, '--out', out, '--no-risks'], { limitMs });
       if (run.code !== 0) {
         progress(run.stderr.trim());
         notes.push(
-          run.wallMs >= limitMs
+          run.stopped
             ? `${formatCount(roles)} roles: stopped after ${limitMs / 1000} s without finishing (peak memory by then unknown).`
             : `${formatCount(roles)} roles: the scan failed (exit ${run.code}).`,
         );
@@ -89,7 +55,7 @@ async function main(): Promise<void> {
       };
       const principals = results.principals.length;
       rows.push({
-        benchmark: 'scan: `accessloop scan FILE --out DIR --no-risks`',
+        benchmark: '`accessloop scan FILE --out DIR --no-risks`',
         inputSize: `${formatCount(roles)} roles, ${formatCount(counts.users)} users, ${formatCount(counts.groups)} groups, ${formatCount(counts.policies)} policies (${megabytes.toFixed(1)} MB)`,
         wallMs: run.wallMs,
         rate: `${formatCount(principals / (run.wallMs / 1000))} principals/s`,

@@ -11,7 +11,6 @@
  *
  * Run with `npm run bench`, or alone: `npx tsc -p bench/tsconfig.json && node bench/dist/score.js`.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -22,6 +21,7 @@ import {
   scoreSnapshot,
   scoringAccessOf,
 } from '@accessloop/core';
+import { runScriptForSize } from './lib/child-process.js';
 import { generateGaad } from './lib/gaad-generator.js';
 import { type BenchmarkRow, emitReport, formatCount, peakRssMb, progress } from './lib/result.js';
 
@@ -67,24 +67,6 @@ async function measure(roles: number): Promise<SizeResult> {
   };
 }
 
-function runChild(roles: number): Promise<SizeResult> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--roles', String(roles)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const line = stdout.trim().split('\n').at(-1);
-      if (code !== 0 || !line) fail(new Error(`score benchmark for ${roles} roles exited with ${code}`));
-      else done(JSON.parse(line) as SizeResult);
-    });
-  });
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { roles: { type: 'string' } }, strict: true });
   if (values.roles !== undefined) {
@@ -95,7 +77,7 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   for (const roles of sizes) {
     progress(`score: ${formatCount(roles)} roles`);
-    const r = await runChild(roles);
+    const r = await runScriptForSize<SizeResult>(fileURLToPath(import.meta.url), roles);
     const size = `${formatCount(r.roles)} roles, ${formatCount(r.principals)} users and roles`;
     rows.push({
       benchmark: 'scoringAccessOf, every principal',

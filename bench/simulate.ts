@@ -1,24 +1,3 @@
-/**
- * Benchmark of the evaluation engine on a generated organisation.
- *
- * A seeded generator builds three member accounts in an organization with two or three SCP
- * levels each and two RCPs at the root; 100 principals per account (role sessions and users)
- * with 2–5 identity policies totalling 10–50 statements, wildcards in actions and resources,
- * conditions on about 30% of statements, and a permissions boundary on about 30% of them;
- * resources of ten kinds with resource-based policies on some (key policies and trust policies
- * on all). It then measures, on one core:
- *
- * - `compilePolicyDocument` over every distinct policy, once;
- * - `buildRequest` over a batch of 100,000 requests;
- * - `evaluateRequest` over the batch: the best of three runs after a warm-up run;
- * - the end-to-end path, `accessloop simulate --requests FILE.jsonl` on the same batch written
- *   as one simulate input per line, with its peak memory; its decisions are compared with the
- *   in-process ones.
- *
- * Run with `npm run bench`; alone, `npx tsc -p bench/tsconfig.json && node bench/dist/simulate.js`.
- * `BENCH_QUICK=1` stops after the in-process rate, which is what engine work changes.
- */
-import { spawn } from 'node:child_process';
 import {
   closeSync,
   existsSync,
@@ -44,6 +23,7 @@ import {
   type PolicySet,
   type RequestInput,
 } from '@accessloop/core';
+import { type MeasuredRun, runMeasured } from './lib/child-process.js';
 import { createRandom, type Random } from './lib/random.js';
 import { type BenchmarkRow, emitReport, formatCount, peakRssMb, progress } from './lib/result.js';
 
@@ -767,36 +747,15 @@ function milliseconds(start: bigint): number {
 }
 
 /** Runs `accessloop simulate --requests FILE` with stdout to `outFile`; wall time and peak RSS. */
-async function runCli(
-  file: string,
-  outFile: string,
-): Promise<{ wallMs: number; peakRssMb: number; exitCode: number }> {
-  const timeAvailable = existsSync('/usr/bin/time');
-  // Without GNU time, the child reports its own peak RSS on exit.
-  const reportRss =
-    'data:text/javascript,process.on("exit",()=>process.stderr.write("maxRSS="+process.resourceUsage().maxRSS+"\\n"))';
-  const nodeArgs = timeAvailable ? [] : ['--import', reportRss];
-  const [command, args] = timeAvailable
-    ? ['/usr/bin/time', ['-v', process.execPath, cliMain, 'simulate', '--requests', file]]
-    : [process.execPath, [...nodeArgs, cliMain, 'simulate', '--requests', file]];
+async function runCli(file: string, outFile: string): Promise<MeasuredRun> {
   const out = openSync(outFile, 'w');
-  const start = process.hrtime.bigint();
-  const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done, fail) => {
-    const child = spawn(command, args, { stdio: ['ignore', out, 'pipe'] });
-    let text = '';
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      text += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (exitCode) => done({ code: exitCode ?? -1, stderr: text }));
-  });
-  const wallMs = milliseconds(start);
-  closeSync(out);
-  const kb = timeAvailable
-    ? /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]
-    : /maxRSS=(\d+)/.exec(stderr)?.[1];
-  if (code !== 0) progress(stderr.trim());
-  return { wallMs, peakRssMb: kb ? Number(kb) / 1024 : Number.NaN, exitCode: code };
+  try {
+    const run = await runMeasured([cliMain, 'simulate', '--requests', file], { stdout: out });
+    if (run.code !== 0) progress(run.stderr.trim());
+    return run;
+  } finally {
+    closeSync(out);
+  }
 }
 
 /** Writes the batch as JSON Lines, one simulate input per line, reusing each policy's JSON text. */
@@ -985,7 +944,7 @@ async function main(): Promise<void> {
       `simulate: wrote ${formatCount(requestCount)} lines, ${(size / 2 ** 20).toFixed(0)} MB; running the CLI`,
     );
     const cli = await runCli(file, outFile);
-    if (cli.exitCode !== 0) throw new Error(`accessloop simulate exited with ${cli.exitCode}`);
+    if (cli.code !== 0) throw new Error(`accessloop simulate exited with ${cli.code}`);
     const decisions = readDecisions(outFile);
     const errors = decisions.filter((d) => d === 'error').length;
     const mismatches = decisions.filter((d, i) => d !== 'error' && d !== reference[i]).length;
