@@ -81,10 +81,6 @@ export interface AccessIndex {
   isNeutral(action: string, statements: readonly Statement[]): boolean;
   /** Outcomes shared between principals (see {@link isNeutral}), by a key the caller builds. */
   readonly sharedOutcomes: Map<string, string>;
-  /** Whole decisions of a class (groups of actions and their outcomes) shared between principals. */
-  readonly sharedClassResults: Map<string, readonly (readonly [readonly string[], string])[]>;
-  /** A small number that identifies a statement object for the life of the index. */
-  statementId(statement: Statement): number;
   /** A new, empty set of catalog actions (a bitset over action ids). */
   emptyActionSet(): Uint32Array;
   /** Adds to `set` the actions a statement names that take no resource (`"Resource": "*"` only). */
@@ -247,8 +243,6 @@ export function accessIndexOf(
   const starStatementLists = new Map<string, readonly Statement[]>();
   const anyResourceReach = new WeakMap<Statement, ReadonlyMap<number, readonly string[]>>();
   const neutrality = new WeakMap<Statement, boolean>();
-  const statementIds = new WeakMap<Statement, number>();
-  let nextStatementId = 0;
   const isNeutralStatement = (statement: Statement): boolean => {
     let neutral = neutrality.get(statement);
     if (neutral === undefined) {
@@ -267,15 +261,6 @@ export function accessIndexOf(
     policySets: createPolicySets(snapshot),
     parse,
     sharedOutcomes: new Map(),
-    sharedClassResults: new Map(),
-    statementId(statement) {
-      let id = statementIds.get(statement);
-      if (id === undefined) {
-        id = nextStatementId++;
-        statementIds.set(statement, id);
-      }
-      return id;
-    },
     isNeutral(action, statements) {
       const id = actionIds.get(action) as number;
       for (const statement of statements) {

@@ -104,7 +104,7 @@ export function effectiveAccessOf(
   // The pattern ids of the principal's own policies (identity, boundary, SCPs).
   const ownPatterns = new Set<number>();
   const ownStatements: Statement[] = [];
-  const ownByService = new Map<string, { readonly list: readonly Statement[]; readonly key: string }>();
+  const ownByService = new Map<string, readonly Statement[]>();
   const notePatterns = (statements: readonly Statement[], version: string) => {
     for (const s of statements) {
       ownStatements.push(s);
@@ -243,32 +243,17 @@ export function effectiveAccessOf(
     const service = representativeService(actions);
     let own = ownByService.get(service);
     if (!own) {
-      const list = ownStatements.filter((st) => index.servicesOf(st).has(service));
-      own = { list, key: list.map((st) => index.statementId(st)).join(',') };
+      own = ownStatements.filter((st) => index.servicesOf(st).has(service));
       ownByService.set(service, own);
     }
-    // Principals whose statements for this service are the same objects, and whose outcomes can
-    // be shared, share the whole decision of the class too: administrators visit every class.
-    const actionList = [...actions];
-    const resultKey = `${sharedPrefix}${own.key}\u0000${classKey}\u0000${actionList.join(',')}`;
-    const known = index.sharedClassResults.get(resultKey);
-    if (known) {
-      for (const [group, outcome] of known) for (const action of group) record(action, classId, outcome);
-      return true;
-    }
-    const statements = [...own.list, ...index.sideStatements(resourceSide, sideKey, service)];
-    const results: [readonly string[], Outcome][] = [];
-    let allNeutral = true;
-    for (const group of index.groupActions(actionList, statements)) {
+    const statements = [...own, ...index.sideStatements(resourceSide, sideKey, service)];
+    for (const group of index.groupActions(actions, statements)) {
       const first = group[0] as string;
       const neutral = index.isNeutral(first, statements);
-      allNeutral &&= neutral;
       const outcome = decide(first, representative, resourceSide, sideKey, classKey, neutral);
       if (outcome === undefined) return false;
-      results.push([group, outcome]);
       for (const action of group) record(action, classId, outcome);
     }
-    if (allNeutral) index.sharedClassResults.set(resultKey, results);
     return true;
   };
   for (const [id, actions] of reach) {

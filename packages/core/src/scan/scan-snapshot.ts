@@ -177,8 +177,11 @@ export function scanSnapshot(
       if (targets.length === 0) continue;
       const byCapability = new Map<Capability, string[]>();
       for (const action of grant.actions) {
-        for (const c of capabilitiesFor(action))
-          byCapability.set(c, [...(byCapability.get(c) ?? []), action]);
+        for (const c of capabilitiesFor(action)) {
+          const list = byCapability.get(c);
+          if (list) list.push(action);
+          else byCapability.set(c, [action]);
+        }
       }
       for (const target of targets) {
         const external = (inventory.get(target) as { account: string }).account !== account;
