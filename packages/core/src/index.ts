@@ -147,7 +147,6 @@ export {
   type SuppressionOutcome,
 } from './risk/suppressions.js';
 export {
-  CRITICAL_SERVICES,
   countResources,
   describeAccess,
   serviceName,

@@ -51,6 +51,7 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
   const diagnostics: Diagnostic[] = [];
   const scanned = scanSnapshot(snapshot, tools, {
     groupBy: options.groupBy,
+    criticalServices: config.value.score.criticalServices,
     onProgress: bar.update,
     onAccess: (access) => {
       const scoring = scoringAccessOf(snapshot, tools, access.principal, access);

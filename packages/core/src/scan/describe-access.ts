@@ -2,22 +2,6 @@ import type { AccessCapability } from '../access/access-of.js';
 import type { Capability } from '../capability/capability.js';
 import type { ResourceTypeIndex } from '../catalog/resource-types.js';
 
-/**
- * Services whose administration is critical: who administers them can change who can do
- * anything (IAM, IAM Identity Center, Organizations), or reach every encrypted byte (KMS).
- *
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
- */
-export const CRITICAL_SERVICES: ReadonlySet<string> = new Set([
-  'iam',
-  'sts',
-  'organizations',
-  'account',
-  'sso',
-  'identitystore',
-  'kms',
-]);
-
 /** How people name AWS services in a sentence. */
 const serviceNames: Readonly<Record<string, string>> = {
   iam: 'IAM',
@@ -62,12 +46,14 @@ const dataVerbs: readonly [Capability, string][] = [
 /**
  * One sentence saying what a principal can do, in the words of SPEC §5: "role `orders-api` can
  * read and write data in 3 S3 buckets and 1 DynamoDB table, and can administer IAM in account
- * 111122223333 (critical)". Names are raw: renderers escape them.
+ * 111122223333 (critical)". Critical services are those of the scoring configuration
+ * (`score.criticalServices`). Names are raw: renderers escape them.
  */
 export function describeAccess(
   principal: { readonly kind: 'user' | 'role'; readonly name: string; readonly account: string },
   capabilities: readonly AccessCapability[],
   resourceTypes: ResourceTypeIndex,
+  criticalServices: ReadonlySet<string>,
 ): string {
   const parts: string[] = [];
   const verbs = dataVerbs.filter(([c]) => capabilities.some((x) => x.capability === c)).map(([, v]) => v);
@@ -80,7 +66,7 @@ export function describeAccess(
   const administered = [
     ...new Set(capabilities.filter((c) => c.capability === 'administer-resource').map((c) => c.service)),
   ];
-  const critical = administered.filter((s) => CRITICAL_SERVICES.has(s)).sort();
+  const critical = administered.filter((s) => criticalServices.has(s)).sort();
   if (critical.length > 0) {
     parts.push(
       `administer ${joinWords(critical.map(serviceName))} in account ${principal.account} (critical)`,

@@ -3,6 +3,7 @@ import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
+import { describeAccess } from './describe-access.js';
 import { renderScanHtml, renderScanMarkdown, renderScanSummary } from './render-scan.js';
 import { riskOf, type ScanResult, scanSnapshot } from './scan-snapshot.js';
 
@@ -132,5 +133,30 @@ describe('scan reports', () => {
     expect(summary).toContain('109 principals and 68 resources in 7 accounts');
     expect(summary).toContain('1 resource open to the public');
     expect(renderScanSummary({ ...scan, collectedAt: hostile })).not.toContain('\u001b');
+  });
+});
+
+describe('describeAccess', () => {
+  const admin = [
+    {
+      capability: 'administer-resource' as const,
+      service: 'iam',
+      resources: ['arn:aws:iam::111122223333:role/x'],
+      actions: ['iam:PutRolePolicy'],
+      conditional: false,
+    },
+  ];
+  const who = { kind: 'role' as const, name: 'deployer', account: '111122223333' };
+
+  it('calls administration of a configured critical service critical', () => {
+    expect(describeAccess(who, admin, tools.resourceTypes, new Set(['iam']))).toBe(
+      'role `deployer` can administer IAM in account 111122223333 (critical)',
+    );
+  });
+
+  it('follows the configuration: a service left out of the critical list is not', () => {
+    expect(describeAccess(who, admin, tools.resourceTypes, new Set())).toBe(
+      'role `deployer` can administer resources of 1 other service',
+    );
   });
 });

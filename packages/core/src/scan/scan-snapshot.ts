@@ -8,12 +8,13 @@ import type { WhoCanTools } from '../access/who-can.js';
 import { whoCan } from '../access/who-can.js';
 import { type Capability, sortCapabilities } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
+import { DEFAULT_CONFIG } from '../config/default-config.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Finding } from '../risk/finding.js';
 import { type ScoreReport, UNTAGGED } from '../score/score-snapshot.js';
 import type { Snapshot, Tags } from '../snapshot/model.js';
-import { CRITICAL_SERVICES, describeAccess } from './describe-access.js';
+import { describeAccess } from './describe-access.js';
 
 /**
  * The most resources listed per line of a principal's summary in `results.json` (actions are only
@@ -97,6 +98,8 @@ export interface ScanOptions {
   readonly groupBy?: string;
   /** Called after each principal, for progress bars. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Services whose administration is critical (default: the scoring configuration's). */
+  readonly criticalServices?: readonly string[];
   /** Called with each principal's access as it is computed (for scores), in ARN order. */
   readonly onAccess?: (access: PrincipalAccess) => void;
 }
@@ -114,6 +117,7 @@ export function scanSnapshot(
   options: ScanOptions = {},
 ): Result<ScanResult> {
   const groupBy = options.groupBy ?? 'team';
+  const critical = new Set(options.criticalServices ?? DEFAULT_CONFIG.score.criticalServices);
   const entities = snapshot.accounts
     .flatMap((account) => [
       ...account.users.map((u) => ({ kind: 'user' as const, entity: u, account: account.id })),
@@ -196,10 +200,8 @@ export function scanSnapshot(
       name: entity.name,
       account,
       ...(group !== undefined ? { group } : {}),
-      sentence: describeAccess({ kind, name: entity.name, account }, summary, tools.resourceTypes),
-      critical: summary.some(
-        (c) => c.capability === 'administer-resource' && CRITICAL_SERVICES.has(c.service),
-      ),
+      sentence: describeAccess({ kind, name: entity.name, account }, summary, tools.resourceTypes, critical),
+      critical: summary.some((c) => c.capability === 'administer-resource' && critical.has(c.service)),
       capabilities: summary.map((c) => ({
         ...c,
         resources: c.resources.slice(0, MAX_LISTED_RESOURCES),

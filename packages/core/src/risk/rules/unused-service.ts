@@ -1,9 +1,11 @@
 import type { PrincipalAccess } from '../../access/access-of.js';
+import { DEFAULT_CONFIG } from '../../config/default-config.js';
 import type { UsedAction } from '../../usage/usage.js';
 import type { Finding, FindingSeverity } from '../finding.js';
 
 /** Services whose unused access weighs more: they grant control over access itself. */
-const CRITICAL_SERVICES = new Set(['iam', 'sts', 'organizations', 'kms']);
+/** The scoring model's critical services: unused access to them matters most. */
+const CRITICAL_SERVICES: ReadonlySet<string> = new Set(DEFAULT_CONFIG.score.criticalServices);
 
 /**
  * Permissions that no API call of their name exists for ("[permission only]" in the Service
