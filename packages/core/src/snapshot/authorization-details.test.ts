@@ -111,6 +111,54 @@ describe('parseAuthorizationDetails: the fixture account', () => {
     });
   });
 
+  // A customer managed policy keeps up to five versions; only the default one is evaluated, the
+  // others can be made default again (iam-set-default-policy-version).
+  // @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-versioning.html
+  it('keeps the non-default versions of customer managed policies apart, sorted by number', () => {
+    const byName = new Map(account.managedPolicies.map((p) => [p.name, p]));
+    expect(byName.get('DeveloperAccess')?.otherVersions).toEqual([
+      {
+        versionId: 'v1',
+        createDate: '2023-06-01T00:00:00+00:00',
+        document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+      },
+      {
+        versionId: 'v2',
+        createDate: '2024-06-01T00:00:00+00:00',
+        document: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['lambda:*', 'logs:*'], Resource: '*' }],
+        },
+      },
+    ]);
+    expect(byName.get('DeveloperBoundary')?.otherVersions).toEqual([]);
+    // AWS managed policies: a customer cannot change their default, their versions are skipped.
+    expect(byName.get('AmazonSSMManagedInstanceCore')?.otherVersions).toBeUndefined();
+    // URL-encoded documents (as the AWS CLI writes them) decode to the same versions.
+    const encoded = parseOk(fixture('iam-111122223333-url-encoded.json'));
+    expect(encoded.managedPolicies.find((p) => p.name === 'DeveloperAccess')?.otherVersions).toEqual(
+      byName.get('DeveloperAccess')?.otherVersions,
+    );
+  });
+
+  it('sorts version v10 after v9 and reports a non-default version that does not decode', () => {
+    const json = fixture('iam-111122223333.json');
+    const policy = json.Policies.find((p: Json) => p.PolicyName === 'DeployPolicy');
+    const [v2, v1] = policy.PolicyVersionList;
+    policy.PolicyVersionList = [{ ...v1, VersionId: 'v10' }, { ...v1, VersionId: 'v9' }, v2];
+    expect(
+      parseOk(json)
+        .managedPolicies.find((p) => p.name === 'DeployPolicy')
+        ?.otherVersions?.map((v) => v.versionId),
+    ).toEqual(['v9', 'v10']);
+    policy.PolicyVersionList[0].Document = '%7B%22Statement';
+    const result = parseAuthorizationDetails(json);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.path)).toEqual([
+      expect.stringMatching(/^Policies\[\d+\]\.PolicyVersionList\[0\]\.Document$/),
+    ]);
+  });
+
   it('reads the URL-encoded, two-page and merged forms into the same model', () => {
     const plain = fixture('iam-111122223333.json');
     const [first, second] = fixture('iam-111122223333-two-pages.json') as unknown as [Json, Json];

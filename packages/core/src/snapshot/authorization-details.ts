@@ -19,6 +19,7 @@ import type {
   InlinePolicy,
   InstanceProfile,
   ManagedPolicy,
+  PolicyVersion,
   Role,
   RoleLastUsed,
   User,
@@ -73,8 +74,9 @@ const IAM_ARN = /^arn:(aws[a-z-]*):iam::(\d{12}|aws):([a-z-]+)\/(.+)$/;
  * The IAM side of one account from a parsed GAAD file, or the diagnostics that prevent it.
  * Warnings (an AWS managed policy left out by `--filter`, a truncated export) come with the value.
  *
- * Only the default version of each managed policy is decoded: other versions take no part in
- * any decision, and skipping them keeps large files fast.
+ * The default version of each managed policy is the one decisions use. The other versions of a
+ * customer managed policy are decoded too (`otherVersions`, for `iam-set-default-policy-version`);
+ * those of AWS managed policies, often dozens each, are skipped, which keeps large files fast.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
  */
@@ -368,17 +370,37 @@ class EntryReader {
       );
     }
     const document = this.document(chosen.item, 'Document', chosen.path);
+    const awsManaged = arn.split(':')[4] === 'aws';
+    const otherVersions = awsManaged ? undefined : this.otherVersions(versions, chosen);
     if (versionId === undefined || document === undefined) return undefined;
     const policy: ManagedPolicy = {
       ...this.common(item, path, name, arn, 'PolicyId'),
-      awsManaged: arn.split(':')[4] === 'aws',
+      awsManaged,
       ...(description === undefined ? {} : { description }),
       defaultVersionId: versionId,
       document,
+      ...(otherVersions === undefined ? {} : { otherVersions }),
       attachmentCount,
       permissionsBoundaryUsageCount,
     };
     return { value: policy, path };
+  }
+
+  /** The versions of a customer managed policy other than the default, sorted by version number. */
+  private otherVersions(versions: readonly Entry[], chosen: Entry): PolicyVersion[] {
+    const out: PolicyVersion[] = [];
+    for (const entry of versions) {
+      if (entry === chosen) continue;
+      const versionId = requireString(this.c, entry.item, 'VersionId', entry.path);
+      const createDate = optionalString(this.c, entry.item, 'CreateDate', entry.path);
+      const document = this.document(entry.item, 'Document', entry.path);
+      if (versionId === undefined || document === undefined) continue;
+      out.push({ versionId, ...(createDate === undefined ? {} : { createDate }), document });
+    }
+    return out.sort(
+      (a, b) =>
+        versionNumber(a.versionId) - versionNumber(b.versionId) || compareStrings(a.versionId, b.versionId),
+    );
   }
 
   /** Name, ARN, id, path and creation date, the fields every IAM entity shares. */
@@ -573,4 +595,10 @@ function checkPolicyReferences(
       );
     }
   }
+}
+
+/** The number of a version id (`v12` → 12), for sorting; versions IAM did not name sort last. */
+function versionNumber(versionId: string): number {
+  const match = /^v(\d+)$/.exec(versionId);
+  return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
 }

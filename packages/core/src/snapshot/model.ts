@@ -114,8 +114,25 @@ export interface Role {
 }
 
 /**
- * A managed policy (AWS managed when its ARN's account is `aws`), with its default version only:
- * the other versions do not take part in any decision.
+ * A stored version of a customer managed policy that is not the default one. It takes part in no
+ * decision: IAM evaluates only the default version, but whoever may call
+ * `iam:SetDefaultPolicyVersion` can make this one the default.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_PolicyVersion.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-versioning.html
+ */
+export interface PolicyVersion {
+  /** `v1`, `v2`, ... */
+  readonly versionId: string;
+  readonly createDate?: string;
+  /** The version's document, parsed (URL-decoding already undone). */
+  readonly document: unknown;
+}
+
+/**
+ * A managed policy (AWS managed when its ARN's account is `aws`). Its default version is the one
+ * every decision uses; the other stored versions of a customer managed policy are kept apart in
+ * `otherVersions`, for the escalation analysis only.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_ManagedPolicyDetail.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-versioning.html
@@ -131,6 +148,12 @@ export interface ManagedPolicy {
   readonly defaultVersionId: string;
   /** The default version's document, parsed. */
   readonly document: unknown;
+  /**
+   * The non-default versions of a customer managed policy, sorted by version number (empty when
+   * the default is the only one). Absent for AWS managed policies, which a customer cannot set
+   * a default version of, and in models built without them: then they are unknown.
+   */
+  readonly otherVersions?: readonly PolicyVersion[];
   /** Users, groups and roles the policy is attached to (`AttachmentCount`). */
   readonly attachmentCount: number;
   /** Users and roles that use it as permissions boundary (`PermissionsBoundaryUsageCount`). */
