@@ -434,6 +434,15 @@ async function main(): Promise<void> {
   });
 }
 
+// `--read FILE` reads one file (the child mode of `main`); `--generate DIR MB` only writes the
+// two files of one size, for A/B runs of `--read` against two builds.
 const readAt = process.argv.indexOf('--read');
+const generateAt = process.argv.indexOf('--generate');
 if (readAt >= 0) await readOne(process.argv[readAt + 1] as string);
+else if (generateAt >= 0)
+  progress(
+    JSON.stringify(
+      await generate(process.argv[generateAt + 1] as string, Number(process.argv[generateAt + 2]), 20261116),
+    ),
+  );
 else await main();

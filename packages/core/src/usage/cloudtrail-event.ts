@@ -72,33 +72,30 @@ export function resourcesOfEvent(record: unknown, partition = 'aws'): string[] {
   const r = typeof record === 'object' && record !== null ? (record as Json) : {};
   const parameters = objectAt(r, 'requestParameters');
   const source = stringAt(r, 'eventSource');
-  const region = stringAt(r, 'awsRegion') ?? '';
-  const account = stringAt(r, 'recipientAccountId') ?? '';
-  const found = new Set<string>();
+  const found: string[] = [];
   if (source === 's3.amazonaws.com') {
     const bucket = stringAt(parameters, 'bucketName');
     const key = stringAt(parameters, 'key');
     if (bucket !== undefined)
-      found.add(`arn:${partition}:s3:::${bucket}${key === undefined ? '' : `/${key}`}`);
-  } else {
-    const asArn = (key: string) => {
+      found.push(`arn:${partition}:s3:::${bucket}${key === undefined ? '' : `/${key}`}`);
+  } else if (parameters !== undefined) {
+    for (const key of ARN_PARAMETERS) {
       const value = stringAt(parameters, key);
-      if (value?.startsWith('arn:')) found.add(value);
-    };
-    asArn('roleArn');
-    asArn('topicArn');
-    asArn('functionName');
-    asArn('secretId');
+      if (value?.startsWith('arn:')) found.push(value);
+    }
+    const region = stringAt(r, 'awsRegion') ?? '';
     const table = stringAt(parameters, 'tableName');
     if (source === 'dynamodb.amazonaws.com' && table !== undefined)
-      found.add(
-        table.startsWith('arn:') ? table : `arn:${partition}:dynamodb:${region}:${account}:table/${table}`,
+      found.push(
+        table.startsWith('arn:')
+          ? table
+          : `arn:${partition}:dynamodb:${region}:${stringAt(r, 'recipientAccountId') ?? ''}:table/${table}`,
       );
     const queue = stringAt(parameters, 'queueUrl');
     const queueMatch = queue === undefined ? null : /^https?:\/\/[^/]+\/(\d{12})\/([^/?#]+)$/.exec(queue);
-    if (queueMatch) found.add(`arn:${partition}:sqs:${region}:${queueMatch[1]}:${queueMatch[2]}`);
+    if (queueMatch) found.push(`arn:${partition}:sqs:${region}:${queueMatch[1]}:${queueMatch[2]}`);
   }
-  if (found.size === 0) {
+  if (found.length === 0) {
     const listed = r.resources;
     if (Array.isArray(listed)) {
       for (const entry of listed) {
@@ -106,12 +103,16 @@ export function resourcesOfEvent(record: unknown, partition = 'aws'): string[] {
           typeof entry === 'object' && entry !== null ? (entry as Json) : undefined,
           'ARN',
         );
-        if (arn !== undefined) found.add(arn);
+        if (arn !== undefined) found.push(arn);
       }
     }
   }
-  return [...found].sort();
+  // Most events name one resource: sorting and removing duplicates is for the others.
+  return found.length < 2 ? found : [...new Set(found)].sort();
 }
+
+/** Request parameters that name a resource when their value is an ARN. */
+const ARN_PARAMETERS = ['roleArn', 'topicArn', 'functionName', 'secretId'] as const;
 
 /**
  * Whether an event was refused: `errorCode` `AccessDenied` (or a service's spelling of it, such

@@ -69,12 +69,31 @@ interface Entry {
 export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsageCollector {
   const entries = new Map<string, Map<string, Entry>>();
   const unmapped = new Map<string, number>();
-  // Events repeat: map each (source, name) to its actions once.
-  const mappings = new Map<string, EventActions>();
+  // Events repeat: map each (source, name) to its actions once, looked up by source then name
+  // (no key string built per record).
+  const mappings = new Map<string, Map<string, EventActions>>();
+  let mapped = 0;
   const accounts = new Set<string>();
+  let lastAccount: string | undefined;
   let start: string | undefined;
   let end: string | undefined;
   const stats = { records: 0, used: 0, denied: 0, signIns: 0, noPrincipal: 0, incomplete: 0 };
+
+  const actionsOf = (eventSource: string, eventName: string): EventActions => {
+    let byName = mappings.get(eventSource);
+    let actions = byName?.get(eventName);
+    if (actions !== undefined) return actions;
+    actions = actionsOfEvent(catalog, eventSource, eventName);
+    if (mapped < MAX_UNMAPPED) {
+      if (byName === undefined) {
+        byName = new Map();
+        mappings.set(eventSource, byName);
+      }
+      byName.set(eventName, actions);
+      mapped++;
+    }
+    return actions;
+  };
 
   return {
     add(record) {
@@ -92,18 +111,16 @@ export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsag
       }
       if (start === undefined || eventTime < start) start = eventTime;
       if (end === undefined || eventTime > end) end = eventTime;
-      if (typeof recipientAccountId === 'string') accounts.add(recipientAccountId);
-      if (isAccessDenied(r)) {
+      if (typeof recipientAccountId === 'string' && recipientAccountId !== lastAccount) {
+        accounts.add(recipientAccountId);
+        lastAccount = recipientAccountId;
+      }
+      if (r.errorCode !== undefined && isAccessDenied(r)) {
         stats.denied++;
         return;
       }
-      const eventKey = `${eventSource}\n${eventName}`;
-      let mapped = mappings.get(eventKey);
-      if (mapped === undefined) {
-        mapped = actionsOfEvent(catalog, eventSource, eventName);
-        if (mappings.size < MAX_UNMAPPED) mappings.set(eventKey, mapped);
-      }
-      if (mapped.kind === 'sign-in' || r.eventType === 'AwsConsoleSignIn') {
+      const event = actionsOf(eventSource, eventName);
+      if (event.kind === 'sign-in' || r.eventType === 'AwsConsoleSignIn') {
         stats.signIns++;
         return;
       }
@@ -112,7 +129,8 @@ export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsag
         stats.noPrincipal++;
         return;
       }
-      if (mapped.kind === 'unmapped') {
+      if (event.kind === 'unmapped') {
+        const eventKey = `${eventSource}\n${eventName}`;
         const seen = unmapped.get(eventKey);
         if (seen !== undefined || unmapped.size < MAX_UNMAPPED) unmapped.set(eventKey, (seen ?? 0) + 1);
         return;
@@ -124,7 +142,7 @@ export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsag
         byAction = new Map();
         entries.set(principal, byAction);
       }
-      for (const action of actionsForRequest(mapped.actions, r.requestParameters)) {
+      for (const action of actionsForRequest(event.actions, r.requestParameters)) {
         let entry = byAction.get(action);
         if (!entry) {
           entry = { count: 0, lastUsed: eventTime, resources: new Set(), truncated: false };
@@ -235,6 +253,7 @@ export function mergeUsage(usages: readonly Usage[]): Usage {
 
 /** `arn:aws-cn:iam::...` → `aws-cn`. */
 function partitionOf(arn: string): string {
+  if (arn.startsWith('arn:aws:')) return 'aws';
   const end = arn.indexOf(':', 4);
   return end < 0 ? 'aws' : arn.slice(4, end);
 }
