@@ -75,6 +75,7 @@ export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsag
   let mapped = 0;
   const accounts = new Set<string>();
   let lastAccount: string | undefined;
+  let lastTime: string | undefined;
   let start: string | undefined;
   let end: string | undefined;
   const stats = { records: 0, used: 0, denied: 0, signIns: 0, noPrincipal: 0, incomplete: 0 };
@@ -104,11 +105,13 @@ export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsag
         typeof eventSource !== 'string' ||
         typeof eventName !== 'string' ||
         typeof eventTime !== 'string' ||
-        Number.isNaN(Date.parse(eventTime))
+        // Consecutive records often share their second: parse each time once.
+        (eventTime !== lastTime && Number.isNaN(Date.parse(eventTime)))
       ) {
         stats.incomplete++;
         return;
       }
+      lastTime = eventTime;
       if (start === undefined || eventTime < start) start = eventTime;
       if (end === undefined || eventTime > end) end = eventTime;
       if (typeof recipientAccountId === 'string' && recipientAccountId !== lastAccount) {
@@ -152,7 +155,7 @@ export function createCloudTrailUsageCollector(catalog: Catalog): CloudTrailUsag
         if (eventTime > entry.lastUsed) entry.lastUsed = eventTime;
         for (const arn of resources) {
           if (entry.resources.size < MAX_RESOURCES_PER_ACTION) entry.resources.add(arn);
-          else if (!entry.resources.has(arn)) entry.truncated = true;
+          else if (!entry.truncated && !entry.resources.has(arn)) entry.truncated = true;
         }
       }
     },
