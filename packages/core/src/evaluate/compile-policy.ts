@@ -36,8 +36,6 @@ export interface CompiledStatement {
   readonly matchesAction: (actionLower: string) => boolean;
   /** Reasons made for this statement, reused so that a decision allocates none. */
   readonly reasonCache: ReasonCache;
-  /** `[this statement]`, the list {@link CompiledPolicy.statementsFor} gives when it matches alone. */
-  readonly alone: readonly CompiledStatement[];
 }
 
 /**
@@ -62,10 +60,11 @@ export interface CompiledPolicy {
    */
   statementsFor(actionId: number, actionLower: string): readonly CompiledStatement[];
   /**
-   * {@link statementsFor} for the evaluator: a statement that matches alone is given as itself,
-   * so that the decision reads one object less.
+   * {@link statementsFor} for the evaluator, as one flat array of {@link hitStride} entries per
+   * statement (see {@link HitField}): the fields a decision reads side by side, so that a
+   * statement whose resource does not match is passed over without reading the statement itself.
    */
-  hitsFor(actionId: number, actionLower: string): CompiledStatement | readonly CompiledStatement[];
+  flatHitsFor(actionId: number, actionLower: string): FlatHits;
 }
 
 /**
@@ -100,6 +99,31 @@ export function compilePolicy(name: string, policy: Policy, path = ''): Result<C
   return ok(new MemoisedPolicy(name, statements), diagnostics);
 }
 
+/**
+ * The statements of a policy matching one action, {@link hitStride} entries each:
+ * `[statement, bits, resourceText, conditions, ...]` (see {@link HitField}).
+ */
+export type FlatHits = readonly unknown[];
+
+/** The entries of one statement in {@link FlatHits}, by offset. */
+export const HitField = {
+  /** The {@link CompiledStatement}. */
+  statement: 0,
+  /** {@link CompiledStatement.resourceMode} in bits 0-1, `notResource` in bit 2, a Deny in bit 3. */
+  bits: 1,
+  /** {@link CompiledStatement.resourceText}. */
+  resourceText: 2,
+  /** {@link CompiledStatement.conditions}. */
+  conditions: 3,
+} as const;
+
+/** The number of entries per statement in {@link FlatHits}. */
+export const hitStride = 4;
+/** Bit 2 of {@link HitField.bits}: the statement has `NotResource`. */
+export const notResourceBit = 4;
+/** Bit 3 of {@link HitField.bits}: the statement denies. */
+export const denyBit = 8;
+
 /** The size of each policy's direct-mapped action table; action ids are dense, see `actionIdOf`. */
 const slots = 64;
 
@@ -110,9 +134,10 @@ const slots = 64;
  * possible: one array holding the action id and its statements side by side.
  */
 class MemoisedPolicy implements CompiledPolicy {
-  /** `[id, hits, id, hits, ...]` by `id % slots` (-2: empty); created on first use. */
+  /** `[id, flat hits, id, flat hits, ...]` by `id % slots` (-2: empty); created on first use. */
   private table: unknown[] | undefined = undefined;
   private readonly memo = new Map<number, readonly CompiledStatement[]>();
+  private readonly flatMemo = new Map<number, FlatHits>();
 
   constructor(
     readonly name: string,
@@ -120,39 +145,49 @@ class MemoisedPolicy implements CompiledPolicy {
   ) {}
 
   statementsFor(actionId: number, actionLower: string): readonly CompiledStatement[] {
-    const hits = this.hitsFor(actionId, actionLower);
-    return isList(hits) ? hits : hits.alone;
-  }
-
-  hitsFor(actionId: number, actionLower: string): CompiledStatement | readonly CompiledStatement[] {
-    const at = (actionId & (slots - 1)) << 1;
-    const table = this.table;
-    if (table !== undefined && table[at] === actionId) {
-      return table[at + 1] as CompiledStatement | readonly CompiledStatement[];
-    }
-    let list = this.memo.get(actionId);
+    let list = actionId >= 0 ? this.memo.get(actionId) : undefined;
     if (list === undefined) {
       list = this.statements.filter((s) => s.matchesAction(actionLower));
       if (list.length === 0) list = noStatements;
       if (actionId >= 0) this.memo.set(actionId, list);
     }
-    const hits = list.length === 1 ? (list[0] as CompiledStatement) : list;
+    return list;
+  }
+
+  flatHitsFor(actionId: number, actionLower: string): FlatHits {
+    const at = (actionId & (slots - 1)) << 1;
+    const table = this.table;
+    if (table !== undefined && table[at] === actionId) return table[at + 1] as FlatHits;
+    let flat = actionId >= 0 ? this.flatMemo.get(actionId) : undefined;
+    if (flat === undefined) {
+      flat = flatten(this.statementsFor(actionId, actionLower));
+      if (actionId >= 0) this.flatMemo.set(actionId, flat);
+    }
     if (actionId >= 0) {
       const filled = table ?? new Array<unknown>(slots * 2).fill(-2);
       this.table = filled;
       filled[at] = actionId;
-      filled[at + 1] = hits;
+      filled[at + 1] = flat;
     }
-    return hits;
+    return flat;
   }
 }
 
-/** Whether hits are a list rather than one statement. */
-export function isList(
-  hits: CompiledStatement | readonly CompiledStatement[],
-): hits is readonly CompiledStatement[] {
-  return Array.isArray(hits);
+/** The {@link FlatHits} of a list of statements. */
+function flatten(statements: readonly CompiledStatement[]): FlatHits {
+  if (statements.length === 0) return noFlatHits;
+  const flat: unknown[] = [];
+  for (const statement of statements) {
+    const bits =
+      statement.resourceMode |
+      (statement.notResource ? notResourceBit : 0) |
+      (statement.effect === 'Deny' ? denyBit : 0);
+    flat.push(statement, bits, statement.resourceText, statement.conditions);
+  }
+  return flat;
 }
+
+const noFlatHits: FlatHits = Object.freeze([]);
 
 const noStatements: readonly CompiledStatement[] = [];
 
@@ -197,9 +232,7 @@ function compileStatement(
     sid: statement.sid,
     matchesAction,
     reasonCache: { plain: undefined, byLevel: undefined },
-    alone: noStatements,
   };
-  compiled.alone = [compiled];
   return compiled;
 }
 

@@ -1,6 +1,14 @@
 import type { CompiledCondition } from '../condition/compiled.js';
 import type { ResourceMatcher } from '../match/resource-pattern.js';
-import { type CompiledPolicy, type CompiledStatement, isList } from './compile-policy.js';
+import {
+  type CompiledPolicy,
+  type CompiledStatement,
+  denyBit,
+  type FlatHits,
+  HitField,
+  hitStride,
+  notResourceBit,
+} from './compile-policy.js';
 
 import { isExcludedByNotPrincipal, matchPrincipal, type PrincipalMatch } from './principal-match.js';
 import type { EvaluationRequest } from './request.js';
@@ -155,107 +163,87 @@ export function collectHits(
   hasBoundary: boolean,
 ): number {
   let allowed = 0;
+  const resourceText = request.resource.text;
+  const context = request.context;
+  const unknown = missing.unknown !== undefined;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p] as CompiledPolicy;
-    const hits = policy.hitsFor(request.actionId, request.actionLower);
-    if (!isList(hits)) {
-      allowed += collectHit(
-        policyType,
-        level,
-        policy,
-        hits,
-        request,
-        missing,
-        denies,
-        allows,
-        principalCheck,
-        hasBoundary,
-      );
-      continue;
-    }
-    for (let s = 0; s < hits.length; s++) {
-      const statement = hits[s] as CompiledStatement;
-      allowed += collectHit(
-        policyType,
-        level,
-        policy,
-        statement,
-        request,
-        missing,
-        denies,
-        allows,
-        principalCheck,
-        hasBoundary,
-      );
+    const flat: FlatHits = policy.flatHitsFor(request.actionId, request.actionLower);
+    for (let i = 0; i < flat.length; i += hitStride) {
+      const statement = flat[i + HitField.statement] as CompiledStatement;
+      const bits = flat[i + HitField.bits] as number;
+      let match: PrincipalMatch | undefined;
+      if (principalCheck) {
+        match = principalMatch(statement, (bits & denyBit) !== 0 && hasBoundary, request);
+        if (match === undefined) continue;
+      }
+      if (unknown) {
+        if (!statementMatchesWithUnknowns(statement, request, missing)) continue;
+      } else {
+        // The resource first, from the flat entries: most statements matching the action name
+        // other resources, and are passed over without reading the statement.
+        const mode = bits & 3;
+        if (mode !== 0 || (bits & notResourceBit) !== 0) {
+          let matched = true;
+          if (mode === 1) matched = resourceText === flat[i + HitField.resourceText];
+          else if (mode === 2) matched = resourceText.startsWith(flat[i + HitField.resourceText] as string);
+          else if (mode === 3) matched = testResource(statement, resourceText, context, missing);
+          if (matched === ((bits & notResourceBit) !== 0)) continue;
+        }
+        const conditions = flat[i + HitField.conditions] as readonly CompiledCondition[];
+        if (conditions.length > 0 && !conditionsHold(conditions, context, missing)) continue;
+      }
+      if ((bits & denyBit) !== 0) denies.push(policyType, level, policy, statement, match);
+      else {
+        allows?.push(policyType, level, policy, statement, match);
+        allowed++;
+      }
     }
   }
   return allowed;
 }
 
-/** {@link collectHits} for one statement whose action matched: 1 when it adds an Allow, else 0. */
-function collectHit(
-  policyType: PolicyType,
-  level: string | undefined,
-  policy: CompiledPolicy,
+/**
+ * How a resource-based policy statement names the caller, or undefined when it does not apply to
+ * the caller. `boundaryTrap`: the statement is a Deny and the caller has a permissions boundary,
+ * so `NotPrincipal` always denies.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+ */
+function principalMatch(
   statement: CompiledStatement,
+  boundaryTrap: boolean,
   request: EvaluationRequest,
+): PrincipalMatch | undefined {
+  if (statement.principal) return matchPrincipal(statement.principal, request);
+  if (statement.notPrincipal) {
+    if (!boundaryTrap && isExcludedByNotPrincipal(statement.notPrincipal, request)) return undefined;
+    return 'wildcard';
+  }
+  return undefined;
+}
+
+/** The full resource matcher of a statement (mode 3), noting the keys its variables read. */
+function testResource(
+  statement: CompiledStatement,
+  resourceText: string,
+  context: EvaluationRequest['context'],
   missing: MissingKeys,
-  denies: HitList,
-  allows: HitList | undefined,
-  principalCheck: boolean,
-  hasBoundary: boolean,
-): number {
-  let match: PrincipalMatch | undefined;
-  if (principalCheck) {
-    if (statement.principal) {
-      match = matchPrincipal(statement.principal, request);
-      if (match === undefined) return 0;
-    } else if (statement.notPrincipal) {
-      // A Deny with NotPrincipal always denies a principal that has a permissions boundary.
-      // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
-      const boundaryTrap = statement.effect === 'Deny' && hasBoundary;
-      if (!boundaryTrap && isExcludedByNotPrincipal(statement.notPrincipal, request)) return 0;
-      match = 'wildcard';
-    } else {
-      return 0;
-    }
-  }
-  if (!statementMatchesRequest(statement, request, missing)) return 0;
-  if (statement.effect === 'Deny') {
-    denies.push(policyType, level, policy, statement, match);
-    return 0;
-  }
-  allows?.push(policyType, level, policy, statement, match);
-  return 1;
+): boolean {
+  const resource = statement.resource as ResourceMatcher;
+  if (resource.keys.length > 0) noteMissing(resource.keys, undefined, context, missing);
+  return resource.test(resourceText, context);
 }
 
 /**
- * Whether the resource and conditions of a statement (whose action already matched) hold.
- * A part whose keys the context lacks is decided by `missing.unknown` when that is set.
- *
- * Every key a condition reads is reported when absent, even after a condition has failed, so the
- * missing keys do not depend on the order of the conditions.
+ * Whether every condition holds. Every key a condition reads is reported when absent, even after
+ * a condition has failed, so the missing keys do not depend on the order of the conditions.
  */
-export function statementMatchesRequest(
-  statement: CompiledStatement,
-  request: EvaluationRequest,
+function conditionsHold(
+  conditions: readonly CompiledCondition[],
+  context: EvaluationRequest['context'],
   missing: MissingKeys,
 ): boolean {
-  if (missing.unknown !== undefined) return statementMatchesWithUnknowns(statement, request, missing);
-  const context = request.context;
-  const mode = statement.resourceMode;
-  if (mode !== 0 || statement.notResource) {
-    let matched = true;
-    if (mode === 1) matched = request.resource.text === statement.resourceText;
-    else if (mode === 2) matched = request.resource.text.startsWith(statement.resourceText);
-    else if (mode === 3) {
-      const resource = statement.resource as ResourceMatcher;
-      if (resource.keys.length > 0) noteMissing(resource.keys, undefined, context, missing);
-      matched = resource.test(request.resource.text, context);
-    }
-    if (matched === statement.notResource) return false;
-  }
-  const conditions = statement.conditions;
   let holds = true;
   for (let i = 0; i < conditions.length; i++) {
     const condition = conditions[i] as CompiledCondition;
@@ -268,7 +256,11 @@ export function statementMatchesRequest(
   return holds;
 }
 
-/** {@link statementMatchesRequest} when absent keys may be unknown (`missing.unknown` is set). */
+/**
+ * Whether the resource and conditions of a statement (whose action already matched) hold when
+ * absent keys may be unknown (`missing.unknown` is set): a part whose keys the context lacks is
+ * decided by `missing.unknown`.
+ */
 function statementMatchesWithUnknowns(
   statement: CompiledStatement,
   request: EvaluationRequest,
