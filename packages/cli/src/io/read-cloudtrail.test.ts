@@ -60,6 +60,33 @@ describe('createRecordSplitter', () => {
     );
   });
 
+  it('agrees with JSON.parse on compact files with any unicode, braces and escapes, split anywhere (property)', () => {
+    // Strings of any code points, so multi-byte UTF-8 characters are cut by chunk ends too.
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: fc.constantFrom('\\', '"', '{', '}', '[', ']', ',', 'é', '🙂', '\u2028') }),
+    );
+    const record = fc.record({
+      eventVersion: fc.constant('1.11'),
+      eventName: text,
+      requestParameters: fc.dictionary(text, fc.oneof(text, fc.array(text, { maxLength: 2 })), {
+        maxKeys: 3,
+      }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 6 }),
+        fc.array(fc.integer({ min: 1, max: 48 }), { minLength: 1 }),
+        (records, sizes) => {
+          const file = JSON.stringify({ Records: records });
+          const expected = { records: JSON.parse(file).Records, diagnostics: [] };
+          expect(split(file, sizes)).toEqual(expected);
+          expect(split(file)).toEqual(expected);
+        },
+      ),
+    );
+  });
+
   it('finds string ends through any run of backslashes and quotes, split anywhere (property)', () => {
     const tricky = fc.string({
       unit: fc.constantFrom('\\', '"', 'a', '}', '{', ']', '[', ','),

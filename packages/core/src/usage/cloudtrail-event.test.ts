@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAccessDenied, principalOfEvent, resourcesOfEvent } from './cloudtrail-event.js';
 
@@ -142,6 +143,34 @@ describe('resourcesOfEvent', () => {
         requestParameters: { functionName: 'short-name' },
       }),
     ).toEqual([]);
+  });
+});
+
+describe('resourcesOfEvent on any parameters (property)', () => {
+  it('gives the ARN-valued parameters, else the listed ARNs, sorted and without duplicates', () => {
+    // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+    const value = fc.constantFrom('arn:aws:iam::1:role/b', 'arn:aws:sns:eu-west-1:1:a', 'short', '', 'arn:x');
+    const parameters = fc.record(
+      { roleArn: value, topicArn: value, functionName: value, secretId: value, other: value },
+      { requiredKeys: [] },
+    );
+    const listed = fc.array(fc.record({ ARN: value }, { requiredKeys: [] }), { maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('sts.amazonaws.com', 'sns.amazonaws.com', 'lambda.amazonaws.com'),
+        fc.option(parameters, { nil: undefined }),
+        listed,
+        (eventSource, requestParameters, resources) => {
+          const named = ['roleArn', 'topicArn', 'functionName', 'secretId']
+            .map((key) => requestParameters?.[key as keyof typeof requestParameters])
+            .filter((v): v is string => v?.startsWith('arn:') === true);
+          const expected = named.length > 0 ? named : resources.flatMap((r) => (r.ARN ? [r.ARN] : []));
+          expect(resourcesOfEvent({ eventSource, requestParameters, resources })).toEqual(
+            [...new Set(expected)].sort(),
+          );
+        },
+      ),
+    );
   });
 });
 
