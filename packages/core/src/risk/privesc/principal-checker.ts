@@ -194,15 +194,26 @@ export class PrincipalChecker {
     return best;
   }
 
+  /**
+   * Any action (not only the methods' relevant ones) on one resource, decided by the engine
+   * without the pre-filter and without caching: for comparing what a principal may do before and
+   * after a change of its policies.
+   */
+  decide(action: string, resourceArn: string): PermissionCheck {
+    return this.evaluate(action, resourceArn, {}, 'existing', false);
+  }
+
   private evaluate(
     action: string,
     resourceArn: string,
     context: Readonly<Record<string, string>>,
     resourceKind: 'existing' | 'new' | 'chosen-region' = 'existing',
+    prefilter = true,
   ): PermissionCheck {
     const account = this.node.account.id;
     const side = this.env.resourceSide(resourceArn, action, account);
     if (
+      prefilter &&
       side.resourcePolicy === undefined &&
       !(resourceKind === 'existing' ? this.mayAllowOn(action, resourceArn) : this.has(action))
     )
