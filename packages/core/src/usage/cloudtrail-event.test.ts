@@ -161,9 +161,11 @@ describe('resourcesOfEvent on any parameters (property)', () => {
         fc.option(parameters, { nil: undefined }),
         listed,
         (eventSource, requestParameters, resources) => {
-          const named = ['roleArn', 'topicArn', 'functionName', 'secretId']
-            .map((key) => requestParameters?.[key as keyof typeof requestParameters])
-            .filter((v): v is string => v?.startsWith('arn:') === true);
+          const named: string[] = [];
+          for (const key of ['roleArn', 'topicArn', 'functionName', 'secretId'] as const) {
+            const v = requestParameters?.[key];
+            if (v?.startsWith('arn:')) named.push(v);
+          }
           const expected = named.length > 0 ? named : resources.flatMap((r) => (r.ARN ? [r.ARN] : []));
           expect(resourcesOfEvent({ eventSource, requestParameters, resources })).toEqual(
             [...new Set(expected)].sort(),
