@@ -83,8 +83,8 @@ export interface AccessIndex {
   readonly sharedOutcomes: Map<string, string>;
   /** A new, empty set of catalog actions (a bitset over action ids). */
   emptyActionSet(): Uint32Array;
-  /** Adds to `set` the actions a statement names that take no resource (`"Resource": "*"` only). */
-  addWildcardOnly(set: Uint32Array, statement: Statement): void;
+  /** Adds to `set` the actions of a service that a statement names and that take no resource. */
+  addWildcardOnly(set: Uint32Array, statement: Statement, service: string): void;
   /**
    * Splits a set of actions into groups that every statement names alike and that are of one
    * service each; `kms:RetireGrant`, which RCPs treat apart, is alone. Action ids, ascending.
@@ -101,10 +101,21 @@ export interface AccessIndex {
     account: string | undefined,
     service: string,
   ): { side: ResourceSide; key: string };
-  /** For a statement with `"Resource": "*"`: the classes it reaches and, per class, the actions. */
-  reachOfAnyResource(statement: Statement): ReadonlyMap<number, readonly string[]>;
+  /**
+   * For a statement with `"Resource": "*"`: the classes of a service it reaches and, per class,
+   * the actions.
+   */
+  reachOfAnyResource(statement: Statement, service: string): ReadonlyMap<number, readonly string[]>;
+  /** A small number that identifies a statement (its object) for the life of the index. */
+  statementId(statement: Statement): number;
+  /** One service's effective access, shared between principals by a key the caller builds. */
+  readonly sharedServices: Map<string, unknown>;
   /** The catalog actions a statement's `Action` or `NotAction` names. */
   actionsOf(statement: Statement): readonly ActionInfo[];
+  /** The catalog actions of one service (lowercase prefix) a statement names. */
+  actionsIn(statement: Statement, service: string): readonly ActionInfo[];
+  /** Statements by the services (lowercase prefixes) whose actions they name, in order. */
+  byService(statements: readonly Statement[]): ReadonlyMap<string, readonly Statement[]>;
   /**
    * The members of some classes (`-1` is `*`), sorted: one array per distinct list, shared between
    * callers (never change it), so equal lists are the same object.
@@ -113,6 +124,7 @@ export interface AccessIndex {
 }
 
 const indexes = new WeakMap<Snapshot, AccessIndex>();
+const noClasses: ReadonlyMap<number, readonly string[]> = new Map();
 
 /**
  * The resource classes of a snapshot and what its resource-based policies grant, computed once
@@ -232,16 +244,24 @@ export function accessIndexOf(
     return parsedPolicies.get(document);
   };
   const words = (allActions.length + 31) >>> 5;
-  const wildcardOnlyBits = new Uint32Array(words);
   const serviceOfId = allActions.map((a) => a.service.toLowerCase());
   const retireGrant = actionIds.get('kms:RetireGrant');
-  allActions.forEach((a, id) => {
-    if (a.resourceTypes.length === 0)
-      wildcardOnlyBits[id >>> 5] = (wildcardOnlyBits[id >>> 5] as number) | (1 << (id & 31));
-  });
   const starSides = new Map<string, { side: ResourceSide; key: string }>();
   const starStatementLists = new Map<string, readonly Statement[]>();
-  const anyResourceReach = new WeakMap<Statement, ReadonlyMap<number, readonly string[]>>();
+  const anyResourceReach = new WeakMap<Statement, Map<string, Map<number, string[]>>>();
+  const statementIds = new WeakMap<Statement, number>();
+  const actionsByService = new WeakMap<Statement, Map<string, ActionInfo[]>>();
+  let nextStatementId = 0;
+  const serviceBits = new Map<string, Uint32Array>();
+  allActions.forEach((a, id) => {
+    const service = a.service.toLowerCase();
+    let bits = serviceBits.get(service);
+    if (!bits) {
+      bits = new Uint32Array(words);
+      serviceBits.set(service, bits);
+    }
+    if (a.resourceTypes.length === 0) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+  });
   const neutrality = new WeakMap<Statement, boolean>();
   const isNeutralStatement = (statement: Statement): boolean => {
     let neutral = neutrality.get(statement);
@@ -286,10 +306,12 @@ export function accessIndexOf(
     },
     servicesOf,
     emptyActionSet: () => new Uint32Array(words),
-    addWildcardOnly(set, statement) {
+    addWildcardOnly(set, statement, service) {
       const bits = bitsOf(statement);
+      const only = serviceBits.get(service);
+      if (!only) return;
       for (let w = 0; w < words; w++)
-        set[w] = (set[w] as number) | ((bits[w] as number) & (wildcardOnlyBits[w] as number));
+        set[w] = (set[w] as number) | ((bits[w] as number) & (only[w] as number));
     },
     groupActionSet(set, statements) {
       // As lists of ids: a principal's set is small unless it is an administrator, and a bit
@@ -358,22 +380,36 @@ export function accessIndexOf(
       }
       return star;
     },
-    reachOfAnyResource(statement) {
+    reachOfAnyResource(statement, service) {
       let known = anyResourceReach.get(statement);
       if (!known) {
-        const map = new Map<number, string[]>();
+        known = new Map();
         for (const info of actionsOf(statement)) {
           for (const id of classesOfAction.get(info.action) ?? []) {
+            const classService = (classes[id] as ResourceClass).service;
+            let map = known.get(classService);
+            if (!map) {
+              map = new Map();
+              known.set(classService, map);
+            }
             const list = map.get(id);
             if (list) list.push(info.action);
             else map.set(id, [info.action]);
           }
         }
-        known = map;
         anyResourceReach.set(statement, known);
       }
-      return known;
+      return known.get(service) ?? noClasses;
     },
+    statementId(statement) {
+      let id = statementIds.get(statement);
+      if (id === undefined) {
+        id = nextStatementId++;
+        statementIds.set(statement, id);
+      }
+      return id;
+    },
+    sharedServices: new Map(),
     groupActions(actions, statements) {
       const retire: number[] = [];
       let groups: number[][] = [[]];
@@ -413,6 +449,31 @@ export function accessIndexOf(
       return test;
     },
     actionsOf,
+    actionsIn(statement, service) {
+      let known = actionsByService.get(statement);
+      if (!known) {
+        known = new Map();
+        for (const info of actionsOf(statement)) {
+          const key = info.service.toLowerCase();
+          const list = known.get(key);
+          if (list) list.push(info);
+          else known.set(key, [info]);
+        }
+        actionsByService.set(statement, known);
+      }
+      return known.get(service) ?? [];
+    },
+    byService(statements) {
+      const map = new Map<string, Statement[]>();
+      for (const statement of statements) {
+        for (const service of servicesOf(statement)) {
+          const list = map.get(service);
+          if (list) list.push(statement);
+          else map.set(service, [statement]);
+        }
+      }
+      return map;
+    },
     resourcesOf(classIds) {
       const key = classIds.join(',');
       let list = listsByClasses.get(key);

@@ -9,7 +9,7 @@ import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { type AccessIndex, accessIndexOf, type ResourceClass } from './access-index.js';
-import { principalSideOf, type ResourceSide, requestFor } from './simulate-input-for.js';
+import { type PrincipalSide, principalSideOf, type ResourceSide, requestFor } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
 
 /** One line of what a principal can do (SPEC §3 `access --format json`). */
@@ -54,6 +54,20 @@ export interface AccessGrant {
 /** Every (action, resource) pair a principal can reach, as non-overlapping rectangles. */
 export interface PrincipalAccess {
   readonly principal: string;
+  /** Sorted by first action, then first resource; each holds actions of one service. */
+  readonly grants: readonly AccessGrant[];
+  /**
+   * The same grants by service, when the producer has them so (`effectiveAccessOf`): each part is
+   * shared by the principals that the policies treat alike, so a consumer may compute what it
+   * derives from a part once (by its identity).
+   */
+  readonly services?: readonly ServiceAccess[];
+}
+
+/** One service's part of a principal's effective access. */
+export interface ServiceAccess {
+  /** The service prefix, lowercase. */
+  readonly service: string;
   /** Sorted by first action, then first resource. */
   readonly grants: readonly AccessGrant[];
 }
@@ -101,10 +115,11 @@ export function effectiveAccessOf(
   const parsed = (doc: unknown) => index.parse(doc);
   const diagnostics: Diagnostic[] = [];
 
-  // The pattern ids of the principal's own policies (identity, boundary, SCPs).
+  // The principal's own statements (identity, boundary, SCPs) and the patterns they name; its
+  // identity Allow statements by the services whose actions they name.
   const ownPatterns = new Set<number>();
   const ownStatements: Statement[] = [];
-  const ownByService = new Map<string, readonly Statement[]>();
+  const allowsByService = new Map<string, Statement[]>();
   const notePatterns = (statements: readonly Statement[], version: string) => {
     for (const s of statements) {
       ownStatements.push(s);
@@ -119,23 +134,7 @@ export function effectiveAccessOf(
     const policy = parsed(named.policy);
     if (policy) notePatterns(policy.statements, policy.version);
   }
-
-  // Which actions on which classes the principal may reach: its Allow statements, and the
-  // resource-based policies that name it, its account or everyone.
-  const reach = new Map<number, Set<string>>();
-  // Actions that take no resource, as a bitset over the catalog's action ids (see AccessIndex).
-  const wildcardOnly = index.emptyActionSet();
-  const reachClass = (c: ResourceClass, allows: (action: string) => boolean) => {
-    let actions = reach.get(c.id);
-    for (const info of c.actions) {
-      if (!allows(info.action)) continue;
-      if (!actions) {
-        actions = new Set();
-        reach.set(c.id, actions);
-      }
-      actions.add(info.action);
-    }
-  };
+  const versions = new Map<Statement, string>();
   for (const named of side.identityPolicies) {
     const policy = parsed(named.policy);
     if (!policy) {
@@ -146,28 +145,16 @@ export function effectiveAccessOf(
     notePatterns(policy.statements, policy.version);
     for (const s of policy.statements) {
       if (s.effect !== 'Allow') continue;
-      const allows = index.allows(s);
-      index.addWildcardOnly(wildcardOnly, s);
-      const resources = s.resource;
-      if (!resources || resources.includes('*')) {
-        for (const [id, names] of index.reachOfAnyResource(s)) {
-          let actions = reach.get(id);
-          if (!actions) {
-            actions = new Set();
-            reach.set(id, actions);
-          }
-          for (const action of names) actions.add(action);
-        }
-        continue;
+      versions.set(s, policy.version);
+      for (const service of index.servicesOf(s)) {
+        const list = allowsByService.get(service);
+        if (list) list.push(s);
+        else allowsByService.set(service, [s]);
       }
-      const classIds = new Set<number>();
-      for (const text of resources) {
-        const id = index.patternIds.get(`${policy.version === '2012-10-17' ? 'v' : 'l'}${text}`);
-        for (const c of id === undefined ? [] : (index.classesOfPattern[id] ?? [])) classIds.add(c);
-      }
-      for (const id of classIds) reachClass(index.classes[id] as ResourceClass, allows);
     }
   }
+
+  // The classes whose resource-based policy names the principal, its account or everyone.
   const { grants } = index;
   const named = new Set<number>(grants.toAll);
   const account = side.account ?? '';
@@ -175,13 +162,21 @@ export function effectiveAccessOf(
   for (const id of grants.byPrincipal.get(principalArn) ?? []) named.add(id);
   const roleName = /^arn:[^:]+:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(principalArn)?.[1];
   for (const id of grants.byPrincipal.get(`role-name:${account}:${roleName}`) ?? []) named.add(id);
-  for (const id of named) {
-    const granted = grants.actions.get(id);
-    if (granted) reachClass(index.classes[id] as ResourceClass, (action) => granted.has(action));
+  const namedByService = new Map<string, number[]>();
+  for (const id of [...named].sort((a, b) => a - b)) {
+    const service = (index.classes[id] as ResourceClass).service;
+    const list = namedByService.get(service);
+    if (list) list.push(id);
+    else namedByService.set(service, [id]);
   }
 
-  // Decide each reachable (class, action) pair, one evaluation per group that shares everything
-  // the evaluation reads.
+  // Principals of the same account, kind and boundary whose statements are the same objects
+  // (managed policies) share what they can do when nothing that decides it reads who they are
+  // (AccessIndex.isNeutral): the whole access, or each service's part.
+  const sharedPrefix = sharingPrefixOf(principalArn, side);
+  const wholeKey = `${sharedPrefix}${ownStatements.map(index.statementId).join(',')}|${[...named].sort((a, b) => a - b).join(',')}`;
+  const shared = index.sharedServices as Map<string, ServiceLayer | readonly ServiceLayer[]>;
+
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
   const sets = new Map<string, PolicySet | undefined>();
   const setFor = (resourceSide: ResourceSide, sideKey: string) => {
@@ -189,9 +184,6 @@ export function effectiveAccessOf(
     return sets.get(sideKey);
   };
   const outcomes = new Map<string, Outcome>();
-  // Outcomes are shared with other principals of the same account, kind and boundary when
-  // nothing that decides them reads who the principal is (AccessIndex.isNeutral).
-  const sharedPrefix = `${side.account}|${principalKind(principalArn)}|${side.permissionBoundaries.map((b) => b.name).join(',')}|`;
   const decide = (
     action: string,
     representative: string,
@@ -220,73 +212,209 @@ export function effectiveAccessOf(
     return outcome;
   };
 
-  // Per action, the classes it reaches (-1 for `*`) and, when conditional, the keys.
-  const reached = new Map<string, Map<number, string>>();
-  const record = (action: string, classId: number, outcome: Outcome) => {
-    if (outcome === denied) return;
+  // One service at a time: the classes its actions reach, each (class, group of actions named by
+  // the same statements) decided once, then the actions without a resource against `*`. Groups
+  // whose deciding statements read who the principal is are left for each principal.
+  const ownByService = index.byService(ownStatements);
+  const rcpsByService = index.byService(index.starStatements(side.account));
+  const layerOf = (service: string): ServiceLayer | undefined => {
+    const own = ownByService.get(service) ?? [];
+    const allows = allowsByService.get(service) ?? [];
+    const reach = new Map<number, Set<string>>();
+    const reachClass = (c: ResourceClass, test: (action: string) => boolean) => {
+      let actions = reach.get(c.id);
+      for (const info of c.actions) {
+        if (!test(info.action)) continue;
+        if (!actions) {
+          actions = new Set();
+          reach.set(c.id, actions);
+        }
+        actions.add(info.action);
+      }
+    };
+    const wildcardOnly = index.emptyActionSet();
+    for (const s of allows) {
+      index.addWildcardOnly(wildcardOnly, s, service);
+      const resources = s.resource;
+      if (!resources || resources.includes('*')) {
+        for (const [id, names] of index.reachOfAnyResource(s, service)) {
+          let actions = reach.get(id);
+          if (!actions) {
+            actions = new Set();
+            reach.set(id, actions);
+          }
+          for (const action of names) actions.add(action);
+        }
+        continue;
+      }
+      const test = index.allows(s);
+      const prefix = versions.get(s) === '2012-10-17' ? 'v' : 'l';
+      const classIds = new Set<number>();
+      for (const text of resources) {
+        const id = index.patternIds.get(`${prefix}${text}`);
+        for (const c of id === undefined ? [] : (index.classesOfPattern[id] ?? [])) {
+          if ((index.classes[c] as ResourceClass).service === service) classIds.add(c);
+        }
+      }
+      for (const id of classIds) reachClass(index.classes[id] as ResourceClass, test);
+    }
+    for (const id of namedByService.get(service) ?? []) {
+      const granted = grants.actions.get(id);
+      if (granted) reachClass(index.classes[id] as ResourceClass, (action) => granted.has(action));
+    }
+
+    const reached = new Map<string, Map<number, Outcome>>();
+    const personal: PersonalGroup[] = [];
+    for (const [id, actions] of reach) {
+      const c = index.classes[id] as ResourceClass;
+      const relevant = c.patterns.filter((p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p));
+      const classKey = `${c.sideKey}\u0000${relevant.join(',')}${c.variable ? `\u0000${c.members[0]}` : ''}`;
+      const statements = [...own, ...index.sideStatements(c.side, c.sideKey, service)];
+      for (const group of index.groupActions(actions, statements)) {
+        const first = group[0] as string;
+        if (!index.isNeutral(first, statements)) {
+          personal.push({ classId: id, actions: group, classKey });
+          continue;
+        }
+        const outcome = decide(first, c.members[0] as string, c.side, c.sideKey, classKey, true);
+        if (outcome === undefined) return undefined;
+        if (outcome !== denied) record(reached, group, id, outcome);
+      }
+    }
+    const starStatements = [...own, ...(rcpsByService.get(service) ?? [])];
+    const starReached = new Map<Outcome, string[]>();
+    for (const ids of index.groupActionSet(wildcardOnly, starStatements)) {
+      const group = ids.map((id) => index.actionName(id));
+      const first = group[0] as string;
+      if (!index.isNeutral(first, starStatements)) {
+        personal.push({ classId: -1, actions: group, classKey: '' });
+        continue;
+      }
+      const star = index.starSide(snapshot, side.account, service);
+      const outcome = decide(first, '*', star.side, star.key, star.key, true);
+      if (outcome === undefined) return undefined;
+      if (outcome === denied) continue;
+      const list = starReached.get(outcome);
+      if (list) list.push(...group);
+      else starReached.set(outcome, [...group]);
+    }
+    return {
+      part: { service, grants: grantsOf(index, reached, starReached) },
+      reached,
+      starReached,
+      personal,
+    };
+  };
+
+  // A layer's part for this principal: its own decisions of the personal groups added.
+  const partOf = (service: string, layer: ServiceLayer): ServiceAccess | undefined => {
+    if (layer.personal.length === 0) return layer.part;
+    const extra = new Map<string, Map<number, Outcome>>();
+    const extraStar = new Map<Outcome, string[]>();
+    for (const group of layer.personal) {
+      const first = group.actions[0] as string;
+      if (group.classId < 0) {
+        const star = index.starSide(snapshot, side.account, service);
+        const outcome = decide(first, '*', star.side, star.key, star.key, false);
+        if (outcome === undefined) return undefined;
+        if (outcome === denied) continue;
+        const list = extraStar.get(outcome);
+        if (list) list.push(...group.actions);
+        else extraStar.set(outcome, [...group.actions]);
+        continue;
+      }
+      const c = index.classes[group.classId] as ResourceClass;
+      const outcome = decide(first, c.members[0] as string, c.side, c.sideKey, group.classKey, false);
+      if (outcome === undefined) return undefined;
+      if (outcome !== denied) record(extra, group.actions, c.id, outcome);
+    }
+    // Most often the personal groups deny (a trust policy naming another role): the shared part.
+    if (extra.size === 0 && extraStar.size === 0) return layer.part;
+    for (const [action, classes] of layer.reached) {
+      for (const [id, outcome] of classes) record(extra, [action], id, outcome);
+    }
+    for (const [outcome, actions] of layer.starReached) {
+      const list = extraStar.get(outcome);
+      if (list) list.push(...actions);
+      else extraStar.set(outcome, [...actions]);
+    }
+    return { service, grants: grantsOf(index, extra, extraStar) };
+  };
+
+  const parts: ServiceAccess[] = [];
+  const whole = shared.get(wholeKey) as readonly ServiceLayer[] | undefined;
+  if (whole) return partsOf(whole);
+  const layers: ServiceLayer[] = [];
+  for (const service of new Set([...allowsByService.keys(), ...namedByService.keys()])) {
+    const key = `${sharedPrefix}${service}|${(ownByService.get(service) ?? [])
+      .map(index.statementId)
+      .join(',')}|${(namedByService.get(service) ?? []).join(',')}`;
+    let layer = shared.get(key) as ServiceLayer | undefined;
+    if (!layer) {
+      layer = layerOf(service);
+      if (!layer) return fail(diagnostics);
+      shared.set(key, layer);
+    }
+    layers.push(layer);
+  }
+  layers.sort((a, b) => compare(a.part.service, b.part.service));
+  shared.set(wholeKey, layers);
+  return partsOf(layers);
+
+  function partsOf(list: readonly ServiceLayer[]): Result<PrincipalAccess> {
+    for (const layer of list) {
+      const part = partOf(layer.part.service, layer);
+      if (!part) return fail(diagnostics);
+      if (part.grants.length > 0) parts.push(part);
+    }
+    if (diagnostics.length > 0) return fail(diagnostics);
+    parts.sort((a, b) => compare(a.grants[0]?.actions[0] as string, b.grants[0]?.actions[0] as string));
+    return ok({ principal: principalArn, grants: parts.flatMap((p) => p.grants), services: parts });
+  }
+}
+
+/**
+ * One service's effective access for the principals whose policies decide it alike: the part
+ * decided for all of them, and the groups each principal decides for itself (their deciding
+ * statements read who it is).
+ */
+interface ServiceLayer {
+  readonly part: ServiceAccess;
+  readonly reached: ReadonlyMap<string, ReadonlyMap<number, Outcome>>;
+  readonly starReached: ReadonlyMap<Outcome, readonly string[]>;
+  readonly personal: readonly PersonalGroup[];
+}
+
+/** Actions of one class (`-1`: `*`) decided per principal. */
+interface PersonalGroup {
+  readonly classId: number;
+  readonly actions: readonly string[];
+  readonly classKey: string;
+}
+
+/** Records that some actions reach a class with an outcome. */
+function record(
+  reached: Map<string, Map<number, Outcome>>,
+  actions: readonly string[],
+  classId: number,
+  outcome: Outcome,
+): void {
+  for (const action of actions) {
     let classes = reached.get(action);
     if (!classes) {
       classes = new Map();
       reached.set(action, classes);
     }
     classes.set(classId, outcome);
-  };
-  // Actions of one class (or of `*`) that the same statements name are decided together.
-  const decideGroups = (
-    actions: Iterable<string>,
-    classId: number,
-    representative: string,
-    resourceSide: ResourceSide,
-    sideKey: string,
-    classKey: string,
-  ): boolean => {
-    const service = representativeService(actions);
-    let own = ownByService.get(service);
-    if (!own) {
-      own = ownStatements.filter((st) => index.servicesOf(st).has(service));
-      ownByService.set(service, own);
-    }
-    const statements = [...own, ...index.sideStatements(resourceSide, sideKey, service)];
-    for (const group of index.groupActions(actions, statements)) {
-      const first = group[0] as string;
-      const neutral = index.isNeutral(first, statements);
-      const outcome = decide(first, representative, resourceSide, sideKey, classKey, neutral);
-      if (outcome === undefined) return false;
-      for (const action of group) record(action, classId, outcome);
-    }
-    return true;
-  };
-  for (const [id, actions] of reach) {
-    const c = index.classes[id] as ResourceClass;
-    const relevant = c.patterns.filter((p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p));
-    const classKey = `${c.sideKey}\u0000${relevant.join(',')}${c.variable ? `\u0000${c.members[0]}` : ''}`;
-    if (!decideGroups(actions, id, c.members[0] as string, c.side, c.sideKey, classKey))
-      return fail(diagnostics);
   }
-  // Actions without a resource, against `*`: grouped on bitsets by the statements that name
-  // them, then by service, each group decided once.
-  const starStatements = [...ownStatements, ...index.starStatements(side.account)];
-  const starReached = new Map<string, string[]>();
-  for (const group of index.groupActionSet(wildcardOnly, starStatements)) {
-    const service = index.serviceOf(group[0] as number);
-    const star = index.starSide(snapshot, side.account, service);
-    const first = index.actionName(group[0] as number);
-    const neutral = index.isNeutral(first, starStatements);
-    const outcome = decide(first, '*', star.side, star.key, star.key, neutral);
-    if (outcome === undefined) return fail(diagnostics);
-    if (outcome === denied) continue;
-    const list = starReached.get(outcome) ?? [];
-    for (const id of group) list.push(index.actionName(id));
-    starReached.set(outcome, list);
-  }
-  if (diagnostics.length > 0) return fail(diagnostics);
-  return ok({ principal: principalArn, grants: grantsOf(index, reached, starReached) });
 }
 
-/** The service of the first of some actions (all of one service). */
-function representativeService(actions: Iterable<string>): string {
-  for (const action of actions) return action.slice(0, action.indexOf(':')).toLowerCase();
-  return '';
+/**
+ * What principals share with others when their statements are the same objects and nothing that
+ * decides reads who they are: the account, the kind and the boundary.
+ */
+export function sharingPrefixOf(principalArn: string, side: PrincipalSide): string {
+  return `${side.account}|${principalKind(principalArn)}|${side.permissionBoundaries.map((b) => b.name).join(',')}|`;
 }
 
 /** What kind of principal an ARN names, as far as evaluation tells them apart. */
@@ -387,36 +515,56 @@ function grantsOf(
  * shape: for each (capability, service), the resources and actions, and whether any is conditional.
  */
 export function summarizeAccess(access: PrincipalAccess): AccessResult {
+  // Each service's part holds its own (capability, service) lines: summarised once per part.
+  const capabilities = access.services ? access.services.flatMap(summaryOf) : summarizeGrants(access.grants);
+  return { principal: access.principal, capabilities: capabilities.sort(byCapabilityAndService) };
+}
+
+const summaries = new WeakMap<ServiceAccess, readonly AccessCapability[]>();
+
+function summaryOf(part: ServiceAccess): readonly AccessCapability[] {
+  let summary = summaries.get(part);
+  if (!summary) {
+    summary = summarizeGrants(part.grants);
+    summaries.set(part, summary);
+  }
+  return summary;
+}
+
+function summarizeGrants(grants: readonly AccessGrant[]): AccessCapability[] {
   const groups = new Map<string, { resources: Set<string>; actions: Set<string>; conditional: boolean }>();
-  for (const grant of access.grants) {
+  for (const grant of grants) {
+    const touched = new Set<{ resources: Set<string> }>();
     for (const action of grant.actions) {
       const service = action.slice(0, action.indexOf(':'));
       for (const capability of capabilitiesFor(action)) {
         const key = `${capability}\u0000${service}`;
-        const group = groups.get(key) ?? { resources: new Set(), actions: new Set(), conditional: false };
-        for (const r of grant.resources) group.resources.add(r);
+        let group = groups.get(key);
+        if (!group) {
+          group = { resources: new Set(), actions: new Set(), conditional: false };
+          groups.set(key, group);
+        }
         group.actions.add(action);
         group.conditional ||= grant.conditional;
-        groups.set(key, group);
+        touched.add(group);
       }
     }
+    for (const group of touched) for (const r of grant.resources) group.resources.add(r);
   }
+  return [...groups.entries()].map(([key, group]): AccessCapability => {
+    const [capability, service] = key.split('\u0000') as [Capability, string];
+    return {
+      capability,
+      service,
+      resources: [...group.resources].sort(),
+      actions: [...group.actions].sort(),
+      conditional: group.conditional,
+    };
+  });
+}
 
-  const capabilities = [...groups.entries()]
-    .map(([key, group]): AccessCapability => {
-      const [capability, service] = key.split('\u0000') as [Capability, string];
-      return {
-        capability,
-        service,
-        resources: [...group.resources].sort(),
-        actions: [...group.actions].sort(),
-        conditional: group.conditional,
-      };
-    })
-    .sort((a, b) =>
-      a.capability === b.capability ? compare(a.service, b.service) : compare(a.capability, b.capability),
-    );
-  return { principal: access.principal, capabilities };
+function byCapabilityAndService(a: AccessCapability, b: AccessCapability): number {
+  return a.capability === b.capability ? compare(a.service, b.service) : compare(a.capability, b.capability);
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,10 @@
-import { type AccessGrant, effectiveAccessOf, type PrincipalAccess } from '../access/access-of.js';
+import { accessIndexOf } from '../access/access-index.js';
+import {
+  type AccessGrant,
+  effectiveAccessOf,
+  type PrincipalAccess,
+  sharingPrefixOf,
+} from '../access/access-of.js';
 import { createPolicySets, type PolicySets } from '../access/policy-sets.js';
 import {
   principalSideOf,
@@ -15,6 +21,7 @@ import { decideWithUnknowns } from '../evaluate/decide-with-unknowns.js';
 import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
+import type { Statement } from '../policy/types.js';
 import type { Snapshot } from '../snapshot/model.js';
 
 /** The region of a placeholder ARN when the account's inventory has no regional resource. */
@@ -46,29 +53,30 @@ export function uninventoriedAccessOf(
   if (!principal.ok) return principal;
   const { catalog } = tools;
   const placeholders = placeholderIndex(snapshot, tools);
-  const account = principal.value.account ?? '';
+  const index = accessIndexOf(snapshot, tools);
+  const side = principal.value;
+  const account = side.account ?? '';
 
-  // The actions the principal's Allow statements name whose resource types have no inventory.
-  const candidates = new Map<string, string>();
-  const consider = (info: ActionInfo) => {
-    if (candidates.has(info.action)) return;
-    const arn = placeholders.arnFor(info, account);
-    if (arn !== undefined) candidates.set(info.action, arn);
-  };
-  let everything: readonly ActionInfo[] | undefined;
-  for (const named of principal.value.identityPolicies) {
-    const parsed = parsePolicy(named.policy);
-    if (!parsed.ok) return fail(parsed.diagnostics);
-    for (const s of parsed.value.statements) {
+  // The principal's statements (identity, boundary, SCPs) and its Allow statements, by service.
+  const own: Statement[] = [];
+  const allowsByService = new Map<string, Statement[]>();
+  for (const named of [...side.permissionBoundaries, ...(side.scps ?? []).flatMap((l) => l.policies)]) {
+    own.push(...(index.parse(named.policy)?.statements ?? []));
+  }
+  for (const named of side.identityPolicies) {
+    const parsed = index.parse(named.policy);
+    if (!parsed) {
+      const failed = parsePolicy(named.policy);
+      if (!failed.ok) return fail(failed.diagnostics);
+      continue;
+    }
+    for (const s of parsed.statements) {
+      own.push(s);
       if (s.effect !== 'Allow') continue;
-      if (s.action)
-        for (const p of s.action) for (const info of catalog.expandActionPattern(p)) consider(info);
-      if (s.notAction) {
-        const excluded = new Set(
-          s.notAction.flatMap((p) => catalog.expandActionPattern(p)).map((a) => a.action),
-        );
-        everything ??= catalog.expandActionPattern('*');
-        for (const info of everything) if (!excluded.has(info.action)) consider(info);
+      for (const service of index.servicesOf(s)) {
+        const list = allowsByService.get(service);
+        if (list) list.push(s);
+        else allowsByService.set(service, [s]);
       }
     }
   }
@@ -80,58 +88,74 @@ export function uninventoriedAccessOf(
   const outcomes = new Map<string, string | null>();
   // Actions with the same statements answer the same for one placeholder.
   const resourceAnswers = new Map<string, string>();
-  // Per placeholder and outcome ('' certain, else the unknown keys), the actions.
-  const reached = new Map<string, string[]>();
-  for (const [action, arn] of candidates) {
-    const lower = action.toLowerCase();
-    const service = lower.slice(0, lower.indexOf(':'));
-    // Placeholders differ from each other only in the region (which decides aws:RequestedRegion)
-    // and in which Resource patterns match them: one policy set per region and service.
-    const region = arn.split(':')[3] ?? '';
-    const sideKey = `${region}\u0000${service}`;
-    let prepared = sides.get(sideKey);
-    if (prepared === undefined) {
-      const side = resourceSideOf(snapshot, arn, action, principal.value.account);
-      const set = policySets(principal.value, side, diagnostics);
-      prepared = set ? { side, set } : null;
-      sides.set(sideKey, prepared);
-    }
-    if (prepared === null) break;
-    const { side, set } = prepared;
-    const actionId = actionIdOf(lower);
-    const signature = `${sideKey}\u0000${statementSignature(set, actionId, lower)}`;
-    const matchKey = `${signature}\u0000${arn}`;
-    let matches = resourceAnswers.get(matchKey);
-    if (matches === undefined) {
-      matches = resourceMatches(set, actionId, lower, arn);
-      resourceAnswers.set(matchKey, matches);
-    }
-    const classKey = `${signature}\u0000${matches}`;
-    let outcome = outcomes.get(classKey);
-    if (outcome === undefined) {
-      const request = requestFor(snapshot, principalArn, principal.value, action, arn, side);
-      if (!request.ok) {
-        diagnostics.push(...request.diagnostics);
-        break;
+  let neutralService = true;
+  // The floor of one service: its actions the principal's Allow statements name, decided on
+  // their placeholders.
+  const floorOf = (service: string, statements: readonly Statement[]): AccessGrant[] | undefined => {
+    // The candidate actions by placeholder; actions that the same statements name are decided
+    // together (they match the same statements of the same placeholder).
+    const candidates = new Map<string, Set<string>>();
+    for (const s of allowsByService.get(service) ?? []) {
+      for (const info of index.actionsIn(s, service)) {
+        const arn = placeholders.arnFor(info, account);
+        if (arn === undefined) continue;
+        const list = candidates.get(arn);
+        if (list) list.add(info.action);
+        else candidates.set(arn, new Set([info.action]));
       }
-      const decision = decideWithUnknowns(set, request.value, options);
-      outcome =
-        decision.outcome === 'Denied'
-          ? null
-          : decision.outcome === 'Conditional'
-            ? decision.keys.join(',')
-            : '';
-      outcomes.set(classKey, outcome);
     }
-    if (outcome === null) continue;
-    const key = `${arn}\u0000${outcome}`;
-    const list = reached.get(key);
-    if (list) list.push(action);
-    else reached.set(key, [action]);
-  }
-  if (diagnostics.length > 0) return fail(diagnostics);
-  const grants = [...reached.entries()]
-    .map(([key, actions]): AccessGrant => {
+    // Per placeholder and outcome ('' certain, else the unknown keys), the actions.
+    const reached = new Map<string, string[]>();
+    for (const [arn, actions] of candidates) {
+      // Placeholders differ from each other only in the region (which decides aws:RequestedRegion)
+      // and in which Resource patterns match them: one policy set per region and service.
+      const region = arn.split(':')[3] ?? '';
+      const sideKey = `${region}\u0000${service}`;
+      for (const group of index.groupActions(actions, statements)) {
+        const action = group[0] as string;
+        const lower = action.toLowerCase();
+        let prepared = sides.get(sideKey);
+        if (prepared === undefined) {
+          const resourceSide = resourceSideOf(snapshot, arn, action, side.account);
+          const set = policySets(side, resourceSide, diagnostics);
+          prepared = set ? { side: resourceSide, set } : null;
+          sides.set(sideKey, prepared);
+        }
+        if (prepared === null) return undefined;
+        neutralService &&= index.isNeutral(action, statements);
+        const actionId = actionIdOf(lower);
+        const signature = `${sideKey}\u0000${statementSignature(prepared.set, actionId, lower)}`;
+        const matchKey = `${signature}\u0000${arn}`;
+        let matches = resourceAnswers.get(matchKey);
+        if (matches === undefined) {
+          matches = resourceMatches(prepared.set, actionId, lower, arn);
+          resourceAnswers.set(matchKey, matches);
+        }
+        const classKey = `${signature}\u0000${matches}`;
+        let outcome = outcomes.get(classKey);
+        if (outcome === undefined) {
+          const request = requestFor(snapshot, principalArn, side, action, arn, prepared.side);
+          if (!request.ok) {
+            diagnostics.push(...request.diagnostics);
+            return undefined;
+          }
+          const decision = decideWithUnknowns(prepared.set, request.value, options);
+          outcome =
+            decision.outcome === 'Denied'
+              ? null
+              : decision.outcome === 'Conditional'
+                ? decision.keys.join(',')
+                : '';
+          outcomes.set(classKey, outcome);
+        }
+        if (outcome === null) continue;
+        const key = `${arn}\u0000${outcome}`;
+        const list = reached.get(key);
+        if (list) list.push(...group);
+        else reached.set(key, [...group]);
+      }
+    }
+    return [...reached.entries()].map(([key, actions]): AccessGrant => {
       const [arn, keys] = key.split('\u0000') as [string, string];
       return {
         actions: actions.sort(compare),
@@ -139,12 +163,33 @@ export function uninventoriedAccessOf(
         conditional: keys !== '',
         conditionKeys: keys === '' ? [] : keys.split(','),
       };
-    })
-    .sort(
-      (a, b) =>
-        compare(a.actions[0] as string, b.actions[0] as string) ||
-        compare(a.resources[0] as string, b.resources[0] as string),
-    );
+    });
+  };
+
+  // Principals whose statements of a service are the same objects share its floor, when nothing
+  // that decides it reads who they are (see effectiveAccessOf).
+  const prefix = sharingPrefixOf(principalArn, side);
+  const grants: AccessGrant[] = [];
+  const ownByService = index.byService(own);
+  const rcpsByService = index.byService(index.starStatements(side.account));
+  for (const service of allowsByService.keys()) {
+    const statements = [...(ownByService.get(service) ?? []), ...(rcpsByService.get(service) ?? [])];
+    const key = `${prefix}${service}|${statements.map(index.statementId).join(',')}`;
+    let floor = placeholders.shared.get(key);
+    if (!floor) {
+      neutralService = true;
+      floor = floorOf(service, statements);
+      if (!floor) return fail(diagnostics);
+      if (neutralService) placeholders.shared.set(key, floor);
+    }
+    grants.push(...floor);
+  }
+  if (diagnostics.length > 0) return fail(diagnostics);
+  grants.sort(
+    (a, b) =>
+      compare(a.actions[0] as string, b.actions[0] as string) ||
+      compare(a.resources[0] as string, b.resources[0] as string),
+  );
   return ok({ principal: principalArn, grants });
 }
 
@@ -196,6 +241,8 @@ export function isBucketObjects(resource: string): boolean {
 interface PlaceholderIndex {
   /** One policy compiler for every principal of the snapshot: each document is compiled once. */
   readonly policySets: PolicySets;
+  /** Floors of one service shared between principals, by a key the caller builds. */
+  readonly shared: Map<string, readonly AccessGrant[]>;
   /** The placeholder ARN of an action none of whose resource types is in the inventory, else undefined. */
   arnFor(info: ActionInfo, account: string): string | undefined;
 }
@@ -236,6 +283,7 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
   const arns = new Map<string, string | undefined>();
   const index: PlaceholderIndex = {
     policySets: createPolicySets(snapshot),
+    shared: new Map(),
     arnFor(info, account) {
       if (info.resourceTypes.length === 0) return undefined;
       if (info.resourceTypes.some((t) => present.has(`${info.service}\u0000${t.name}`))) return undefined;

@@ -125,7 +125,10 @@ export function pairwiseAccessOf(
   return ok({ principal: principalArn, grants: grantsOf(reached) });
 }
 
-/** Groups per-action reach into rectangles: actions that reach the same resources the same way. */
+/**
+ * Groups per-action reach into rectangles: actions of one service that reach the same resources
+ * the same way.
+ */
 function grantsOf(reached: ReadonlyMap<string, ReadonlyMap<string, string>>): AccessGrant[] {
   const byShape = new Map<string, { actions: string[]; resources: string[]; keys: string }>();
   for (const [action, resources] of reached) {
@@ -137,7 +140,9 @@ function grantsOf(reached: ReadonlyMap<string, ReadonlyMap<string, string>>): Ac
     }
     for (const [keys, list] of byKeys) {
       list.sort(compare);
-      const shape = `${keys}\u0001${list.join('\u0000')}`;
+      // Each grant holds actions of one service (as effectiveAccessOf's do).
+      const service = action.slice(0, action.indexOf(':')).toLowerCase();
+      const shape = `${service}\u0001${keys}\u0001${list.join('\u0000')}`;
       const grant = byShape.get(shape);
       if (grant) grant.actions.push(action);
       else byShape.set(shape, { actions: [action], resources: list, keys });
