@@ -443,6 +443,17 @@ describe('the training organisation (examples/README.md)', () => {
         'iam-set-default-policy-version',
       ]);
     }
+    // The stored v1 is broader than the default v2: decided exactly, no longer "possible".
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-versioning.html
+    expect(
+      findingsOf('arn:aws:iam::444455556666:user/people/tom.becker').find(
+        (f) => f.id === 'iam-set-default-policy-version',
+      ),
+    ).toMatchObject({
+      severity: 'medium',
+      resource: 'arn:aws:iam::444455556666:policy/payments-developer-access',
+      message: expect.stringContaining('make version v1 of payments-developer-access'),
+    });
   });
 
   it('M10: NotAction leaves jenkins-legacy free to attach and put policies on itself', () => {
