@@ -123,7 +123,7 @@ export {
 } from './risk/gameday/gameday-playbook.js';
 export { GAMEDAY_NOTICE, renderGameday } from './risk/gameday/render-gameday.js';
 export { parseKnownAccounts } from './risk/known-accounts.js';
-export { findEscalations } from './risk/privesc/find-escalations.js';
+export { type EscalationOptions, findEscalations } from './risk/privesc/find-escalations.js';
 export type { EscalationMethod, MethodContext, MethodHit } from './risk/privesc/method.js';
 export { ESCALATION_METHODS } from './risk/privesc/methods/index.js';
 export type {

@@ -12,6 +12,7 @@ import type { EvaluationOptions } from '../../evaluate/evaluate-request.js';
 import { parsePolicy } from '../../policy/parse-policy.js';
 import type { Policy } from '../../policy/types.js';
 import type { Account, Resource, Role, Snapshot, User } from '../../snapshot/model.js';
+import type { CredentialReportEntry } from '../../usage/credential-report.js';
 import type { PermissionCheck } from './types.js';
 
 /** A user or role of the snapshot, as an attacker or a target. */
@@ -80,13 +81,17 @@ export class EscalationEnv {
   private readonly patternMatches = new Map<string, readonly string[]>();
   private readonly relevant: readonly string[];
   private readonly byAccountKind = new Map<string, readonly PrincipalNode[]>();
+  private readonly credentials: ReadonlyMap<string, CredentialReportEntry>;
 
   constructor(
     readonly snapshot: Snapshot,
     readonly tools: WhoCanTools,
     /** The actions the methods can need, lowercased: the only ones pre-filters look for. */
     relevantActions: readonly string[],
+    /** The rows of the accounts' credential reports, when given. */
+    credentialReport: readonly CredentialReportEntry[] = [],
   ) {
+    this.credentials = new Map(credentialReport.map((e) => [e.arn, e]));
     this.relevant = [...new Set(relevantActions.map((a) => a.toLowerCase()))];
     this.policySets = createPolicySets(snapshot);
     this.options = { supportsRcp: (service: string) => tools.catalog.supportsRcp(service) };
@@ -132,6 +137,16 @@ export class EscalationEnv {
       this.byAccountKind.set(key, list);
     }
     return list;
+  }
+
+  /**
+   * The credential report row of a user: its access keys and whether it has a console password.
+   * Undefined when no report was given for its account (then nothing is assumed).
+   *
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
+   */
+  credentialsOf(userArn: string): CredentialReportEntry | undefined {
+    return this.credentials.get(userArn);
   }
 
   /** The region new resources are assumed to be created in: the account's usual one. */

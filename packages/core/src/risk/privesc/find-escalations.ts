@@ -3,6 +3,7 @@ import type { WhoCanTools } from '../../access/who-can.js';
 import { type Diagnostic, fail, ok, type Result } from '../../diagnostics/diagnostic.js';
 import type { Reason } from '../../evaluate/types.js';
 import type { Snapshot } from '../../snapshot/model.js';
+import type { CredentialReportEntry } from '../../usage/credential-report.js';
 import type { Finding, FindingSeverity } from '../finding.js';
 import { compare, EscalationEnv, type PrincipalNode } from './escalation-env.js';
 import { escalationPaths } from './escalation-paths.js';
@@ -12,6 +13,16 @@ import { grantsEverything, groupDocuments } from './methods/self-edit.js';
 import { PrincipalChecker } from './principal-checker.js';
 import { PrivilegeProfiles } from './privilege-profile.js';
 import type { AdminEquivalent, EscalationAnalysis, EscalationEdge, PermissionCheck } from './types.js';
+
+/** Optional inputs of {@link findEscalations}. */
+export interface EscalationOptions {
+  /**
+   * The credential reports of the snapshot's accounts (`parseCredentialReport`). With them, a user
+   * with two access keys needs `iam:DeleteAccessKey` too for `iam-create-access-key`, and whether
+   * a user has a console password picks `iam-update-login-profile` or `iam-create-login-profile`.
+   */
+  readonly credentialReport?: readonly CredentialReportEntry[];
+}
 
 /**
  * Finds every privilege-escalation path of a snapshot: the methods of
@@ -36,12 +47,19 @@ export function findEscalations(
   snapshot: Snapshot,
   tools: WhoCanTools,
   methods: readonly EscalationMethod[] = ESCALATION_METHODS,
+  options: EscalationOptions = {},
 ): Result<EscalationAnalysis> {
   const relevant = new Set<string>(['sts:AssumeRole', 'iam:PassRole']);
   for (const m of ESCALATION_METHODS) for (const all of m.needs) for (const a of all) relevant.add(a);
   // Actions the shared checks use besides the methods' own needs.
-  for (const a of ['iam:PutGroupPolicy', 'iam:AttachGroupPolicy', 'iam:CreatePolicyVersion']) relevant.add(a);
-  const env = new EscalationEnv(snapshot, tools, [...relevant]);
+  for (const a of [
+    'iam:PutGroupPolicy',
+    'iam:AttachGroupPolicy',
+    'iam:CreatePolicyVersion',
+    'iam:DeleteAccessKey',
+  ])
+    relevant.add(a);
+  const env = new EscalationEnv(snapshot, tools, [...relevant], options.credentialReport);
 
   const diagnostics: Diagnostic[] = [];
   const checkers = new Map<string, PrincipalChecker>();
