@@ -11,6 +11,13 @@ const missingScratch = new MissingKeys();
  * that a caller changing one cannot change the next result.
  */
 const none: readonly never[] = Object.freeze([]);
+/** The missing allows without a level, shared (and frozen) like `none`. */
+const gap = {
+  identity: Object.freeze({ policyType: 'identity' }),
+  permissionBoundary: Object.freeze({ policyType: 'permissionBoundary' }),
+  session: Object.freeze({ policyType: 'session' }),
+  resource: Object.freeze({ policyType: 'resource' }),
+} as const satisfies Record<string, MissingAllow>;
 /** A one-policy list for the resource-based policy or the session policy, refilled per use. */
 const onePolicy: CompiledPolicy[] = [];
 
@@ -211,11 +218,11 @@ export function evaluateRequest(
 
   const gaps: MissingAllow[] = scpGaps ?? [];
   if (hasIdentitySide && grantsAlone === undefined) {
-    if (!identityOk) gaps.push({ policyType: 'identity' });
-    if (!boundaryOk) gaps.push({ policyType: 'permissionBoundary' });
-    if (!sessionOk) gaps.push({ policyType: 'session' });
+    if (!identityOk) gaps.push(gap.identity);
+    if (!boundaryOk) gaps.push(gap.permissionBoundary);
+    if (!sessionOk) gaps.push(gap.session);
   }
-  if (!resourceOk && (!sameAccount || resourceRequired)) gaps.push({ policyType: 'resource' });
+  if (!resourceOk && (!sameAccount || resourceRequired)) gaps.push(gap.resource);
   return { decision: 'ImplicitlyDenied', reasons: none, missingAllows: gaps, missingContextKeys };
 }
 

@@ -7,6 +7,9 @@ import {
   type FlatHits,
   HitField,
   hitStride,
+  hitTable,
+  manyHits,
+  noHits,
   notResourceBit,
 } from './compile-policy.js';
 
@@ -72,8 +75,9 @@ export class HitList {
 
   /** The reasons for entries `from` (inclusive) to `to` (exclusive). */
   reasons(from = 0, to = this.length): Reason[] {
-    const reasons: Reason[] = [];
-    for (let i = from; i < to; i++) reasons.push(this.reason(i));
+    // Sized once: a list grown by push would allocate room for 16 more.
+    const reasons = new Array<Reason>(to - from);
+    for (let i = from; i < to; i++) reasons[i - from] = this.reason(i);
     return reasons;
   }
 }
@@ -163,44 +167,96 @@ export function collectHits(
   hasBoundary: boolean,
 ): number {
   let allowed = 0;
-  const resourceText = request.resource.text;
-  const context = request.context;
-  const unknown = missing.unknown !== undefined;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p] as CompiledPolicy;
-    const flat: FlatHits = policy.flatHitsFor(request.actionId, request.actionLower);
+    const at = policy.hitSlot(request.actionId, request.actionLower);
+    const slots = hitTable();
+    const bits = slots[at + HitField.bits] as number;
+    if (bits === noHits) continue;
+    if (bits !== manyHits) {
+      allowed += collectHit(
+        slots,
+        at,
+        policyType,
+        level,
+        policy,
+        request,
+        missing,
+        denies,
+        allows,
+        principalCheck,
+        hasBoundary,
+      );
+      continue;
+    }
+    const flat = slots[at + HitField.resourceText] as FlatHits;
     for (let i = 0; i < flat.length; i += hitStride) {
-      const statement = flat[i + HitField.statement] as CompiledStatement;
-      const bits = flat[i + HitField.bits] as number;
-      let match: PrincipalMatch | undefined;
-      if (principalCheck) {
-        match = principalMatch(statement, (bits & denyBit) !== 0 && hasBoundary, request);
-        if (match === undefined) continue;
-      }
-      if (unknown) {
-        if (!statementMatchesWithUnknowns(statement, request, missing)) continue;
-      } else {
-        // The resource first, from the flat entries: most statements matching the action name
-        // other resources, and are passed over without reading the statement.
-        const mode = bits & 3;
-        if (mode !== 0 || (bits & notResourceBit) !== 0) {
-          let matched = true;
-          if (mode === 1) matched = resourceText === flat[i + HitField.resourceText];
-          else if (mode === 2) matched = resourceText.startsWith(flat[i + HitField.resourceText] as string);
-          else if (mode === 3) matched = testResource(statement, resourceText, context, missing);
-          if (matched === ((bits & notResourceBit) !== 0)) continue;
-        }
-        const conditions = flat[i + HitField.conditions] as readonly CompiledCondition[];
-        if (conditions.length > 0 && !conditionsHold(conditions, context, missing)) continue;
-      }
-      if ((bits & denyBit) !== 0) denies.push(policyType, level, policy, statement, match);
-      else {
-        allows?.push(policyType, level, policy, statement, match);
-        allowed++;
-      }
+      allowed += collectHit(
+        flat,
+        i,
+        policyType,
+        level,
+        policy,
+        request,
+        missing,
+        denies,
+        allows,
+        principalCheck,
+        hasBoundary,
+      );
     }
   }
   return allowed;
+}
+
+/**
+ * {@link collectHits} for the statement whose {@link FlatHits} entries start at `entries[i]`:
+ * 1 when it adds an Allow, else 0.
+ */
+function collectHit(
+  entries: readonly unknown[],
+  i: number,
+  policyType: PolicyType,
+  level: string | undefined,
+  policy: CompiledPolicy,
+  request: EvaluationRequest,
+  missing: MissingKeys,
+  denies: HitList,
+  allows: HitList | undefined,
+  principalCheck: boolean,
+  hasBoundary: boolean,
+): number {
+  const bits = entries[i + HitField.bits] as number;
+  const statement = entries[i + HitField.statement] as CompiledStatement;
+  let match: PrincipalMatch | undefined;
+  if (principalCheck) {
+    match = principalMatch(statement, (bits & denyBit) !== 0 && hasBoundary, request);
+    if (match === undefined) return 0;
+  }
+  if (missing.unknown !== undefined) {
+    if (!statementMatchesWithUnknowns(statement, request, missing)) return 0;
+  } else {
+    // The resource first, from the entries: most statements matching the action name other
+    // resources, and are passed over without reading the statement.
+    const context = request.context;
+    const mode = bits & 3;
+    if (mode !== 0 || (bits & notResourceBit) !== 0) {
+      const resourceText = request.resource.text;
+      let matched = true;
+      if (mode === 1) matched = resourceText === entries[i + HitField.resourceText];
+      else if (mode === 2) matched = resourceText.startsWith(entries[i + HitField.resourceText] as string);
+      else if (mode === 3) matched = testResource(statement, resourceText, context, missing);
+      if (matched === ((bits & notResourceBit) !== 0)) return 0;
+    }
+    const conditions = entries[i + HitField.conditions] as readonly CompiledCondition[];
+    if (conditions.length > 0 && !conditionsHold(conditions, context, missing)) return 0;
+  }
+  if ((bits & denyBit) !== 0) {
+    denies.push(policyType, level, policy, statement, match);
+    return 0;
+  }
+  allows?.push(policyType, level, policy, statement, match);
+  return 1;
 }
 
 /**
