@@ -863,6 +863,7 @@ async function main(): Promise<void> {
     return result.value;
   });
   const buildMs = milliseconds(buildStart);
+  progress(`simulate: buildRequest ${formatCount((requestCount / buildMs) * 1000)} requests/s`);
 
   // Evaluate: a warm-up run, then the best of three.
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };

@@ -52,6 +52,24 @@ function lowercaseKey(key: string): string {
   return lower;
 }
 
+/**
+ * Parsed principals by their text: a batch names the same callers again and again, and a parsed
+ * principal is never changed, so requests share it. Bounded like {@link lowercaseKeys}.
+ */
+const parsedPrincipals = new Map<string, RequestPrincipal>();
+
+/** {@link parseRequestPrincipal}, remembered. */
+function principalOf(text: string): RequestPrincipal | undefined {
+  let principal = parsedPrincipals.get(text);
+  if (principal === undefined) {
+    principal = parseRequestPrincipal(text);
+    if (principal === undefined) return undefined;
+    if (parsedPrincipals.size >= lowercaseKeyLimit) parsedPrincipals.clear();
+    parsedPrincipals.set(text, principal);
+  }
+  return principal;
+}
+
 const principalTypes: Partial<Record<RequestPrincipal['kind'], string>> = {
   root: 'Account',
   user: 'User',
@@ -73,7 +91,7 @@ const principalTypes: Partial<Record<RequestPrincipal['kind'], string>> = {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-infotouse
  */
 export function buildRequest(input: RequestInput, path = 'request'): Result<EvaluationRequest> {
-  const principal = parseRequestPrincipal(input.principal);
+  const principal = principalOf(input.principal);
   if (!principal) {
     return fail([
       error(
