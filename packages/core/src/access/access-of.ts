@@ -59,7 +59,8 @@ export interface PrincipalAccess {
   /**
    * The same grants by service, when the producer has them so (`effectiveAccessOf`): each part is
    * shared by the principals that the policies treat alike, so a consumer may compute what it
-   * derives from a part once (by its identity).
+   * derives from a part once (by its identity). Exactly the grants of `grants`: an access built
+   * with other grants must leave it out.
    */
   readonly services?: readonly ServiceAccess[];
 }

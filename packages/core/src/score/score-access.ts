@@ -1,4 +1,4 @@
-import type { AccessGrant, PrincipalAccess } from '../access/access-of.js';
+import type { AccessGrant, PrincipalAccess, ServiceAccess } from '../access/access-of.js';
 import { CAPABILITIES, type Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import type { ScoreWeights } from '../config/default-config.js';
@@ -84,11 +84,36 @@ export function scoringCapabilityOf(action: string, weights: ScoreWeights): Capa
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
  */
 export function scoreAccess(access: PrincipalAccess, model: ScoreModel): AccessScore {
+  // By service when the access has its parts (shared between principals): each part scored once.
+  const contributions = access.services
+    ? access.services.flatMap((part) => partContributions(part, model))
+    : contributionsOf(access.grants, model);
+  contributions.sort(byPoints);
+  return { score: contributions.reduce((sum, c) => sum + c.points, 0), contributions };
+}
+
+const byPart = new WeakMap<ServiceAccess, WeakMap<ScoreModel, readonly ScoreContribution[]>>();
+
+function partContributions(part: ServiceAccess, model: ScoreModel): readonly ScoreContribution[] {
+  let byModel = byPart.get(part);
+  if (!byModel) {
+    byModel = new WeakMap();
+    byPart.set(part, byModel);
+  }
+  let known = byModel.get(model);
+  if (!known) {
+    known = contributionsOf(part.grants, model);
+    byModel.set(model, known);
+  }
+  return known;
+}
+
+function contributionsOf(grants: readonly AccessGrant[], model: ScoreModel): ScoreContribution[] {
   const { weights } = model;
   const critical = new Set(weights.criticalServices);
   const data = new Set(weights.dataServices);
   const groups = new Map<string, Group>();
-  for (const grant of access.grants) {
+  for (const grant of grants) {
     const sensitive = countSensitive(grant, model);
     const touched = new Set<Group>();
     for (const action of grant.actions) {
@@ -122,8 +147,7 @@ export function scoreAccess(access: PrincipalAccess, model: ScoreModel): AccessS
     }
     for (const group of touched) for (const r of grant.resources) group.resources.add(r);
   }
-  const contributions = [...groups.values()].map((g) => contributionOf(g, weights)).sort(byPoints);
-  return { score: contributions.reduce((sum, c) => sum + c.points, 0), contributions };
+  return [...groups.values()].map((g) => contributionOf(g, weights));
 }
 
 /** An action's scoring class: its capability and service, cached per weights (they never change). */

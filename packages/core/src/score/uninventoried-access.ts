@@ -1,11 +1,11 @@
-import { accessIndexOf } from '../access/access-index.js';
+import { type AccessIndex, accessIndexOf } from '../access/access-index.js';
 import {
   type AccessGrant,
   effectiveAccessOf,
   type PrincipalAccess,
+  type ServiceAccess,
   sharingPrefixOf,
 } from '../access/access-of.js';
-import { createPolicySets, type PolicySets } from '../access/policy-sets.js';
 import {
   principalSideOf,
   type ResourceSide,
@@ -82,13 +82,15 @@ export function uninventoriedAccessOf(
   }
 
   const diagnostics: Diagnostic[] = [];
-  const policySets = placeholders.policySets;
+  // One compiler for the snapshot, shared with effective access: each document compiled once.
+  const policySets = index.policySets;
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
   const sides = new Map<string, { side: ResourceSide; set: PolicySet } | null>();
   const outcomes = new Map<string, string | null>();
   // Actions with the same statements answer the same for one placeholder.
   const resourceAnswers = new Map<string, string>();
   let neutralService = true;
+  const prefix = sharingPrefixOf(principalArn, side);
   // The floor of one service: its actions the principal's Allow statements name, decided on
   // their placeholders.
   const floorOf = (service: string, statements: readonly Statement[]): AccessGrant[] | undefined => {
@@ -96,12 +98,10 @@ export function uninventoriedAccessOf(
     // together (they match the same statements of the same placeholder).
     const candidates = new Map<string, Set<string>>();
     for (const s of allowsByService.get(service) ?? []) {
-      for (const info of index.actionsIn(s, service)) {
-        const arn = placeholders.arnFor(info, account);
-        if (arn === undefined) continue;
-        const list = candidates.get(arn);
-        if (list) list.add(info.action);
-        else candidates.set(arn, new Set([info.action]));
+      for (const [arn, actions] of placeholders.candidatesOf(s, service, account, index)) {
+        const set = candidates.get(arn);
+        if (set) for (const action of actions) set.add(action);
+        else candidates.set(arn, new Set(actions));
       }
     }
     // Per placeholder and outcome ('' certain, else the unknown keys), the actions.
@@ -122,7 +122,8 @@ export function uninventoriedAccessOf(
           sides.set(sideKey, prepared);
         }
         if (prepared === null) return undefined;
-        neutralService &&= index.isNeutral(action, statements);
+        const neutral = index.isNeutral(action, statements);
+        neutralService &&= neutral;
         const actionId = actionIdOf(lower);
         const signature = `${sideKey}\u0000${statementSignature(prepared.set, actionId, lower)}`;
         const matchKey = `${signature}\u0000${arn}`;
@@ -131,8 +132,9 @@ export function uninventoriedAccessOf(
           matches = resourceMatches(prepared.set, actionId, lower, arn);
           resourceAnswers.set(matchKey, matches);
         }
-        const classKey = `${signature}\u0000${matches}`;
-        let outcome = outcomes.get(classKey);
+        const classKey = neutral ? `${prefix}${signature}\u0000${matches}` : `${signature}\u0000${matches}`;
+        const memo = neutral ? placeholders.outcomes : outcomes;
+        let outcome = memo.get(classKey);
         if (outcome === undefined) {
           const request = requestFor(snapshot, principalArn, side, action, arn, prepared.side);
           if (!request.ok) {
@@ -146,7 +148,7 @@ export function uninventoriedAccessOf(
               : decision.outcome === 'Conditional'
                 ? decision.keys.join(',')
                 : '';
-          outcomes.set(classKey, outcome);
+          memo.set(classKey, outcome);
         }
         if (outcome === null) continue;
         const key = `${arn}\u0000${outcome}`;
@@ -168,29 +170,32 @@ export function uninventoriedAccessOf(
 
   // Principals whose statements of a service are the same objects share its floor, when nothing
   // that decides it reads who they are (see effectiveAccessOf).
-  const prefix = sharingPrefixOf(principalArn, side);
-  const grants: AccessGrant[] = [];
+  const parts: ServiceAccess[] = [];
   const ownByService = index.byService(own);
   const rcpsByService = index.byService(index.starStatements(side.account));
   for (const service of allowsByService.keys()) {
     const statements = [...(ownByService.get(service) ?? []), ...(rcpsByService.get(service) ?? [])];
     const key = `${prefix}${service}|${statements.map(index.statementId).join(',')}`;
-    let floor = placeholders.shared.get(key);
-    if (!floor) {
+    let part = placeholders.shared.get(key);
+    if (!part) {
       neutralService = true;
-      floor = floorOf(service, statements);
+      const floor = floorOf(service, statements);
       if (!floor) return fail(diagnostics);
-      if (neutralService) placeholders.shared.set(key, floor);
+      part = { service, grants: floor.sort(byFirstActionAndResource) };
+      if (neutralService) placeholders.shared.set(key, part);
     }
-    grants.push(...floor);
+    if (part.grants.length > 0) parts.push(part);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
-  grants.sort(
-    (a, b) =>
-      compare(a.actions[0] as string, b.actions[0] as string) ||
-      compare(a.resources[0] as string, b.resources[0] as string),
+  parts.sort((a, b) => compare(a.grants[0]?.actions[0] as string, b.grants[0]?.actions[0] as string));
+  return ok({ principal: principalArn, grants: parts.flatMap((p) => p.grants), services: parts });
+}
+
+function byFirstActionAndResource(a: AccessGrant, b: AccessGrant): number {
+  return (
+    compare(a.actions[0] as string, b.actions[0] as string) ||
+    compare(a.resources[0] as string, b.resources[0] as string)
   );
-  return ok({ principal: principalArn, grants });
 }
 
 const noContext: RequestContext = new Map();
@@ -239,10 +244,17 @@ export function isBucketObjects(resource: string): boolean {
 }
 
 interface PlaceholderIndex {
-  /** One policy compiler for every principal of the snapshot: each document is compiled once. */
-  readonly policySets: PolicySets;
   /** Floors of one service shared between principals, by a key the caller builds. */
-  readonly shared: Map<string, readonly AccessGrant[]>;
+  readonly shared: Map<string, ServiceAccess>;
+  /** Outcomes shared between principals, by a key the caller builds (null: denied). */
+  readonly outcomes: Map<string, string | null>;
+  /** The placeholders of the actions of a service a statement names, with their actions. */
+  candidatesOf(
+    statement: Statement,
+    service: string,
+    account: string,
+    index: AccessIndex,
+  ): ReadonlyMap<string, readonly string[]>;
   /** The placeholder ARN of an action none of whose resource types is in the inventory, else undefined. */
   arnFor(info: ActionInfo, account: string): string | undefined;
 }
@@ -281,9 +293,31 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
     return templates.get(key);
   };
   const arns = new Map<string, string | undefined>();
+  const candidateLists = new WeakMap<Statement, Map<string, Map<string, string[]>>>();
   const index: PlaceholderIndex = {
-    policySets: createPolicySets(snapshot),
     shared: new Map(),
+    outcomes: new Map(),
+    candidatesOf(statement, service, account, accessIndex) {
+      let byKey = candidateLists.get(statement);
+      if (!byKey) {
+        byKey = new Map();
+        candidateLists.set(statement, byKey);
+      }
+      const key = `${account}\u0000${service}`;
+      let found = byKey.get(key);
+      if (!found) {
+        found = new Map();
+        for (const info of accessIndex.actionsIn(statement, service)) {
+          const arn = index.arnFor(info, account);
+          if (arn === undefined) continue;
+          const list = found.get(arn);
+          if (list) list.push(info.action);
+          else found.set(arn, [info.action]);
+        }
+        byKey.set(key, found);
+      }
+      return found;
+    },
     arnFor(info, account) {
       if (info.resourceTypes.length === 0) return undefined;
       if (info.resourceTypes.some((t) => present.has(`${info.service}\u0000${t.name}`))) return undefined;
@@ -329,5 +363,35 @@ export function scoringAccessOf(
   if (!access.ok) return access;
   const floor = uninventoriedAccessOf(snapshot, tools, principalArn);
   if (!floor.ok) return floor;
-  return ok({ principal: principalArn, grants: [...access.value.grants, ...floor.value.grants] });
+  const grants = [...access.value.grants, ...floor.value.grants];
+  const effectiveParts = access.value.services;
+  if (!effectiveParts) return ok({ principal: principalArn, grants });
+  // By service: each service's effective part and floor, combined once per pair of parts (both
+  // are shared between principals), so what scoring derives from a part is computed once.
+  const floors = new Map((floor.value.services ?? []).map((p) => [p.service, p]));
+  const services: ServiceAccess[] = [];
+  for (const part of effectiveParts) {
+    const other = floors.get(part.service);
+    floors.delete(part.service);
+    services.push(other ? combined(part, other) : part);
+  }
+  services.push(...floors.values());
+  return ok({ principal: principalArn, grants, services });
+}
+
+const combinations = new WeakMap<ServiceAccess, WeakMap<ServiceAccess, ServiceAccess>>();
+
+/** Two parts of one service as one (their grants never overlap), the same object for the same two. */
+function combined(a: ServiceAccess, b: ServiceAccess): ServiceAccess {
+  let byOther = combinations.get(a);
+  if (!byOther) {
+    byOther = new WeakMap();
+    combinations.set(a, byOther);
+  }
+  let part = byOther.get(b);
+  if (!part) {
+    part = { service: a.service, grants: [...a.grants, ...b.grants] };
+    byOther.set(b, part);
+  }
+  return part;
 }
