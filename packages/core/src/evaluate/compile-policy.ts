@@ -36,6 +36,8 @@ export interface CompiledStatement {
   readonly matchesAction: (actionLower: string) => boolean;
   /** Reasons made for this statement, reused so that a decision allocates none. */
   readonly reasonCache: ReasonCache;
+  /** `[this statement]`, the list {@link CompiledPolicy.statementsFor} gives when it matches alone. */
+  readonly alone: readonly CompiledStatement[];
 }
 
 /**
@@ -60,12 +62,10 @@ export interface CompiledPolicy {
    */
   statementsFor(actionId: number, actionLower: string): readonly CompiledStatement[];
   /**
-   * {@link statementsFor} for the evaluator: the index in {@link hitTable} of the statements as
-   * {@link FlatHits} entries (one inline; several as a {@link manyHits} slot; none as
-   * {@link noHits}), the fields a decision reads side by side. Valid until the next call of any
-   * policy's `hitSlot`.
+   * {@link statementsFor} for the evaluator: a statement that matches alone is given as itself,
+   * so that the decision reads one object less.
    */
-  hitSlot(actionId: number, actionLower: string): number;
+  hitsFor(actionId: number, actionLower: string): CompiledStatement | readonly CompiledStatement[];
 }
 
 /**
@@ -100,70 +100,19 @@ export function compilePolicy(name: string, policy: Policy, path = ''): Result<C
   return ok(new MemoisedPolicy(name, statements), diagnostics);
 }
 
-/**
- * The statements of a policy matching one action, {@link hitStride} entries each:
- * `[bits, resourceText, conditions, statement, ...]` (see {@link HitField}).
- */
-export type FlatHits = readonly unknown[];
-
-/** The entries of one statement in {@link FlatHits} and in the {@link hitTable}, by offset. */
-export const HitField = {
-  /**
-   * {@link CompiledStatement.resourceMode} in bits 0-1, `notResource` in bit 2, a Deny in bit 3.
-   * In a {@link hitTable} slot, {@link noHits} or {@link manyHits} instead when the policy has
-   * not exactly one matching statement.
-   */
-  bits: 0,
-  /** {@link CompiledStatement.resourceText}; in a {@link manyHits} slot, the {@link FlatHits}. */
-  resourceText: 1,
-  /** {@link CompiledStatement.conditions}. */
-  conditions: 2,
-  /** The {@link CompiledStatement}. */
-  statement: 3,
-} as const;
-
-/** The number of entries per statement in {@link FlatHits}. */
-export const hitStride = 4;
-/** Bit 2 of {@link HitField.bits}: the statement has `NotResource`. */
-export const notResourceBit = 4;
-/** Bit 3 of {@link HitField.bits}: the statement denies. */
-export const denyBit = 8;
-/** {@link HitField.bits} of a slot whose policy has no statement matching the action. */
-export const noHits = -1;
-/** {@link HitField.bits} of a slot whose policy has several: its `resourceText` is the {@link FlatHits}. */
-export const manyHits = -2;
+/** The size of each policy's direct-mapped action table; action ids are dense, see `actionIdOf`. */
+const slots = 64;
 
 /**
- * The entries of a {@link hitTable} slot: the policy's number and the action id, then one
- * statement as in {@link FlatHits}.
+ * A compiled policy with its per-action memo. Why a small direct-mapped table in front of a Map:
+ * a decision looks up about ten policies, and the set of policies and statements a batch reads
+ * is larger than the processor's caches, so each lookup should touch as little memory as
+ * possible: one array holding the action id and its statements side by side.
  */
-export const slotSize = 2 + hitStride;
-/** The number of slots of the {@link hitTable}: a power of two. */
-const tableSlots = 1 << 20;
-
-/**
- * One table for every policy, direct-mapped by (policy, action): each slot holds the policy's
- * statements for the action, the lone statement's fields inline. Why one shared table rather
- * than one per policy: a batch of requests over many principals is bound by memory access, and
- * a decision reads about ten policies; from one table, each takes a single cache line (the slot)
- * instead of the policy's own table and then its list. A slot taken by another (policy, action)
- * is refilled from the policy's memo. Created on first use.
- */
-let table: unknown[] | undefined;
-
-/** The {@link hitTable} slots (created by the first {@link CompiledPolicy.hitSlot}). */
-export function hitTable(): readonly unknown[] {
-  return table as readonly unknown[];
-}
-
-let nextPolicyNumber = 0;
-
-/** A compiled policy with its per-action memo. */
 class MemoisedPolicy implements CompiledPolicy {
-  /** Unique among the policies of this process (wrapping past 2^30): the policy's key in the {@link hitTable}. */
-  private readonly number = nextPolicyNumber++ & 0x3fffffff;
+  /** `[id, hits, id, hits, ...]` by `id % slots` (-2: empty); created on first use. */
+  private table: unknown[] | undefined = undefined;
   private readonly memo = new Map<number, readonly CompiledStatement[]>();
-  private readonly flatMemo = new Map<number, FlatHits>();
 
   constructor(
     readonly name: string,
@@ -171,65 +120,39 @@ class MemoisedPolicy implements CompiledPolicy {
   ) {}
 
   statementsFor(actionId: number, actionLower: string): readonly CompiledStatement[] {
-    let list = actionId >= 0 ? this.memo.get(actionId) : undefined;
+    const hits = this.hitsFor(actionId, actionLower);
+    return isList(hits) ? hits : hits.alone;
+  }
+
+  hitsFor(actionId: number, actionLower: string): CompiledStatement | readonly CompiledStatement[] {
+    const at = (actionId & (slots - 1)) << 1;
+    const table = this.table;
+    if (table !== undefined && table[at] === actionId) {
+      return table[at + 1] as CompiledStatement | readonly CompiledStatement[];
+    }
+    let list = this.memo.get(actionId);
     if (list === undefined) {
       list = this.statements.filter((s) => s.matchesAction(actionLower));
       if (list.length === 0) list = noStatements;
       if (actionId >= 0) this.memo.set(actionId, list);
     }
-    return list;
-  }
-
-  hitSlot(actionId: number, actionLower: string): number {
-    const number = this.number;
-    // The last slot is scratch, for actions without an id.
-    const at =
-      actionId < 0
-        ? tableSlots * slotSize
-        : ((Math.imul(number, 0x9e3779b1) ^ actionId) & (tableSlots - 1)) * slotSize;
-    const slots = table ?? newTable();
-    // The scratch slot is refilled every time: -1 is not one action.
-    if (slots[at] === number && slots[at + 1] === actionId && actionId >= 0) return at + 2;
-    let flat = actionId >= 0 ? this.flatMemo.get(actionId) : undefined;
-    if (flat === undefined) {
-      flat = flatten(this.statementsFor(actionId, actionLower));
-      if (actionId >= 0) this.flatMemo.set(actionId, flat);
+    const hits = list.length === 1 ? (list[0] as CompiledStatement) : list;
+    if (actionId >= 0) {
+      const filled = table ?? new Array<unknown>(slots * 2).fill(-2);
+      this.table = filled;
+      filled[at] = actionId;
+      filled[at + 1] = hits;
     }
-    slots[at] = number;
-    slots[at + 1] = actionId;
-    if (flat.length === hitStride) {
-      for (let i = 0; i < hitStride; i++) slots[at + 2 + i] = flat[i];
-    } else {
-      slots[at + 2 + HitField.bits] = flat.length === 0 ? noHits : manyHits;
-      slots[at + 2 + HitField.resourceText] = flat;
-      slots[at + 2 + HitField.conditions] = undefined;
-      slots[at + 2 + HitField.statement] = undefined;
-    }
-    return at + 2;
+    return hits;
   }
 }
 
-function newTable(): unknown[] {
-  // -1 is no policy's number: every slot starts empty.
-  table = new Array<unknown>((tableSlots + 1) * slotSize).fill(-1);
-  return table;
+/** Whether hits are a list rather than one statement. */
+export function isList(
+  hits: CompiledStatement | readonly CompiledStatement[],
+): hits is readonly CompiledStatement[] {
+  return Array.isArray(hits);
 }
-
-/** The {@link FlatHits} of a list of statements. */
-function flatten(statements: readonly CompiledStatement[]): FlatHits {
-  if (statements.length === 0) return noFlatHits;
-  const flat: unknown[] = [];
-  for (const statement of statements) {
-    const bits =
-      statement.resourceMode |
-      (statement.notResource ? notResourceBit : 0) |
-      (statement.effect === 'Deny' ? denyBit : 0);
-    flat.push(bits, statement.resourceText, statement.conditions, statement);
-  }
-  return flat;
-}
-
-const noFlatHits: FlatHits = Object.freeze([]);
 
 const noStatements: readonly CompiledStatement[] = [];
 
@@ -274,7 +197,9 @@ function compileStatement(
     sid: statement.sid,
     matchesAction,
     reasonCache: { plain: undefined, byLevel: undefined },
+    alone: noStatements,
   };
+  compiled.alone = [compiled];
   return compiled;
 }
 

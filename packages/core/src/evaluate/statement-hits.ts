@@ -1,17 +1,6 @@
 import type { CompiledCondition } from '../condition/compiled.js';
 import type { ResourceMatcher } from '../match/resource-pattern.js';
-import {
-  type CompiledPolicy,
-  type CompiledStatement,
-  denyBit,
-  type FlatHits,
-  HitField,
-  hitStride,
-  hitTable,
-  manyHits,
-  noHits,
-  notResourceBit,
-} from './compile-policy.js';
+import { type CompiledPolicy, type CompiledStatement, isList } from './compile-policy.js';
 
 import { isExcludedByNotPrincipal, matchPrincipal, type PrincipalMatch } from './principal-match.js';
 import type { EvaluationRequest } from './request.js';
@@ -169,17 +158,13 @@ export function collectHits(
   let allowed = 0;
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p] as CompiledPolicy;
-    const at = policy.hitSlot(request.actionId, request.actionLower);
-    const slots = hitTable();
-    const bits = slots[at + HitField.bits] as number;
-    if (bits === noHits) continue;
-    if (bits !== manyHits) {
+    const hits = policy.hitsFor(request.actionId, request.actionLower);
+    if (!isList(hits)) {
       allowed += collectHit(
-        slots,
-        at,
         policyType,
         level,
         policy,
+        hits,
         request,
         missing,
         denies,
@@ -189,14 +174,13 @@ export function collectHits(
       );
       continue;
     }
-    const flat = slots[at + HitField.resourceText] as FlatHits;
-    for (let i = 0; i < flat.length; i += hitStride) {
+    for (let s = 0; s < hits.length; s++) {
+      const statement = hits[s] as CompiledStatement;
       allowed += collectHit(
-        flat,
-        i,
         policyType,
         level,
         policy,
+        statement,
         request,
         missing,
         denies,
@@ -209,16 +193,12 @@ export function collectHits(
   return allowed;
 }
 
-/**
- * {@link collectHits} for the statement whose {@link FlatHits} entries start at `entries[i]`:
- * 1 when it adds an Allow, else 0.
- */
+/** {@link collectHits} for one statement whose action matched: 1 when it adds an Allow, else 0. */
 function collectHit(
-  entries: readonly unknown[],
-  i: number,
   policyType: PolicyType,
   level: string | undefined,
   policy: CompiledPolicy,
+  statement: CompiledStatement,
   request: EvaluationRequest,
   missing: MissingKeys,
   denies: HitList,
@@ -226,32 +206,23 @@ function collectHit(
   principalCheck: boolean,
   hasBoundary: boolean,
 ): number {
-  const bits = entries[i + HitField.bits] as number;
-  const statement = entries[i + HitField.statement] as CompiledStatement;
   let match: PrincipalMatch | undefined;
   if (principalCheck) {
-    match = principalMatch(statement, (bits & denyBit) !== 0 && hasBoundary, request);
-    if (match === undefined) return 0;
-  }
-  if (missing.unknown !== undefined) {
-    if (!statementMatchesWithUnknowns(statement, request, missing)) return 0;
-  } else {
-    // The resource first, from the entries: most statements matching the action name other
-    // resources, and are passed over without reading the statement.
-    const context = request.context;
-    const mode = bits & 3;
-    if (mode !== 0 || (bits & notResourceBit) !== 0) {
-      const resourceText = request.resource.text;
-      let matched = true;
-      if (mode === 1) matched = resourceText === entries[i + HitField.resourceText];
-      else if (mode === 2) matched = resourceText.startsWith(entries[i + HitField.resourceText] as string);
-      else if (mode === 3) matched = testResource(statement, resourceText, context, missing);
-      if (matched === ((bits & notResourceBit) !== 0)) return 0;
+    if (statement.principal) {
+      match = matchPrincipal(statement.principal, request);
+      if (match === undefined) return 0;
+    } else if (statement.notPrincipal) {
+      // A Deny with NotPrincipal always denies a principal that has a permissions boundary.
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+      const boundaryTrap = statement.effect === 'Deny' && hasBoundary;
+      if (!boundaryTrap && isExcludedByNotPrincipal(statement.notPrincipal, request)) return 0;
+      match = 'wildcard';
+    } else {
+      return 0;
     }
-    const conditions = entries[i + HitField.conditions] as readonly CompiledCondition[];
-    if (conditions.length > 0 && !conditionsHold(conditions, context, missing)) return 0;
   }
-  if ((bits & denyBit) !== 0) {
+  if (!statementMatchesRequest(statement, request, missing)) return 0;
+  if (statement.effect === 'Deny') {
     denies.push(policyType, level, policy, statement, match);
     return 0;
   }
@@ -260,46 +231,32 @@ function collectHit(
 }
 
 /**
- * How a resource-based policy statement names the caller, or undefined when it does not apply to
- * the caller. `boundaryTrap`: the statement is a Deny and the caller has a permissions boundary,
- * so `NotPrincipal` always denies.
+ * Whether the resource and conditions of a statement (whose action already matched) hold.
+ * A part whose keys the context lacks is decided by `missing.unknown` when that is set.
  *
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+ * Every key a condition reads is reported when absent, even after a condition has failed, so the
+ * missing keys do not depend on the order of the conditions.
  */
-function principalMatch(
+export function statementMatchesRequest(
   statement: CompiledStatement,
-  boundaryTrap: boolean,
   request: EvaluationRequest,
-): PrincipalMatch | undefined {
-  if (statement.principal) return matchPrincipal(statement.principal, request);
-  if (statement.notPrincipal) {
-    if (!boundaryTrap && isExcludedByNotPrincipal(statement.notPrincipal, request)) return undefined;
-    return 'wildcard';
+  missing: MissingKeys,
+): boolean {
+  if (missing.unknown !== undefined) return statementMatchesWithUnknowns(statement, request, missing);
+  const context = request.context;
+  const mode = statement.resourceMode;
+  if (mode !== 0 || statement.notResource) {
+    let matched = true;
+    if (mode === 1) matched = request.resource.text === statement.resourceText;
+    else if (mode === 2) matched = request.resource.text.startsWith(statement.resourceText);
+    else if (mode === 3) {
+      const resource = statement.resource as ResourceMatcher;
+      if (resource.keys.length > 0) noteMissing(resource.keys, undefined, context, missing);
+      matched = resource.test(request.resource.text, context);
+    }
+    if (matched === statement.notResource) return false;
   }
-  return undefined;
-}
-
-/** The full resource matcher of a statement (mode 3), noting the keys its variables read. */
-function testResource(
-  statement: CompiledStatement,
-  resourceText: string,
-  context: EvaluationRequest['context'],
-  missing: MissingKeys,
-): boolean {
-  const resource = statement.resource as ResourceMatcher;
-  if (resource.keys.length > 0) noteMissing(resource.keys, undefined, context, missing);
-  return resource.test(resourceText, context);
-}
-
-/**
- * Whether every condition holds. Every key a condition reads is reported when absent, even after
- * a condition has failed, so the missing keys do not depend on the order of the conditions.
- */
-function conditionsHold(
-  conditions: readonly CompiledCondition[],
-  context: EvaluationRequest['context'],
-  missing: MissingKeys,
-): boolean {
+  const conditions = statement.conditions;
   let holds = true;
   for (let i = 0; i < conditions.length; i++) {
     const condition = conditions[i] as CompiledCondition;
@@ -312,11 +269,7 @@ function conditionsHold(
   return holds;
 }
 
-/**
- * Whether the resource and conditions of a statement (whose action already matched) hold when
- * absent keys may be unknown (`missing.unknown` is set): a part whose keys the context lacks is
- * decided by `missing.unknown`.
- */
+/** {@link statementMatchesRequest} when absent keys may be unknown (`missing.unknown` is set). */
 function statementMatchesWithUnknowns(
   statement: CompiledStatement,
   request: EvaluationRequest,
