@@ -14,6 +14,7 @@ import {
 } from '@accessloop/core';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
 import { readTextFile } from '../io/read-json-file.js';
+import { readObservedUsage } from '../io/read-usage.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, formatDiagnostic, printDiagnostics } from '../output.js';
 
@@ -60,7 +61,16 @@ export async function runRisks(
   }
   const input = await readAnalysisInput(snapshotPath, io);
   if (!input) return exitCodes.badInput;
-  const all = analyzeRisks(input.snapshot, input.tools, { knownAccounts: known.value });
+  // The credential reports narrow the escalation methods that create credentials.
+  const observed = await readObservedUsage(snapshotPath, input.snapshot, input.tools.catalog, {
+    withoutCloudTrail: true,
+  });
+  printDiagnostics(io.stderr, observed.diagnostics);
+  if (!observed.ok) return exitCodes.badInput;
+  const all = analyzeRisks(input.snapshot, input.tools, {
+    knownAccounts: known.value,
+    credentialReport: observed.value.credentialReports,
+  });
   const outcome = applySuppressions(all, suppressions, now);
   const report: RiskReport = {
     findings: outcome.findings,

@@ -15,7 +15,7 @@ import {
 } from '@accessloop/core';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
 import { readConfig } from '../io/read-config.js';
-import { readUsage } from '../io/read-usage.js';
+import { readObservedUsage } from '../io/read-usage.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, formatDiagnostic, printDiagnostics } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -42,7 +42,7 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
   const input = await readAnalysisInput(snapshotPath, io);
   if (!input) return exitCodes.badInput;
   const { snapshot, tools } = input;
-  const usage = await readUsage(snapshotPath, snapshot, tools.catalog);
+  const usage = await readObservedUsage(snapshotPath, snapshot, tools.catalog);
   printDiagnostics(io.stderr, usage.diagnostics);
   if (!usage.ok) return exitCodes.badInput;
 
@@ -64,11 +64,13 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
     printDiagnostics(io.stderr, scanned.ok ? diagnostics : scanned.diagnostics);
     return exitCodes.badInput;
   }
-  const scores = scoreSnapshot(snapshot, forScores, { usage: usage.value, config: config.value });
+  const scores = scoreSnapshot(snapshot, forScores, { usage: usage.value.usage, config: config.value });
   const scan: ScanResult = {
     ...scanned.value,
     scores: trimScores(scores),
-    ...(options.risks ? { findings: analyzeRisks(snapshot, tools) } : {}),
+    ...(options.risks
+      ? { findings: analyzeRisks(snapshot, tools, { credentialReport: usage.value.credentialReports }) }
+      : {}),
   };
 
   if (options.out !== undefined) {

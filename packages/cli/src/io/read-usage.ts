@@ -48,6 +48,8 @@ export interface ObservedUsage {
 export interface ReadUsageOptions {
   /** Called after each CloudTrail file with how many files are done. */
   readonly onProgress?: (filesDone: number, filesTotal: number) => void;
+  /** Read only the Access Advisor files and credential reports, not CloudTrail (default false). */
+  readonly withoutCloudTrail?: boolean;
 }
 
 /**
@@ -68,11 +70,12 @@ export async function readObservedUsage(
   const collector = createCloudTrailUsageCollector(catalog);
   let bytes = 0;
   let done = 0;
-  for (const file of snapshot.cloudTrailFiles) {
+  const cloudTrailFiles = options.withoutCloudTrail ? [] : snapshot.cloudTrailFiles;
+  for (const file of cloudTrailFiles) {
     const read = await readCloudTrailFile(fullPath(file), (record) => collector.add(record));
     bytes += read.bytes;
     diagnostics.push(...read.diagnostics);
-    options.onProgress?.(++done, snapshot.cloudTrailFiles.length);
+    options.onProgress?.(++done, cloudTrailFiles.length);
   }
 
   const advisor: Usage[] = [];
@@ -105,10 +108,10 @@ export async function readObservedUsage(
     diagnostics,
     value: {
       usage:
-        snapshot.cloudTrailFiles.length === 0 && advisor.length === 0
+        cloudTrailFiles.length === 0 && advisor.length === 0
           ? { actions: [] }
           : mergeUsage([cloudTrail, ...advisor]),
-      cloudTrail: { ...collector.stats(), files: snapshot.cloudTrailFiles.length, bytes },
+      cloudTrail: { ...collector.stats(), files: cloudTrailFiles.length, bytes },
       credentialReports,
       credentialReportAccounts,
     },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { userEntry } from '../testing/credential-report-entry.js';
 import { loadTools, riskSnapshot } from '../testing/risk-snapshot.js';
 import { analyzeRisks, RISK_RULES, sortFindings } from './analyze-risks.js';
 import type { Finding } from './finding.js';
@@ -109,5 +110,44 @@ describe('analyzeRisks', () => {
     for (const rule of RISK_RULES) {
       expect(() => readFileSync(new URL(`./rules/${rule.id}.ts`, import.meta.url))).not.toThrow();
     }
+  });
+});
+
+describe('analyzeRisks with a credential report', () => {
+  // A user that already has a console password cannot be given one: `CreateLoginProfile` fails,
+  // so the report turns the escalation into `iam-update-login-profile` (which needs a password).
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateLoginProfile.html
+  const withUser = () =>
+    riskSnapshot({
+      '111122223333': {
+        roles: [
+          {
+            name: 'helpdesk',
+            inline: {
+              p: {
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Action: 'iam:CreateLoginProfile',
+                    Resource: 'arn:aws:iam::111122223333:user/*',
+                  },
+                ],
+              },
+            },
+          },
+        ],
+        users: [{ name: 'alice', managed: ['arn:aws:iam::aws:policy/AdministratorAccess'] }],
+      },
+    });
+  const loginProfileFindings = (findings: readonly Finding[]) =>
+    findings.filter((f) => f.id === 'iam-create-login-profile');
+
+  it('passes the report to the escalation analysis', async () => {
+    const tools = await loadTools();
+    expect(loginProfileFindings(analyzeRisks(withUser(), tools)).length).toBeGreaterThan(0);
+    const withPassword = analyzeRisks(withUser(), tools, {
+      credentialReport: [userEntry({ passwordEnabled: true })],
+    });
+    expect(loginProfileFindings(withPassword)).toEqual([]);
   });
 });

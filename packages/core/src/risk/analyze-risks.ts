@@ -1,7 +1,7 @@
 import type { WhoCanTools } from '../access/who-can.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { type Finding, SEVERITIES } from './finding.js';
-import { findEscalations } from './privesc/find-escalations.js';
+import { type EscalationOptions, findEscalations } from './privesc/find-escalations.js';
 import { compare, createRiskContext, type RiskContext, type RiskOptions } from './risk-context.js';
 import type { RiskRule } from './rule.js';
 import { credentialsExposure } from './rules/credentials-exposure.js';
@@ -28,7 +28,7 @@ export const RISK_RULES: readonly RiskRule[] = [
 ];
 
 /** What {@link analyzeRisks} takes besides the snapshot and its tools. */
-export interface AnalyzeRisksOptions extends RiskOptions {
+export interface AnalyzeRisksOptions extends RiskOptions, EscalationOptions {
   /** Only these rule ids (default: all). */
   readonly rules?: readonly string[];
   /** Whether to run the privilege-escalation analysis (`findEscalations`) too; default true. */
@@ -54,7 +54,7 @@ export function analyzeRisks(
   const wanted = options.rules ? new Set(options.rules) : undefined;
   const runs = [
     ...RISK_RULES.filter((r) => !wanted || wanted.has(r.id)),
-    ...(options.escalation === false ? [] : [privilegeEscalation]),
+    ...(options.escalation === false ? [] : [privilegeEscalation(options)]),
     ...(options.analyses ?? []),
   ];
   const findings: Finding[] = [];
@@ -69,14 +69,18 @@ export function analyzeRisks(
 }
 
 /** The privilege-escalation analysis of `risk/privesc/`, as one more guarded analysis. */
-const privilegeEscalation = {
-  id: 'privilege-escalation',
-  run(context: RiskContext): readonly Finding[] {
-    const analysis = findEscalations(context.snapshot, context.tools);
-    if (!analysis.ok) throw new Error(analysis.diagnostics.map((d) => d.message).join('; '));
-    return analysis.value.findings;
-  },
-};
+function privilegeEscalation(options: EscalationOptions) {
+  return {
+    id: 'privilege-escalation',
+    run(context: RiskContext): readonly Finding[] {
+      const analysis = findEscalations(context.snapshot, context.tools, undefined, {
+        ...(options.credentialReport ? { credentialReport: options.credentialReport } : {}),
+      });
+      if (!analysis.ok) throw new Error(analysis.diagnostics.map((d) => d.message).join('; '));
+      return analysis.value.findings;
+    },
+  };
+}
 
 /** The finding that stands for a rule that crashed. */
 export function ruleError(ruleId: string, failure: unknown): Finding {

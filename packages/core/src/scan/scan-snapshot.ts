@@ -164,6 +164,16 @@ export function scanSnapshot(
     for (const v of grant.via ?? []) line.via.add(v);
   };
 
+  // The inventory resources of a grant's resource list (lists are shared between grants).
+  const targetLists = new WeakMap<readonly string[], readonly string[]>();
+  const targetsOf = (resources: readonly string[]): readonly string[] => {
+    let targets = targetLists.get(resources);
+    if (!targets) {
+      targets = [...new Set(resources.flatMap((r) => inventoryOf.get(r) ?? bucketOf(r, inventory)))];
+      targetLists.set(resources, targets);
+    }
+    return targets;
+  };
   const diagnostics: Diagnostic[] = [];
   const principals: ScannedPrincipal[] = [];
   entities.forEach(({ kind, entity, account }, i) => {
@@ -175,9 +185,7 @@ export function scanSnapshot(
     options.onAccess?.(access.value);
     // Invert onto the inventory: per grant, the actions of each capability once.
     for (const grant of access.value.grants) {
-      const targets = [
-        ...new Set(grant.resources.flatMap((r) => inventoryOf.get(r) ?? bucketOf(r, inventory))),
-      ];
+      const targets = targetsOf(grant.resources);
       if (targets.length === 0) continue;
       const byCapability = new Map<Capability, string[]>();
       for (const action of grant.actions) {
