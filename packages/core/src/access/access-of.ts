@@ -299,12 +299,11 @@ export function effectiveAccessOf(
       if (list) list.push(...group);
       else starReached.set(outcome, [...group]);
     }
-    return {
-      part: { service, grants: grantsOf(index, reached, starReached) },
-      reached,
-      starReached,
-      personal,
-    };
+    const part = { service, grants: grantsOf(index, reached, starReached) };
+    // What was reached is kept only to merge a principal's own decisions into.
+    return personal.length === 0
+      ? { part, reached: noReach, starReached: noStarReach, personal }
+      : { part, reached, starReached, personal };
   };
 
   // A layer's part for this principal: its own decisions of the personal groups added.
@@ -392,6 +391,9 @@ interface PersonalGroup {
   readonly actions: readonly string[];
   readonly classKey: string;
 }
+
+const noReach: ReadonlyMap<string, ReadonlyMap<number, Outcome>> = new Map();
+const noStarReach: ReadonlyMap<Outcome, readonly string[]> = new Map();
 
 /** Records that some actions reach a class with an outcome. */
 function record(
