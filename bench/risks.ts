@@ -12,7 +12,6 @@
  * Run with `npm run bench`, or alone: `npx tsc -p bench/tsconfig.json && node bench/dist/risks.js`.
  */
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   analyzeRisks,
   buildSingleAccountSnapshot,
@@ -20,7 +19,7 @@ import {
   loadResourceTypeIndex,
   type Snapshot,
 } from '@accessloop/core';
-import { runScriptForSize } from './lib/child-process.js';
+import { measureEachSize } from './lib/child-process.js';
 import { generateGaad, resolveCounts } from './lib/gaad-generator.js';
 import { type BenchmarkRow, emitReport, formatCount, peakRssMb, progress } from './lib/result.js';
 
@@ -74,16 +73,11 @@ async function measure(roles: number): Promise<SizeResult> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { roles: { type: 'string' } }, strict: true });
-  if (values.roles !== undefined) {
-    process.stdout.write(`${JSON.stringify(await measure(Number(values.roles)))}\n`);
-    return;
-  }
+  const results = await measureEachSize(fileURLToPath(import.meta.url), 'risks', sizes, measure);
+  if (!results) return;
   const rows: BenchmarkRow[] = [];
   const notes: string[] = [];
-  for (const roles of sizes) {
-    progress(`risks: ${formatCount(roles)} roles`);
-    const r = await runScriptForSize<SizeResult>(fileURLToPath(import.meta.url), roles);
+  for (const r of results) {
     rows.push({
       benchmark: 'analyzeRisks (without escalation)',
       inputSize: `${formatCount(r.roles)} roles, ${formatCount(r.principals)} users and roles`,

@@ -12,7 +12,6 @@
  * Run with `npm run bench`, or alone: `npx tsc -p bench/tsconfig.json && node bench/dist/score.js`.
  */
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   buildSingleAccountSnapshot,
   loadCatalog,
@@ -21,7 +20,7 @@ import {
   scoreSnapshot,
   scoringAccessOf,
 } from '@accessloop/core';
-import { runScriptForSize } from './lib/child-process.js';
+import { measureEachSize } from './lib/child-process.js';
 import { generateGaad } from './lib/gaad-generator.js';
 import { type BenchmarkRow, emitReport, formatCount, peakRssMb, progress } from './lib/result.js';
 
@@ -68,16 +67,11 @@ async function measure(roles: number): Promise<SizeResult> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { roles: { type: 'string' } }, strict: true });
-  if (values.roles !== undefined) {
-    process.stdout.write(`${JSON.stringify(await measure(Number(values.roles)))}\n`);
-    return;
-  }
+  const results = await measureEachSize(fileURLToPath(import.meta.url), 'score', sizes, measure);
+  if (!results) return;
   const rows: BenchmarkRow[] = [];
   const notes: string[] = [];
-  for (const roles of sizes) {
-    progress(`score: ${formatCount(roles)} roles`);
-    const r = await runScriptForSize<SizeResult>(fileURLToPath(import.meta.url), roles);
+  for (const r of results) {
     const size = `${formatCount(r.roles)} roles, ${formatCount(r.principals)} users and roles`;
     rows.push({
       benchmark: 'scoringAccessOf, every principal',

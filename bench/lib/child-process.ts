@@ -5,6 +5,32 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { formatCount, progress } from './result.js';
+
+/**
+ * The results of a benchmark that measures each size in a fresh process. Run as `script --roles
+ * N`, it measures that one size, prints the result as its last line and returns undefined; run
+ * plainly, it runs itself once per size ({@link runScriptForSize}) and returns the results in order.
+ */
+export async function measureEachSize<T>(
+  script: string,
+  name: string,
+  sizes: readonly number[],
+  measure: (roles: number) => Promise<T>,
+): Promise<T[] | undefined> {
+  const { values } = parseArgs({ options: { roles: { type: 'string' } }, strict: true });
+  if (values.roles !== undefined) {
+    process.stdout.write(`${JSON.stringify(await measure(Number(values.roles)))}\n`);
+    return undefined;
+  }
+  const results: T[] = [];
+  for (const roles of sizes) {
+    progress(`${name}: ${formatCount(roles)} roles`);
+    results.push(await runScriptForSize<T>(script, roles));
+  }
+  return results;
+}
 
 /**
  * Runs `script --roles N` in a child process and returns what it printed last, as JSON: how a

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -228,4 +228,26 @@ describe('accessloop risks options', () => {
   it('an unknown --fail-on severity is a usage error', async () => {
     expect((await run('risks', org, '--fail-on', 'severe')).code).toBe(2);
   });
+});
+
+describe('accessloop risks and the credential report', () => {
+  // The report narrows the escalation methods that create credentials, so risks reads it (and
+  // only it of the usage files); a bad one is bad input like any other.
+  it('exits 2 naming the file for a credential report that does not parse', async () => {
+    const snapshot = join(dir, 'bad-credential-report');
+    mkdirSync(join(snapshot, 'accounts'), { recursive: true });
+    writeFileSync(join(snapshot, 'snapshot.json'), readFileSync(join(org, 'snapshot.json')));
+    const account = join(snapshot, 'accounts', '111122223333');
+    cpSync(join(org, 'accounts', '111122223333'), account, { recursive: true });
+    writeFileSync(
+      join(account, 'credential-report.csv'),
+      'user,arn\nalice,arn:aws:iam::111122223333:user/alice\n',
+    );
+    const { code, stdout, stderr } = await run('risks', snapshot);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^error: .*credential-report\.csv: line 1: the header lacks .* \[usage\.invalid-credential-report\]\n$/,
+    );
+  }, 120_000);
 });

@@ -50,8 +50,6 @@ export interface AccessIndex {
   readonly classes: readonly ResourceClass[];
   /** The resource pattern ids by pattern text (the text as written in the policy). */
   readonly patternIds: ReadonlyMap<string, number>;
-  /** Per action (catalog spelling), the classes it applies to. */
-  readonly classesOfAction: ReadonlyMap<string, readonly number[]>;
   /** Per pattern id, the classes it may match. */
   readonly classesOfPattern: readonly (readonly number[])[];
   /** Pattern ids of RCPs and resource-based policies: they take part in every principal's evaluation. */
@@ -91,8 +89,6 @@ export interface AccessIndex {
    */
   groupActionSet(set: Uint32Array, statements: readonly Statement[]): readonly (readonly number[])[];
   actionName(id: number): string;
-  /** The service prefix (lowercase) of an action id. */
-  serviceOf(id: number): string;
   /** The statements of the RCPs that apply to `*` for a principal of an account. */
   starStatements(account: string | undefined): readonly Statement[];
   /** The resource side of `*` for an account's principals and a service, with its key. */
@@ -110,8 +106,6 @@ export interface AccessIndex {
   statementId(statement: Statement): number;
   /** One service's effective access, shared between principals by a key the caller builds. */
   readonly sharedServices: Map<string, unknown>;
-  /** The catalog actions a statement's `Action` or `NotAction` names. */
-  actionsOf(statement: Statement): readonly ActionInfo[];
   /** The catalog actions of one service (lowercase prefix) a statement names. */
   actionsIn(statement: Statement, service: string): readonly ActionInfo[];
   /** Statements by the services (lowercase prefixes) whose actions they name, in order. */
@@ -275,7 +269,6 @@ export function accessIndexOf(
     classes,
     patternIds: patterns.ids,
     classesOfPattern,
-    classesOfAction,
     resourceSidePatterns,
     grants: grantsOf(classes, catalog),
     policySets: createPolicySets(snapshot),
@@ -357,7 +350,6 @@ export function accessIndexOf(
       return result;
     },
     actionName: (id) => (allActions[id] as ActionInfo).action,
-    serviceOf: (id) => serviceOfId[id] as string,
     starStatements(account) {
       const key = account ?? '';
       let list = starStatementLists.get(key);
@@ -448,7 +440,6 @@ export function accessIndexOf(
       }
       return test;
     },
-    actionsOf,
     actionsIn(statement, service) {
       let known = actionsByService.get(statement);
       if (!known) {

@@ -175,7 +175,7 @@ export function effectiveAccessOf(
   // (managed policies) share what they can do when nothing that decides it reads who they are
   // (AccessIndex.isNeutral): the whole access, or each service's part.
   const sharedPrefix = sharingPrefixOf(principalArn, side);
-  const wholeKey = `${sharedPrefix}${ownStatements.map(index.statementId).join(',')}|${[...named].sort((a, b) => a - b).join(',')}`;
+  const wholeKey = `${sharedPrefix}*|${ownStatements.map(index.statementId).join(',')}|${[...named].sort((a, b) => a - b).join(',')}`;
   const shared = index.sharedServices as Map<string, ServiceLayer | readonly ServiceLayer[]>;
 
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
@@ -341,7 +341,6 @@ export function effectiveAccessOf(
     return { service, grants: grantsOf(index, extra, extraStar) };
   };
 
-  const parts: ServiceAccess[] = [];
   const whole = shared.get(wholeKey) as readonly ServiceLayer[] | undefined;
   if (whole) return partsOf(whole);
   const layers: ServiceLayer[] = [];
@@ -362,15 +361,34 @@ export function effectiveAccessOf(
   return partsOf(layers);
 
   function partsOf(list: readonly ServiceLayer[]): Result<PrincipalAccess> {
+    const parts: ServiceAccess[] = [];
     for (const layer of list) {
       const part = partOf(layer.part.service, layer);
       if (!part) return fail(diagnostics);
-      if (part.grants.length > 0) parts.push(part);
+      parts.push(part);
     }
     if (diagnostics.length > 0) return fail(diagnostics);
-    parts.sort((a, b) => compare(a.grants[0]?.actions[0] as string, b.grants[0]?.actions[0] as string));
-    return ok({ principal: principalArn, grants: parts.flatMap((p) => p.grants), services: parts });
+    return ok(accessFromParts(principalArn, parts));
   }
+}
+
+/**
+ * A principal's access from its parts, one per service: the non-empty parts ordered by their
+ * first grant, and their grants in that order (sorted, as services' actions never interleave).
+ */
+export function accessFromParts(principal: string, parts: readonly ServiceAccess[]): PrincipalAccess {
+  const services = parts
+    .filter((p) => p.grants.length > 0)
+    .sort((a, b) => compareGrants(a.grants[0] as AccessGrant, b.grants[0] as AccessGrant));
+  return { principal, grants: services.flatMap((p) => p.grants), services };
+}
+
+/** The order of grants: by first action, then first resource. */
+export function compareGrants(a: AccessGrant, b: AccessGrant): number {
+  return (
+    compare(a.actions[0] as string, b.actions[0] as string) ||
+    compare(a.resources[0] as string, b.resources[0] as string)
+  );
 }
 
 /**
@@ -506,11 +524,7 @@ function grantsOf(
       });
     }
   }
-  return grants.sort(
-    (a, b) =>
-      compare(a.actions[0] as string, b.actions[0] as string) ||
-      compare(a.resources[0] as string, b.resources[0] as string),
-  );
+  return grants.sort(compareGrants);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { type AccessIndex, accessIndexOf } from '../access/access-index.js';
 import {
   type AccessGrant,
+  accessFromParts,
+  compareGrants,
   effectiveAccessOf,
   type PrincipalAccess,
   type ServiceAccess,
@@ -181,21 +183,13 @@ export function uninventoriedAccessOf(
       neutralService = true;
       const floor = floorOf(service, statements);
       if (!floor) return fail(diagnostics);
-      part = { service, grants: floor.sort(byFirstActionAndResource) };
+      part = { service, grants: floor.sort(compareGrants) };
       if (neutralService) placeholders.shared.set(key, part);
     }
-    if (part.grants.length > 0) parts.push(part);
+    parts.push(part);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
-  parts.sort((a, b) => compare(a.grants[0]?.actions[0] as string, b.grants[0]?.actions[0] as string));
-  return ok({ principal: principalArn, grants: parts.flatMap((p) => p.grants), services: parts });
-}
-
-function byFirstActionAndResource(a: AccessGrant, b: AccessGrant): number {
-  return (
-    compare(a.actions[0] as string, b.actions[0] as string) ||
-    compare(a.resources[0] as string, b.resources[0] as string)
-  );
+  return ok(accessFromParts(principalArn, parts));
 }
 
 const noContext: RequestContext = new Map();

@@ -8,6 +8,7 @@
 import { snapshotResources } from '../access/access-index.js';
 import {
   type AccessGrant,
+  compareGrants,
   grantFieldsOf,
   isDenied,
   type Outcome,
@@ -152,11 +153,7 @@ function grantsOf(reached: ReadonlyMap<string, ReadonlyMap<string, string>>): Ac
     .map(({ actions, resources, keys }): AccessGrant => {
       return { actions: actions.sort(compare), resources, ...grantFieldsOf(keys) };
     })
-    .sort(
-      (a, b) =>
-        compare(a.actions[0] as string, b.actions[0] as string) ||
-        compare(a.resources[0] as string, b.resources[0] as string),
-    );
+    .sort(compareGrants);
 }
 
 interface SnapshotIndex {

@@ -1,12 +1,13 @@
 import type { ActionInfo } from '../../catalog/catalog.js';
 import type { RequestContext } from '../../condition/context.js';
+import type { UnknownsDecision } from '../../evaluate/decide-with-unknowns.js';
 import { compileActionPatterns } from '../../match/action-pattern.js';
 import { compileResourcePatterns, type ResourceMatcher } from '../../match/resource-pattern.js';
 import { parsePolicy } from '../../policy/parse-policy.js';
 import type { Finding } from '../finding.js';
 import type { RiskContext } from '../risk-context.js';
 
-const namedCache = new WeakMap<RiskContext, Map<string, ActionInfo[]>>();
+const namedCache = perContext<ActionInfo[]>();
 const documentCaches = new WeakMap<object, WeakMap<object, readonly ActionInfo[]>>();
 
 /**
@@ -15,11 +16,7 @@ const documentCaches = new WeakMap<object, WeakMap<object, readonly ActionInfo[]
  * Cached per principal, and per policy document (managed policies are shared by many principals).
  */
 export function namedActions(context: RiskContext, principalArn: string): ActionInfo[] {
-  let cache = namedCache.get(context);
-  if (!cache) {
-    cache = new Map();
-    namedCache.set(context, cache);
-  }
+  const cache = namedCache(context);
   const known = cache.get(principalArn);
   if (known) return known;
   const side = context.principalSide(principalArn);
@@ -84,16 +81,11 @@ export function actionsOnAnyResource(
   principalArn: string,
   actions: readonly ActionInfo[],
 ): WildcardGrant[] {
-  const side = context.principalSide(principalArn);
-  if (!side?.account) return [];
-  const decide = context.decider(principalArn, { outsideInventory: true });
+  const decide = anyResourceDecider(context, principalArn);
   const grants: WildcardGrant[] = [];
   for (const info of actions) {
-    const resource = anyResourceArn(context, info, side.account);
-    if (resource === undefined || !couldAllow(context, principalArn, info.action.toLowerCase(), resource))
-      continue;
-    const decision = decide(info.action, resource);
-    if (!decision || decision.outcome === 'Denied') continue;
+    const decision = decide?.(info);
+    if (!decision) continue;
     grants.push({
       action: info.action,
       accessLevel: info.accessLevel,
@@ -104,17 +96,34 @@ export function actionsOnAnyResource(
   return grants;
 }
 
-const arnCache = new WeakMap<RiskContext, Map<string, string | undefined>>();
+/**
+ * Decides actions of the principal on any resource of their type (see
+ * {@link actionsOnAnyResource}): undefined when denied, when the action takes only `*`, or when no
+ * Allow statement of the principal could match. Undefined for a principal without an account.
+ */
+function anyResourceDecider(
+  context: RiskContext,
+  principalArn: string,
+): ((info: ActionInfo) => UnknownsDecision | undefined) | undefined {
+  const account = context.principalSide(principalArn)?.account;
+  if (!account) return undefined;
+  const decide = context.decider(principalArn, { outsideInventory: true });
+  return (info) => {
+    const resource = anyResourceArn(context, info, account);
+    if (resource === undefined || !couldAllow(context, principalArn, info.action.toLowerCase(), resource))
+      return undefined;
+    const decision = decide(info.action, resource);
+    return decision?.outcome === 'Denied' ? undefined : decision;
+  };
+}
+
+const arnCache = perContext<string | undefined>();
 
 /** The ARN no policy names for the action's (first required) resource type in `account`; cached. */
 function anyResourceArn(context: RiskContext, info: ActionInfo, account: string): string | undefined {
   const type = info.resourceTypes.find((t) => t.required) ?? info.resourceTypes[0];
   if (!type) return undefined;
-  let cache = arnCache.get(context);
-  if (!cache) {
-    cache = new Map();
-    arnCache.set(context, cache);
-  }
+  const cache = arnCache(context);
   const key = `${info.service}\u0000${type.name}\u0000${account}`;
   if (!cache.has(key)) {
     const template = context.tools.resourceTypes
@@ -158,7 +167,7 @@ export interface ServiceOnAnyResource {
   readonly conditional: boolean;
 }
 
-const servicesCache = new WeakMap<RiskContext, Map<string, readonly ServiceOnAnyResource[]>>();
+const servicesCache = perContext<readonly ServiceOnAnyResource[]>();
 
 /**
  * The services in which the principal can call actions of `level` on any resource of their type
@@ -174,28 +183,20 @@ export function wildcardServices(
   principalArn: string,
   level: 'Write' | 'Permissions management',
 ): readonly ServiceOnAnyResource[] {
-  let cache = servicesCache.get(context);
-  if (!cache) {
-    cache = new Map();
-    servicesCache.set(context, cache);
-  }
+  const cache = servicesCache(context);
   const key = `${level}\u0000${principalArn}`;
   const known = cache.get(key);
   if (known) return known;
-  const side = context.principalSide(principalArn);
   const result: ServiceOnAnyResource[] = [];
-  if (side?.account && !isServiceLinkedRole(principalArn)) {
+  const decide = isServiceLinkedRole(principalArn) ? undefined : anyResourceDecider(context, principalArn);
+  if (decide) {
     const byService = scopableByService(context, principalArn).get(level) ?? new Map<string, ActionInfo[]>();
-    const decide = context.decider(principalArn, { outsideInventory: true });
     for (const [service, actions] of [...byService].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const certain: string[] = [];
       const conditional: string[] = [];
       for (const info of actions) {
-        const resource = anyResourceArn(context, info, side.account);
-        if (resource === undefined || !couldAllow(context, principalArn, info.action.toLowerCase(), resource))
-          continue;
-        const decision = decide(info.action, resource);
-        if (!decision || decision.outcome === 'Denied') continue;
+        const decision = decide(info);
+        if (!decision) continue;
         if (decision.outcome === 'Allowed') {
           certain.push(info.action);
           if (certain.length === 3) break;
@@ -216,7 +217,7 @@ interface AllowFilter {
   readonly notResource?: ResourceMatcher;
 }
 
-const filterCaches = new WeakMap<RiskContext, Map<string, readonly AllowFilter[]>>();
+const filterCaches = perContext<readonly AllowFilter[]>();
 const noContext: RequestContext = new Map();
 
 /**
@@ -231,11 +232,7 @@ function couldAllow(
   actionLower: string,
   resource: string,
 ): boolean {
-  let cache = filterCaches.get(context);
-  if (!cache) {
-    cache = new Map();
-    filterCaches.set(context, cache);
-  }
+  const cache = filterCaches(context);
   let filters = cache.get(principalArn);
   if (!filters) {
     const list: AllowFilter[] = [];
@@ -268,18 +265,14 @@ function couldAllow(
   );
 }
 
-const scopableCache = new WeakMap<RiskContext, Map<string, Map<string, Map<string, ActionInfo[]>>>>();
+const scopableCache = perContext<Map<string, Map<string, ActionInfo[]>>>();
 
 /** The principal's named actions that take a resource, by access level and service; cached. */
 function scopableByService(
   context: RiskContext,
   principalArn: string,
 ): Map<string, Map<string, ActionInfo[]>> {
-  let cache = scopableCache.get(context);
-  if (!cache) {
-    cache = new Map();
-    scopableCache.set(context, cache);
-  }
+  const cache = scopableCache(context);
   let byLevel = cache.get(principalArn);
   if (!byLevel) {
     byLevel = new Map();
@@ -301,6 +294,19 @@ function scopableByService(
     cache.set(principalArn, byLevel);
   }
   return byLevel;
+}
+
+/** A map per risk context (one analysis), made on first use: caches live as long as the analysis. */
+function perContext<V>(): (context: RiskContext) => Map<string, V> {
+  const maps = new WeakMap<RiskContext, Map<string, V>>();
+  return (context) => {
+    let map = maps.get(context);
+    if (!map) {
+      map = new Map();
+      maps.set(context, map);
+    }
+    return map;
+  };
 }
 
 /** Whether a principal ARN is a service-linked role. */
