@@ -27,6 +27,14 @@ export interface CompiledStatement {
   /** Undefined when the statement has neither `Resource` nor `NotResource` (trust policies). */
   readonly resource: ResourceMatcher | undefined;
   readonly conditions: readonly CompiledCondition[];
+  /**
+   * The reason made for this statement where its policy has no level (identity, boundary, session,
+   * resource), and the policy type it was made for: a decision allocates no reason, and reads no
+   * other object to find one. A statement belongs to one compiled policy, but one policy can be
+   * used as two types (a managed policy that is also a boundary).
+   */
+  reasonType: PolicyType | undefined;
+  reason: Reason | undefined;
   readonly principal: PrincipalBlock | undefined;
   readonly notPrincipal: PrincipalBlock | undefined;
   /** Unique among all statements compiled by this process: identifies the statement in signatures. */
@@ -34,22 +42,10 @@ export interface CompiledStatement {
   readonly index: number;
   readonly sid: string | undefined;
   readonly matchesAction: (actionLower: string) => boolean;
-  /** Reasons made for this statement, reused so that a decision allocates none. */
-  readonly reasonCache: ReasonCache;
+  /** The reasons made for this statement per organization level (SCPs and RCPs: `FullAWSAccess` is attached at every level). */
+  reasonsByLevel: Map<string, Reason> | undefined;
   /** `[this statement]`, the list {@link CompiledPolicy.statementsFor} gives when it matches alone. */
   readonly alone: readonly CompiledStatement[];
-}
-
-/**
- * The reasons made for one statement. A statement belongs to one compiled policy, so a reason
- * depends only on the policy type and, for SCPs and RCPs, the level the policy is attached at
- * (`FullAWSAccess` is attached at every level of an organization).
- */
-export interface ReasonCache {
-  /** The reason where the policy has no level (identity, boundary, session, resource). */
-  plain: Reason | undefined;
-  /** The reasons per organization level. */
-  byLevel: Map<string, Reason> | undefined;
 }
 
 /** A policy compiled once and evaluated many times. */
@@ -190,13 +186,15 @@ function compileStatement(
     notResource: statement.notResource !== undefined,
     resource,
     conditions: conditions.length > 0 ? conditions : noConditions,
+    reasonType: undefined,
+    reason: undefined,
     principal: statement.principal,
     notPrincipal: statement.notPrincipal,
     uid: nextUid++,
     index: statement.index,
     sid: statement.sid,
     matchesAction,
-    reasonCache: { plain: undefined, byLevel: undefined },
+    reasonsByLevel: undefined,
     alone: noStatements,
   };
   compiled.alone = [compiled];

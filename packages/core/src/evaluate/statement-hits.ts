@@ -44,22 +44,27 @@ export class HitList {
     const statement = this.statements[i] as CompiledStatement;
     const type = this.types[i] as PolicyType;
     const level = this.levels[i];
-    const cache = statement.reasonCache;
-    const cached = level === undefined ? cache.plain : cache.byLevel?.get(level);
-    if (cached !== undefined && cached.policyType === type) return cached;
-    const policy = this.policies[i] as CompiledPolicy;
-    const name = level === undefined ? policy.name : `${level}/${policy.name}`;
-    const { index, sid, effect } = statement;
-    const reason: Reason =
-      sid === undefined
-        ? { policyType: type, policy: name, statement: index, effect }
-        : { policyType: type, policy: name, statement: index, sid, effect };
-    if (level === undefined) cache.plain = reason;
-    else {
-      cache.byLevel ??= new Map();
-      cache.byLevel.set(level, reason);
+    if (level === undefined) {
+      // Read from the statement itself: no other object is loaded for a reason made before.
+      if (statement.reasonType === type) return statement.reason as Reason;
+      const reason = this.make(type, statement, (this.policies[i] as CompiledPolicy).name);
+      statement.reasonType = type;
+      statement.reason = reason;
+      return reason;
     }
+    const cached = statement.reasonsByLevel?.get(level);
+    if (cached !== undefined && cached.policyType === type) return cached;
+    const reason = this.make(type, statement, `${level}/${(this.policies[i] as CompiledPolicy).name}`);
+    statement.reasonsByLevel ??= new Map();
+    statement.reasonsByLevel.set(level, reason);
     return reason;
+  }
+
+  private make(type: PolicyType, statement: CompiledStatement, name: string): Reason {
+    const { index, sid, effect } = statement;
+    return sid === undefined
+      ? { policyType: type, policy: name, statement: index, effect }
+      : { policyType: type, policy: name, statement: index, sid, effect };
   }
 
   /** The reasons for entries `from` (inclusive) to `to` (exclusive). */
@@ -115,15 +120,24 @@ export class MissingKeys {
   sortedSpellings(): readonly string[] {
     const count = this.count;
     if (count === 0) return noKeys;
-    if (count === 1) return [this.spelled[0] as string];
-    const order = Array.from({ length: count }, (_, i) => i);
     const lower = this.lower;
-    order.sort((a, b) => {
-      const x = lower[a] as string;
-      const y = lower[b] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-    return order.map((i) => this.spelled[i] as string);
+    const spelled = this.spelled;
+    // Insertion sort of the scratch lists (a request lacks few keys), then one exactly sized copy.
+    for (let i = 1; i < count; i++) {
+      const key = lower[i] as string;
+      const spelling = spelled[i] as string;
+      let j = i - 1;
+      while (j >= 0 && (lower[j] as string) > key) {
+        lower[j + 1] = lower[j] as string;
+        spelled[j + 1] = spelled[j] as string;
+        j--;
+      }
+      lower[j + 1] = key;
+      spelled[j + 1] = spelling;
+    }
+    const sorted = new Array<string>(count);
+    for (let i = 0; i < count; i++) sorted[i] = spelled[i] as string;
+    return sorted;
   }
 }
 
