@@ -24,6 +24,8 @@ export interface ResourceClass {
   readonly members: readonly string[];
   /** The actions of the service the catalog authorises against these resources. */
   readonly actions: readonly ActionInfo[];
+  /** The members' resource types of the service, comma-separated: classes with equal types have equal actions. */
+  readonly types: string;
   /** Ids of the snapshot's resource patterns that match the members, ascending. */
   readonly patterns: readonly number[];
   /** Whether a pattern with a policy variable may match it: then the class has one member. */
@@ -43,6 +45,12 @@ interface Grants {
   readonly byAccount: ReadonlyMap<string, ReadonlySet<number>>;
   /** Classes by the user or role ARN they name (a role session's role too). */
   readonly byPrincipal: ReadonlyMap<string, ReadonlySet<number>>;
+  /**
+   * Classes by the user or role ARN that some statement's `Principal` names, `Allow` or `Deny`
+   * (a role session's role as `role-name:account:name`): a statement naming other principals
+   * never matches this one.
+   */
+  readonly mentions: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 /** The snapshot-wide part of effective access, built once per snapshot. */
@@ -75,8 +83,11 @@ export interface AccessIndex {
    * account, its kind and its boundary: no condition on `aws:PrincipalArn`, `aws:username`,
    * `aws:userid`, principal tags or the source identity, no policy variable, and no `Principal`
    * naming a user or role, nor `NotPrincipal`. Outcomes of such evaluations can be shared.
+   * With `mentioned` false (no statement's `Principal` names the principal: see
+   * {@link Grants.mentions}), a `Principal` naming users or roles is neutral too: such a statement
+   * matches none of the principals that share the outcome.
    */
-  isNeutral(action: string, statements: readonly Statement[]): boolean;
+  isNeutral(action: string, statements: readonly Statement[], mentioned?: boolean): boolean;
   /** Outcomes shared between principals (see {@link isNeutral}), by a key the caller builds. */
   readonly sharedOutcomes: Map<string, string>;
   /** A new, empty set of catalog actions (a bitset over action ids). */
@@ -111,10 +122,15 @@ export interface AccessIndex {
   /** Statements by the services (lowercase prefixes) whose actions they name, in order. */
   byService(statements: readonly Statement[]): ReadonlyMap<string, readonly Statement[]>;
   /**
-   * The members of some classes (`-1` is `*`), sorted: one array per distinct list, shared between
-   * callers (never change it), so equal lists are the same object.
+   * A small number for a list of classes (ascending ids) that one evaluation decides together;
+   * the same number for the same list.
    */
-  resourcesOf(classIds: readonly number[]): readonly string[];
+  classGroupOf(classIds: readonly number[]): number;
+  /**
+   * The members of some class groups ({@link classGroupOf}; `-1` is `*`), sorted: one array per
+   * distinct list, shared between callers (never change it), so equal lists are the same object.
+   */
+  resourcesOf(groupIds: readonly number[]): readonly string[];
 }
 
 const indexes = new WeakMap<Snapshot, AccessIndex>();
@@ -171,7 +187,8 @@ export function accessIndexOf(
       const key = `${service}\u0000${types}\u0000${sideKey}\u0000${ids.join(',')}${variable ? `\u0000${arn}` : ''}`;
       const found = byKey.get(key);
       if (found) found.members.push(arn);
-      else byKey.set(key, { service, members: [arn], actions, patterns: ids, variable, side, sideKey });
+      else
+        byKey.set(key, { service, members: [arn], actions, types, patterns: ids, variable, side, sideKey });
     }
   }
   const classes: ResourceClass[] = [...byKey.values()].map((c, id) => ({ id, ...c }));
@@ -189,7 +206,7 @@ export function accessIndexOf(
   const parsedPolicies = new Map<unknown, Policy | undefined>();
   const statementActions = new WeakMap<Statement, readonly ActionInfo[]>();
   const statementTests = new WeakMap<Statement, (action: string) => boolean>();
-  const listsByClasses = new Map<string, readonly string[]>();
+  const listsByGroups = new Map<string, readonly string[]>();
   const listsByMembers = new Map<string, readonly string[]>();
   const actionsOf = (statement: Statement): readonly ActionInfo[] => {
     let actions = statementActions.get(statement);
@@ -256,15 +273,18 @@ export function accessIndexOf(
     }
     if (a.resourceTypes.length === 0) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
   });
-  const neutrality = new WeakMap<Statement, boolean>();
-  const isNeutralStatement = (statement: Statement): boolean => {
+  // Per statement: 2 neutral, 1 neutral unless its Principal names the principal, 0 not neutral.
+  const neutrality = new WeakMap<Statement, number>();
+  const neutralityOf = (statement: Statement): number => {
     let neutral = neutrality.get(statement);
     if (neutral === undefined) {
-      neutral = statementIsNeutral(statement);
+      neutral = statementIsNeutral(statement, false) ? 2 : statementIsNeutral(statement, true) ? 1 : 0;
       neutrality.set(statement, neutral);
     }
     return neutral;
   };
+  const classGroupIds = new Map<string, number>();
+  const classGroups: (readonly number[])[] = [];
   const index: AccessIndex = {
     classes,
     patternIds: patterns.ids,
@@ -274,11 +294,12 @@ export function accessIndexOf(
     policySets: createPolicySets(snapshot),
     parse,
     sharedOutcomes: new Map(),
-    isNeutral(action, statements) {
+    isNeutral(action, statements, mentioned = true) {
       const id = actionIds.get(action) as number;
+      const needed = mentioned ? 2 : 1;
       for (const statement of statements) {
         const bits = bitsOf(statement);
-        if (((bits[id >>> 5] as number) >>> (id & 31)) & 1 && !isNeutralStatement(statement)) return false;
+        if (((bits[id >>> 5] as number) >>> (id & 31)) & 1 && neutralityOf(statement) < needed) return false;
       }
       return true;
     },
@@ -465,18 +486,30 @@ export function accessIndexOf(
       }
       return map;
     },
-    resourcesOf(classIds) {
+    classGroupOf(classIds) {
       const key = classIds.join(',');
-      let list = listsByClasses.get(key);
+      let id = classGroupIds.get(key);
+      if (id === undefined) {
+        id = classGroups.length;
+        classGroups.push(classIds);
+        classGroupIds.set(key, id);
+      }
+      return id;
+    },
+    resourcesOf(groupIds) {
+      const key = groupIds.join(',');
+      let list = listsByGroups.get(key);
       if (!list) {
-        const members = classIds
-          .flatMap((id) => (id < 0 ? ['*'] : (classes[id]?.members ?? [])))
+        const members = groupIds
+          .flatMap((id) =>
+            id < 0 ? ['*'] : (classGroups[id] ?? []).flatMap((c) => (classes[c] as ResourceClass).members),
+          )
           .sort(compare);
         // One array per distinct list, whichever classes it came from: callers group by identity.
         const text = members.join('\u0000');
         list = listsByMembers.get(text) ?? members;
         listsByMembers.set(text, list);
-        listsByClasses.set(key, list);
+        listsByGroups.set(key, list);
       }
       return list;
     },
@@ -496,11 +529,19 @@ const principalKeys = [
   'aws:principalservicenameslist',
 ];
 
-/** See {@link AccessIndex.isNeutral}. */
-function statementIsNeutral(statement: Statement): boolean {
+/**
+ * See {@link AccessIndex.isNeutral}; with `unnamed`, for a principal that the statement's
+ * `Principal` does not name.
+ */
+function statementIsNeutral(statement: Statement, unnamed: boolean): boolean {
   if (statement.notPrincipal) return false;
   const named = statement.principal;
-  if (named && !named.wildcard && named.aws.some((p) => !/^(\d{12}|arn:[^:]+:iam::\d{12}:root)$/.test(p)))
+  if (
+    !unnamed &&
+    named &&
+    !named.wildcard &&
+    named.aws.some((p) => !/^(\d{12}|arn:[^:]+:iam::\d{12}:root)$/.test(p))
+  )
     return false;
   for (const test of statement.conditions) {
     const key = test.key.toLowerCase();
@@ -662,6 +703,7 @@ function grantsOf(classes: readonly ResourceClass[], catalog: Catalog): Grants {
   const toAll = new Set<number>();
   const byAccount = new Map<string, Set<number>>();
   const byPrincipal = new Map<string, Set<number>>();
+  const mentions = new Map<string, Set<number>>();
   const addTo = (map: Map<string, Set<number>>, key: string, id: number) => {
     const set = map.get(key);
     if (set) set.add(id);
@@ -672,6 +714,10 @@ function grantsOf(classes: readonly ResourceClass[], catalog: Catalog): Grants {
     const parsed = parsePolicy(c.side.resourcePolicy);
     if (!parsed.ok) continue;
     for (const s of parsed.value.statements) {
+      for (const aws of s.principal?.aws ?? []) {
+        const key = principalKeyOf(aws);
+        if (key !== undefined) addTo(mentions, key, c.id);
+      }
       if (s.effect !== 'Allow' || (!s.principal && !s.notPrincipal)) continue;
       const granted = actions.get(c.id) ?? new Set<string>();
       // NotAction in a resource policy: every action may be granted.
@@ -688,15 +734,25 @@ function grantsOf(classes: readonly ResourceClass[], catalog: Catalog): Grants {
           const arn = parseArn(aws);
           if (!arn) continue;
           if (arn.service === 'iam' && arn.resource === 'root') addTo(byAccount, arn.account, c.id);
-          else if (arn.service === 'sts' && arn.resource.startsWith('assumed-role/')) {
-            const role = arn.resource.split('/')[1] ?? '';
-            addTo(byPrincipal, `role-name:${arn.account}:${role}`, c.id);
-          } else addTo(byPrincipal, aws, c.id);
+          else addTo(byPrincipal, principalKeyOf(aws) as string, c.id);
         }
       }
     }
   }
-  return { actions, toAll, byAccount, byPrincipal };
+  return { actions, toAll, byAccount, byPrincipal, mentions };
+}
+
+/**
+ * The key of a user, role or session ARN of a `Principal` in {@link Grants}: the ARN, or
+ * `role-name:account:name` for a role session. Undefined for accounts and what is not an ARN.
+ */
+function principalKeyOf(aws: string): string | undefined {
+  const arn = parseArn(aws);
+  if (!arn || (arn.service === 'iam' && arn.resource === 'root')) return undefined;
+  if (arn.service === 'sts' && arn.resource.startsWith('assumed-role/')) {
+    return `role-name:${arn.account}:${arn.resource.split('/')[1] ?? ''}`;
+  }
+  return aws;
 }
 
 function compare(a: string, b: string): number {

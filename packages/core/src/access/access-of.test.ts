@@ -6,7 +6,9 @@ import type { EvaluationResult } from '../evaluate/types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
 import { pairwiseAccessOf } from '../testing/pairwise-access.js';
-import { accessOf, effectiveAccessOf } from './access-of.js';
+import { riskSnapshot } from '../testing/risk-snapshot.js';
+import { loadTools } from '../testing/test-snapshot.js';
+import { accessOf, effectiveAccessOf, type PrincipalAccess } from './access-of.js';
 import { simulateInputFor } from './simulate-input-for.js';
 
 let snapshot: Snapshot;
@@ -115,4 +117,75 @@ describe('effectiveAccessOf, set-wise, against the pairwise reference', () => {
       expect(fast.value.services?.flatMap((s) => s.grants)).toEqual(fast.value.grants);
     }
   }, 60_000);
+});
+
+describe('effectiveAccessOf, principals that share their policies', () => {
+  const account = '111122223333';
+  const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+  const queue = `arn:aws:sqs:eu-west-1:${account}:orders`;
+  // Every role has the same managed policy, so they share what is decided alike; the queue's
+  // policy denies one of them by name and the trust policy of `target` names another.
+  const shared = () =>
+    riskSnapshot({
+      [account]: {
+        policies: {
+          Work: {
+            Statement: [{ Effect: 'Allow', Action: ['sqs:SendMessage', 'sts:AssumeRole'], Resource: '*' }],
+          },
+        },
+        roles: [
+          { name: 'a', managed: ['Work'] },
+          { name: 'b', managed: ['Work'] },
+          { name: 'c', managed: ['Work'] },
+          {
+            name: 'target',
+            trust: {
+              Statement: [{ Effect: 'Allow', Principal: { AWS: arn('a') }, Action: 'sts:AssumeRole' }],
+            },
+          },
+        ],
+        resources: [
+          {
+            arn: queue,
+            type: 'AWS::SQS::Queue',
+            policy: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Deny', Principal: { AWS: arn('b') }, Action: 'sqs:*', Resource: queue }],
+            },
+          },
+        ],
+      },
+    });
+  const allowed = (access: PrincipalAccess, action: string, resource: string) =>
+    access.grants.some((g) => g.actions.includes(action) && g.resources.includes(resource));
+
+  // A statement whose Principal names other principals never matches this one, so its outcome
+  // is shared with every principal it does not name; the named ones are decided for themselves.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+  it.each([
+    ['a', 'b', 'c'],
+    ['c', 'b', 'a'],
+    ['b', 'c', 'a'],
+  ])(
+    'decides a Principal naming one role for that role alone, whichever comes first (%s, %s, %s)',
+    async (...order) => {
+      const snap = shared();
+      const tools = await loadTools();
+      const access = new Map<string, PrincipalAccess>();
+      for (const name of order) {
+        const result = effectiveAccessOf(snap, tools, arn(name));
+        const reference = pairwiseAccessOf(snap, tools, arn(name));
+        if (!result.ok || !reference.ok) throw new Error(name);
+        expect(result.value.grants, name).toEqual(reference.value.grants);
+        access.set(name, result.value);
+      }
+      const of = (name: string) => access.get(name) as PrincipalAccess;
+      expect(allowed(of('a'), 'sqs:SendMessage', queue)).toBe(true);
+      expect(allowed(of('b'), 'sqs:SendMessage', queue)).toBe(false);
+      expect(allowed(of('c'), 'sqs:SendMessage', queue)).toBe(true);
+      expect(allowed(of('a'), 'sts:AssumeRole', arn('target'))).toBe(true);
+      expect(allowed(of('b'), 'sts:AssumeRole', arn('target'))).toBe(false);
+      expect(allowed(of('c'), 'sts:AssumeRole', arn('target'))).toBe(false);
+    },
+  );
 });

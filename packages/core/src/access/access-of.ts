@@ -163,19 +163,30 @@ export function effectiveAccessOf(
   for (const id of grants.byPrincipal.get(principalArn) ?? []) named.add(id);
   const roleName = /^arn:[^:]+:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(principalArn)?.[1];
   for (const id of grants.byPrincipal.get(`role-name:${account}:${roleName}`) ?? []) named.add(id);
-  const namedByService = new Map<string, number[]>();
-  for (const id of [...named].sort((a, b) => a - b)) {
-    const service = (index.classes[id] as ResourceClass).service;
-    const list = namedByService.get(service);
-    if (list) list.push(id);
-    else namedByService.set(service, [id]);
-  }
+  // The classes with a statement whose Principal names it: the others decide it as they decide
+  // any principal they do not name.
+  const mentioned = new Set<number>([
+    ...(grants.mentions.get(principalArn) ?? []),
+    ...(grants.mentions.get(`role-name:${account}:${roleName}`) ?? []),
+  ]);
+  const byServiceOf = (ids: ReadonlySet<number>) => {
+    const map = new Map<string, number[]>();
+    for (const id of [...ids].sort((a, b) => a - b)) {
+      const service = (index.classes[id] as ResourceClass).service;
+      const list = map.get(service);
+      if (list) list.push(id);
+      else map.set(service, [id]);
+    }
+    return map;
+  };
+  const namedByService = byServiceOf(named);
+  const mentionedByService = byServiceOf(mentioned);
 
   // Principals of the same account, kind and boundary whose statements are the same objects
   // (managed policies) share what they can do when nothing that decides it reads who they are
   // (AccessIndex.isNeutral): the whole access, or each service's part.
   const sharedPrefix = sharingPrefixOf(principalArn, side);
-  const wholeKey = `${sharedPrefix}*|${ownStatements.map(index.statementId).join(',')}|${[...named].sort((a, b) => a - b).join(',')}`;
+  const wholeKey = `${sharedPrefix}*|${ownStatements.map(index.statementId).join(',')}|${[...named].sort((a, b) => a - b).join(',')}|${[...mentioned].sort((a, b) => a - b).join(',')}`;
   const shared = index.sharedServices as Map<string, ServiceLayer | readonly ServiceLayer[]>;
 
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
@@ -264,22 +275,34 @@ export function effectiveAccessOf(
       if (granted) reachClass(index.classes[id] as ResourceClass, (action) => granted.has(action));
     }
 
-    const reached = new Map<string, Map<number, Outcome>>();
-    const personal: PersonalGroup[] = [];
+    // Classes that every evaluation for this principal treats alike (the same resource types and
+    // side, the same answers from the patterns that take part, hence the same reach) are decided
+    // together, on their first class.
+    const together = new Map<string, { ids: number[]; classKey: string }>();
     for (const [id, actions] of reach) {
       const c = index.classes[id] as ResourceClass;
       const relevant = c.patterns.filter((p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p));
       const classKey = `${c.sideKey}\u0000${relevant.join(',')}${c.variable ? `\u0000${c.members[0]}` : ''}`;
+      const key = `${c.types}\u0000${actions.size}\u0000${mentioned.has(id)}\u0000${classKey}`;
+      const found = together.get(key);
+      if (found) found.ids.push(id);
+      else together.set(key, { ids: [id], classKey });
+    }
+    const reached = new Map<string, Map<number, Outcome>>();
+    const personal: PersonalGroup[] = [];
+    for (const { ids, classKey } of together.values()) {
+      const c = index.classes[ids[0] as number] as ResourceClass;
+      const groupId = index.classGroupOf(ids.sort((a, b) => a - b));
       const statements = [...own, ...index.sideStatements(c.side, c.sideKey, service)];
-      for (const group of index.groupActions(actions, statements)) {
+      for (const group of index.groupActions(reach.get(c.id) ?? [], statements)) {
         const first = group[0] as string;
-        if (!index.isNeutral(first, statements)) {
-          personal.push({ classId: id, actions: group, classKey });
+        if (!index.isNeutral(first, statements, mentioned.has(c.id))) {
+          personal.push({ classId: c.id, groupId, actions: group, classKey });
           continue;
         }
         const outcome = decide(first, c.members[0] as string, c.side, c.sideKey, classKey, true);
         if (outcome === undefined) return undefined;
-        if (outcome !== denied) record(reached, group, id, outcome);
+        if (outcome !== denied) record(reached, group, groupId, outcome);
       }
     }
     const starStatements = [...own, ...(rcpsByService.get(service) ?? [])];
@@ -288,7 +311,7 @@ export function effectiveAccessOf(
       const group = ids.map((id) => index.actionName(id));
       const first = group[0] as string;
       if (!index.isNeutral(first, starStatements)) {
-        personal.push({ classId: -1, actions: group, classKey: '' });
+        personal.push({ classId: -1, groupId: -1, actions: group, classKey: '' });
         continue;
       }
       const star = index.starSide(snapshot, side.account, service);
@@ -326,7 +349,7 @@ export function effectiveAccessOf(
       const c = index.classes[group.classId] as ResourceClass;
       const outcome = decide(first, c.members[0] as string, c.side, c.sideKey, group.classKey, false);
       if (outcome === undefined) return undefined;
-      if (outcome !== denied) record(extra, group.actions, c.id, outcome);
+      if (outcome !== denied) record(extra, group.actions, group.groupId, outcome);
     }
     // Most often the personal groups deny (a trust policy naming another role): the shared part.
     if (extra.size === 0 && extraStar.size === 0) return layer.part;
@@ -347,7 +370,9 @@ export function effectiveAccessOf(
   for (const service of new Set([...allowsByService.keys(), ...namedByService.keys()])) {
     const key = `${sharedPrefix}${service}|${(ownByService.get(service) ?? [])
       .map(index.statementId)
-      .join(',')}|${(namedByService.get(service) ?? []).join(',')}`;
+      .join(
+        ',',
+      )}|${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;
     let layer = shared.get(key) as ServiceLayer | undefined;
     if (!layer) {
       layer = layerOf(service);
@@ -403,9 +428,10 @@ interface ServiceLayer {
   readonly personal: readonly PersonalGroup[];
 }
 
-/** Actions of one class (`-1`: `*`) decided per principal. */
+/** Actions of a group of classes (`-1`: `*`) decided per principal, on its first class. */
 interface PersonalGroup {
   readonly classId: number;
+  readonly groupId: number;
   readonly actions: readonly string[];
   readonly classKey: string;
 }
@@ -413,20 +439,20 @@ interface PersonalGroup {
 const noReach: ReadonlyMap<string, ReadonlyMap<number, Outcome>> = new Map();
 const noStarReach: ReadonlyMap<Outcome, readonly string[]> = new Map();
 
-/** Records that some actions reach a class with an outcome. */
+/** Records that some actions reach a group of classes ({@link AccessIndex.classGroupOf}) with an outcome. */
 function record(
   reached: Map<string, Map<number, Outcome>>,
   actions: readonly string[],
-  classId: number,
+  groupId: number,
   outcome: Outcome,
 ): void {
   for (const action of actions) {
-    let classes = reached.get(action);
-    if (!classes) {
-      classes = new Map();
-      reached.set(action, classes);
+    let groups = reached.get(action);
+    if (!groups) {
+      groups = new Map();
+      reached.set(action, groups);
     }
-    classes.set(classId, outcome);
+    groups.set(groupId, outcome);
   }
 }
 
@@ -487,9 +513,9 @@ function grantsOf(
 ): AccessGrant[] {
   // By condition keys, then by the (canonical, shared) resource list.
   const byShape = new Map<string, Map<readonly string[], string[]>>();
-  for (const [action, classes] of reached) {
+  for (const [action, groups] of reached) {
     const byKeys = new Map<string, number[]>();
-    for (const [id, keys] of classes) {
+    for (const [id, keys] of groups) {
       const list = byKeys.get(keys);
       if (list) list.push(id);
       else byKeys.set(keys, [id]);
