@@ -339,4 +339,35 @@ describe('properties', () => {
       }),
     );
   });
+
+  // The evaluator decides a condition from `whenAbsent`, `matches` and `negated` without calling
+  // `testValues` (statement-hits.ts): the parts must agree with the whole for every form.
+  it('whenAbsent, matches and negated agree with testValues', () => {
+    const pool = fc.constantFrom('a', 'b*', '10.0.0.0/8', '1', 'arn:aws:s3:::a', '2020-01-01', '*', 'true');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...operatorNames, 'Bool', 'Null'),
+        fc.constantFrom('', 'ForAllValues:', 'ForAnyValue:'),
+        fc.boolean(),
+        fc.array(pool, { maxLength: 3 }),
+        fc.array(pool, { maxLength: 3 }),
+        (operator, set, ifExists, values, contextValues) => {
+          const name = operator === 'Null' ? 'Null' : `${set}${operator}${ifExists ? 'IfExists' : ''}`;
+          const compiled = compile(name, values);
+          fc.pre(compiled.ok);
+          if (!compiled.ok) return;
+          const condition = compiled.value;
+          const context = buildContext({ k: contextValues });
+          expect(condition.whenAbsent).toBe(condition.testValues(undefined, context));
+          expect(condition.whenAbsent).toBe(condition.testValues([], context));
+          expect(condition.matches === undefined).toBe(set !== '' || operator === 'Null');
+          if (condition.matches === undefined || contextValues.length === 0) return;
+          const inlined =
+            contextValues.length === 1 &&
+            condition.matches(contextValues[0] as string, context) !== condition.negated;
+          expect(inlined).toBe(condition.testValues(contextValues, context));
+        },
+      ),
+    );
+  });
 });

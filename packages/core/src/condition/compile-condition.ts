@@ -150,7 +150,7 @@ export function compileCondition(
     if (hasErrors(diagnostics)) return fail(diagnostics);
     const testValues = (values: readonly string[] | undefined): boolean =>
       values === undefined || values.length === 0 ? whenAbsent : whenPresent;
-    return ok(conditionOf(test, key, [key], testValues), diagnostics);
+    return ok(conditionOf(test, key, [key], testValues, whenAbsent, undefined, false), diagnostics);
   }
 
   const definition = OPERATORS.get(parsed.base.toLowerCase()) as OperatorDefinition;
@@ -158,8 +158,12 @@ export function compileCondition(
   if (hasErrors(diagnostics)) return fail(diagnostics);
   const keys = [key];
   addKeys(keys, compiled.keys.map(internString));
-  const testValues = buildTest(parsed.set, parsed.ifExists, definition.negated, compiled.test);
-  return ok(conditionOf(test, key, keys, testValues), diagnostics);
+  const { set, ifExists } = parsed;
+  const negated = definition.negated;
+  const testValues = buildTest(set, ifExists, negated, compiled.test);
+  const whenAbsent = set === 'ForAllValues' || ifExists || (set === undefined && negated);
+  const matches = set === undefined ? compiled.test : undefined;
+  return ok(conditionOf(test, key, keys, testValues, whenAbsent, matches, negated), diagnostics);
 }
 
 type ValuesTest = CompiledCondition['testValues'];
@@ -169,11 +173,19 @@ function conditionOf(
   keyLower: string,
   keys: readonly string[],
   testValues: ValuesTest,
+  whenAbsent: boolean,
+  matches: ValueTest | undefined,
+  negated: boolean,
 ): CompiledCondition {
+  // The fields the evaluator reads first come first (one object shape for every condition).
   return {
+    keyLower,
+    readsOtherKeys: keys.length > 1,
+    whenAbsent,
+    matches,
+    negated,
     operator: test.operator,
     key: test.key,
-    keyLower,
     keys,
     test: (context) => testValues(context.get(keyLower), context),
     testValues,

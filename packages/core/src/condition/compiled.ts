@@ -1,4 +1,5 @@
 import type { RequestContext } from './context.js';
+import type { ValueTest } from './operator.js';
 
 /**
  * A condition test compiled once per policy and run once per request.
@@ -8,10 +9,27 @@ import type { RequestContext } from './context.js';
  * request context as `missingContextKeys`.
  */
 export interface CompiledCondition {
-  readonly operator: string;
-  readonly key: string;
   /** `key` lowercased, shared (the first of `keys`): the key whose values `testValues` is given. */
   readonly keyLower: string;
+  /** Whether policy variables in the values read keys besides `keyLower` (`keys.length > 1`). */
+  readonly readsOtherKeys: boolean;
+  /**
+   * The result when the key is absent or has no values, whatever the form: for a single-valued
+   * operator `IfExists` or negated, for `ForAllValues:` true, for `ForAnyValue:` `IfExists`, for
+   * `Null` whether it checks for absence.
+   */
+  readonly whenAbsent: boolean;
+  /**
+   * For a single-valued operator without a set prefix (the common case), the test of its one
+   * context value before negation; undefined for `ForAllValues:`, `ForAnyValue:` and `Null`,
+   * which `testValues` decides. The evaluator runs it without the wrapper closure, so a decision
+   * loads fewer objects per condition.
+   */
+  readonly matches: ValueTest | undefined;
+  /** With `matches`: the operator is negated (`StringNotEquals`): true when no policy value matches. */
+  readonly negated: boolean;
+  readonly operator: string;
+  readonly key: string;
   readonly keys: readonly string[];
   /** Whether the test holds for this request context. */
   readonly test: (context: RequestContext) => boolean;

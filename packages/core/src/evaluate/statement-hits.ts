@@ -277,8 +277,13 @@ export function statementMatchesRequest(
     // One lookup of the condition key serves the missing-key report and the test.
     const values = context.get(condition.keyLower);
     if (values === undefined) missing.note(condition.keyLower, condition.key);
-    if (condition.keys.length > 1) noteMissing(condition.keys, condition.key, context, missing);
-    if (holds && !condition.testValues(values, context)) holds = false;
+    if (condition.readsOtherKeys) noteMissing(condition.keys, condition.key, context, missing);
+    if (!holds) continue;
+    // `testValues`, with its common case (a single-valued operator) inlined.
+    const matches = condition.matches;
+    if (values === undefined || values.length === 0) holds = condition.whenAbsent;
+    else if (matches === undefined) holds = condition.testValues(values, context);
+    else holds = values.length === 1 && matches(values[0] as string, context) !== condition.negated;
   }
   return holds;
 }
