@@ -21,7 +21,7 @@ const gap = {
 /** A one-policy list for the resource-based policy or the session policy, refilled per use. */
 const onePolicy: CompiledPolicy[] = [];
 
-import type { EvaluationResult, MissingAllow } from './types.js';
+import type { EvaluationResult, MissingAllow, Reason } from './types.js';
 
 /** An organization level and its compiled SCPs or RCPs. */
 export interface CompiledOrgLevel {
@@ -211,7 +211,7 @@ export function evaluateRequest(
   if (allowed && scpGaps === undefined) {
     const reasons =
       grantsAlone !== undefined && !identityPath
-        ? [...allows.reasons(0, scpAllowCount), ...grantsAlone.map((i) => allows.reason(i))]
+        ? aloneReasons(allows, scpAllowCount, grantsAlone)
         : allows.reasons();
     return { decision: 'Allowed', reasons, missingAllows: none, missingContextKeys };
   }
@@ -293,6 +293,17 @@ function isKeyPolicyRequest(request: EvaluationRequest): boolean {
 function isTrustPolicyRequest(request: EvaluationRequest): boolean {
   const pieces = request.resource.pieces;
   return request.service === 'sts' && pieces?.[2] === 'iam' && (pieces[5]?.startsWith('role/') ?? false);
+}
+
+/**
+ * The SCP allows, then the resource-policy grants that allow alone. A function of its own: a
+ * closure over the hit list inside {@link evaluateRequest} would make V8 allocate a context on
+ * every decision.
+ */
+function aloneReasons(allows: HitList, scpAllowCount: number, grantsAlone: readonly number[]): Reason[] {
+  const reasons = allows.reasons(0, scpAllowCount);
+  for (const i of grantsAlone) reasons.push(allows.reason(i));
+  return reasons;
 }
 
 /** `[policy]`, without allocating. */

@@ -40,7 +40,7 @@ export function matchPrincipal(
       const account = principal.account;
       if (
         account !== undefined &&
-        (block.aws.includes(account) || block.aws.includes(`arn:${principal.partition}:iam::${account}:root`))
+        (block.aws.includes(account) || block.aws.includes(rootArnOf(principal, account)))
       ) {
         return principal.kind === 'root' ? 'direct' : 'account';
       }
@@ -72,8 +72,7 @@ export function isExcludedByNotPrincipal(block: PrincipalBlock, request: Evaluat
       const account = principal.account;
       const accountListed =
         account !== undefined &&
-        (block.aws.includes(account) ||
-          block.aws.includes(`arn:${principal.partition}:iam::${account}:root`));
+        (block.aws.includes(account) || block.aws.includes(rootArnOf(principal, account)));
       if (!accountListed) return false;
       if (principal.kind === 'root') return true;
       return (
@@ -82,4 +81,9 @@ export function isExcludedByNotPrincipal(block: PrincipalBlock, request: Evaluat
       );
     }
   }
+}
+
+/** The caller's account root ARN, as parsed, or made here for a principal built some other way. */
+function rootArnOf(principal: EvaluationRequest['principal'], account: string): string {
+  return principal.rootArn ?? `arn:${principal.partition}:iam::${account}:root`;
 }

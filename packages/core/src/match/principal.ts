@@ -24,6 +24,11 @@ export interface RequestPrincipal {
   /** The 12-digit account, for principals that belong to one. */
   readonly account?: string;
   readonly partition: string;
+  /**
+   * `arn:PARTITION:iam::ACCOUNT:root`, for principals of an account, made once when the principal
+   * is parsed: resource policies name accounts this way, and a decision compares it with them.
+   */
+  readonly rootArn?: string;
   /** The ARN a `Principal` element names to match this caller exactly (user, role, session, root). */
   readonly arn?: string;
   /**
@@ -68,10 +73,20 @@ export function parseRequestPrincipal(text: string): RequestPrincipal | undefine
   const arn = parseArn(text);
   if (!arn || !/^\d{12}$/.test(arn.account)) return undefined;
   const { account, partition } = arn;
+  const rootArn = `arn:${partition}:iam::${account}:root`;
   // Plain object literals: spreading a shared base costs far more on this hot path.
   if (arn.service === 'iam') {
     if (arn.resource === 'root') {
-      return { kind: 'root', text, account, partition, arn: text, principalArn: text, serviceLinked: false };
+      return {
+        kind: 'root',
+        text,
+        account,
+        partition,
+        rootArn,
+        arn: text,
+        principalArn: text,
+        serviceLinked: false,
+      };
     }
     const slash = arn.resource.indexOf('/');
     const type = slash < 0 ? arn.resource : arn.resource.slice(0, slash);
@@ -83,6 +98,7 @@ export function parseRequestPrincipal(text: string): RequestPrincipal | undefine
         text,
         account,
         partition,
+        rootArn,
         arn: text,
         principalArn: text,
         name,
@@ -92,10 +108,20 @@ export function parseRequestPrincipal(text: string): RequestPrincipal | undefine
     if (type === 'role') {
       const serviceLinked =
         arn.resource.startsWith('role/aws-service-role/') || name.startsWith('AWSServiceRoleFor');
-      return { kind: 'role', text, account, partition, arn: text, principalArn: text, name, serviceLinked };
+      return {
+        kind: 'role',
+        text,
+        account,
+        partition,
+        rootArn,
+        arn: text,
+        principalArn: text,
+        name,
+        serviceLinked,
+      };
     }
     if (type === 'saml-provider' || type === 'oidc-provider') {
-      return { kind: 'federated', text, account, partition, arn: text, serviceLinked: false };
+      return { kind: 'federated', text, account, partition, rootArn, arn: text, serviceLinked: false };
     }
     return undefined;
   }
@@ -108,6 +134,7 @@ export function parseRequestPrincipal(text: string): RequestPrincipal | undefine
         text,
         account,
         partition,
+        rootArn,
         arn: text,
         principalArn: `arn:${partition}:iam::${account}:role/${role}`,
         name: role,
@@ -122,6 +149,7 @@ export function parseRequestPrincipal(text: string): RequestPrincipal | undefine
         text,
         account,
         partition,
+        rootArn,
         arn: text,
         principalArn: text,
         name,
