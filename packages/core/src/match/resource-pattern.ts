@@ -71,7 +71,11 @@ export function compileResourcePatterns(
   }
   return {
     keys: list,
-    test: (resource, context) => tests.some((t) => t(resource, context)),
+    // A loop rather than `some` with a closure, which would be allocated on every call.
+    test: (resource, context) => {
+      for (let i = 0; i < tests.length; i++) if ((tests[i] as Test)(resource, context)) return true;
+      return false;
+    },
     shape: 'other',
     text: '',
   };
