@@ -21,6 +21,7 @@ import { arnOperators } from './arn.js';
 import { binaryOperators } from './binary.js';
 import { boolOperators } from './bool.js';
 import type { CompiledCondition } from './compiled.js';
+import { contextKeyId } from './context.js';
 import { dateOperators } from './date.js';
 import { ipOperators } from './ip.js';
 import { compileNull } from './null.js';
@@ -180,6 +181,7 @@ function conditionOf(
   // The fields the evaluator reads first come first (one object shape for every condition).
   return {
     keyLower,
+    keyId: contextKeyId(keyLower),
     readsOtherKeys: keys.length > 1,
     whenAbsent,
     matches,

@@ -11,6 +11,8 @@ import type { ValueTest } from './operator.js';
 export interface CompiledCondition {
   /** `key` lowercased, shared (the first of `keys`): the key whose values `testValues` is given. */
   readonly keyLower: string;
+  /** `contextKeyId(keyLower)`: where the key's values are in a request's `ContextSlots` (-1: use the map). */
+  readonly keyId: number;
   /** Whether policy variables in the values read keys besides `keyLower` (`keys.length > 1`). */
   readonly readsOtherKeys: boolean;
   /**

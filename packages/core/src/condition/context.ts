@@ -16,3 +16,28 @@ export function buildContext(entries: Readonly<Record<string, string | readonly 
   }
   return context;
 }
+
+/**
+ * The context of one request as a list indexed by {@link contextKeyId}, beside the map: a
+ * decision looks each condition key up with one array load instead of a hash lookup in the
+ * map. Keys the list does not reach are absent. Built by `buildRequest` from the same entries as
+ * the map; undefined when some key of the request has no id (the id table is full).
+ */
+export type ContextSlots = readonly (readonly string[] | undefined)[];
+
+/** Dense ids of lowercased context keys, shared by compiled conditions and built requests. */
+const keyIds = new Map<string, number>();
+
+/** Ids are never reused: past this many distinct keys, none are given (lookups use the map). */
+const keyIdLimit = 10_000;
+
+/** The id of a lowercased context key, or -1 when the table is full. */
+export function contextKeyId(lower: string): number {
+  let id = keyIds.get(lower);
+  if (id === undefined) {
+    if (keyIds.size >= keyIdLimit) return -1;
+    id = keyIds.size;
+    keyIds.set(lower, id);
+  }
+  return id;
+}

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
+import { evaluateRequest } from './evaluate-request.js';
 import { createSimulator, type Simulator } from './simulate.js';
 import type { EvaluationResult, MissingAllow, Reason, RequestInput } from './types.js';
 
@@ -44,8 +45,9 @@ function loadCases(file: string): CorpusCase[] {
 }
 
 let simulator: Simulator;
+let catalog: Catalog;
 beforeAll(async () => {
-  const catalog: Catalog = await loadCatalog();
+  catalog = await loadCatalog();
   simulator = createSimulator(catalog);
 });
 
@@ -78,6 +80,25 @@ describe('the corpus', () => {
   it('has at least 300 cases, each citing the AWS documentation', () => {
     const total = files.reduce((n, file) => n + loadCases(file).length, 0);
     expect(total).toBeGreaterThanOrEqual(300);
+  });
+
+  // The evaluator reads condition keys from the request's context slots, or from the map when a
+  // request has none (more distinct keys than ids): both paths give the same results.
+  it('gives the same results when a request has no context slots', () => {
+    const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
+    let compared = 0;
+    for (const file of files) {
+      for (const c of loadCases(file)) {
+        const prepared = simulator.prepare({ request: c.request, ...(c.policies ?? {}) });
+        if ('error' in prepared) continue;
+        const withoutSlots = { ...prepared.request, contextSlots: undefined };
+        expect(evaluateRequest(prepared.policies, withoutSlots, options), c.name).toEqual(
+          evaluateRequest(prepared.policies, prepared.request, options),
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(300);
   });
 
   it('has unique case names within each file', () => {

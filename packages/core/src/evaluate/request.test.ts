@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { contextKeyId } from '../condition/context.js';
 import { buildRequest } from './request.js';
 
 const contextOf = (input: Parameters<typeof buildRequest>[0]) => {
@@ -104,5 +106,46 @@ describe('buildRequest fills the keys that follow from the request', () => {
     const result = buildRequest(input);
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ code, path }));
+  });
+});
+
+// The evaluator reads condition keys from `contextSlots` (statement-hits.ts): they must hold
+// exactly the entries of the map, whatever the keys' spellings, repeats and filled-in keys.
+describe('contextSlots', () => {
+  it('holds the same entries as the context map', () => {
+    const key = fc.constantFrom(
+      'aws:SourceIp',
+      'AWS:SourceIP',
+      'aws:PrincipalArn',
+      'aws:principaltag/Team',
+      's3:prefix',
+      'aws:ResourceAccount',
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.oneof(key, fc.string({ minLength: 1, maxLength: 8 })), fc.string()),
+        fc.constantFrom(
+          'arn:aws:sts::111122223333:assumed-role/app/s1',
+          'arn:aws:iam::111122223333:user/alice',
+          's3.amazonaws.com',
+          'anonymous',
+        ),
+        (context, principal) => {
+          const result = buildRequest({
+            principal,
+            action: 's3:GetObject',
+            resource: 'arn:aws:s3:::b/k',
+            context,
+          });
+          if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+          const { context: map, contextSlots } = result.value;
+          expect(contextSlots).toBeDefined();
+          const slots = contextSlots ?? [];
+          for (const [lower, values] of map) expect(slots[contextKeyId(lower)]).toBe(values);
+          const filledSlots = slots.filter((values) => values !== undefined);
+          expect(filledSlots).toHaveLength(map.size);
+        },
+      ),
+    );
   });
 });

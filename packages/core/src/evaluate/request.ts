@@ -1,4 +1,4 @@
-import type { RequestContext } from '../condition/context.js';
+import { type ContextSlots, contextKeyId, type RequestContext } from '../condition/context.js';
 import { error, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { parseArn, splitArn } from '../match/arn.js';
 import { internString } from '../match/intern.js';
@@ -30,26 +30,76 @@ export interface EvaluationRequest {
   /** The account that owns the resource, when known. */
   readonly resourceAccount: string | undefined;
   readonly context: RequestContext;
+  /** The same context indexed by key id, for the evaluator (see {@link ContextSlots}). */
+  readonly contextSlots: ContextSlots | undefined;
   /** The role ARN policies' `Principal` elements are compared with for a role session (`aws:PrincipalArn`). */
   readonly roleArn: string | undefined;
 }
 
-/** Lowercased context keys by their spelling in requests, shared (see `internString`). */
-const lowercaseKeys = new Map<string, string>();
+/** A context key as a request spells it, lowercased and shared (see `internString`), with its id. */
+interface ContextKey {
+  readonly lower: string;
+  /** `contextKeyId(lower)`: its place in the request's context slots. */
+  readonly id: number;
+}
+
+/** Context keys by their spelling in requests. */
+const contextKeys = new Map<string, ContextKey>();
 const lowercaseKeyLimit = 10_000;
 
 /**
- * A context key lowercased, as the one shared string that compiled conditions also hold: looking
- * it up in the context then compares pointers, not characters.
+ * A context key lowercased, as the one shared string that compiled conditions also hold (looking
+ * it up in the context then compares pointers, not characters), and its id.
  */
-function lowercaseKey(key: string): string {
-  let lower = lowercaseKeys.get(key);
-  if (lower === undefined) {
-    lower = internString(key.toLowerCase());
-    if (lowercaseKeys.size >= lowercaseKeyLimit) lowercaseKeys.clear();
-    lowercaseKeys.set(key, lower);
+function contextKey(key: string): ContextKey {
+  let known = contextKeys.get(key);
+  if (known === undefined) {
+    const lower = internString(key.toLowerCase());
+    known = { lower, id: contextKeyId(lower) };
+    if (contextKeys.size >= lowercaseKeyLimit) contextKeys.clear();
+    contextKeys.set(key, known);
   }
-  return lower;
+  return known;
+}
+
+/** The keys `buildRequest` fills in. */
+const filled = {
+  principalArn: contextKey('aws:principalarn'),
+  principalAccount: contextKey('aws:principalaccount'),
+  principalType: contextKey('aws:principaltype'),
+  username: contextKey('aws:username'),
+  userid: contextKey('aws:userid'),
+  principalIsAwsService: contextKey('aws:principalisawsservice'),
+  principalServiceName: contextKey('aws:principalservicename'),
+  resourceAccount: contextKey('aws:resourceaccount'),
+};
+
+/** A request's context as it is built: the map, and the same entries by key id. */
+class ContextBuilder {
+  readonly map = new Map<string, readonly string[]>();
+  private readonly slots: (readonly string[] | undefined)[] = [];
+  private complete = true;
+
+  set(key: ContextKey, values: readonly string[]): void {
+    this.map.set(key.lower, values);
+    const id = key.id;
+    if (id < 0) {
+      this.complete = false;
+      return;
+    }
+    while (this.slots.length <= id) this.slots.push(undefined);
+    this.slots[id] = values;
+  }
+
+  /** Sets a key the request did not give. */
+  fill(key: ContextKey, value: string | undefined): void {
+    if (value !== undefined && !this.map.has(key.lower)) this.set(key, [value]);
+  }
+
+  /** The slots, unless some key has no id. */
+  contextSlots(): ContextSlots | undefined {
+    return this.complete ? this.slots : undefined;
+  }
 }
 
 /**
@@ -126,27 +176,26 @@ export function buildRequest(input: RequestInput, path = 'request'): Result<Eval
     (arn && /^\d{12}$/.test(arn.account) ? arn.account : undefined) ??
     principal.account;
 
-  const context = new Map<string, readonly string[]>();
+  const context = new ContextBuilder();
   for (const [key, value] of Object.entries(input.context ?? {})) {
-    context.set(lowercaseKey(key), typeof value === 'string' ? [value] : [...value]);
+    context.set(contextKey(key), typeof value === 'string' ? [value] : [...value]);
   }
-  const fill = (key: string, value: string | undefined) => {
-    if (value !== undefined && !context.has(key)) context.set(key, [value]);
-  };
-  fill('aws:principalarn', principal.principalArn);
-  fill('aws:principalaccount', principal.account);
-  fill('aws:principaltype', principalTypes[principal.kind]);
-  if (principal.kind === 'user') fill('aws:username', principal.name);
-  if (principal.kind === 'root') fill('aws:userid', principal.account);
-  if (principal.kind === 'anonymous') fill('aws:userid', 'anonymous');
-  if (principal.kind !== 'anonymous') fill('aws:principalisawsservice', String(principal.kind === 'service'));
-  if (principal.kind === 'service') fill('aws:principalservicename', principal.text);
-  fill('aws:resourceaccount', resourceAccount);
+  context.fill(filled.principalArn, principal.principalArn);
+  context.fill(filled.principalAccount, principal.account);
+  context.fill(filled.principalType, principalTypes[principal.kind]);
+  if (principal.kind === 'user') context.fill(filled.username, principal.name);
+  if (principal.kind === 'root') context.fill(filled.userid, principal.account);
+  if (principal.kind === 'anonymous') context.fill(filled.userid, 'anonymous');
+  if (principal.kind !== 'anonymous') {
+    context.fill(filled.principalIsAwsService, String(principal.kind === 'service'));
+  }
+  if (principal.kind === 'service') context.fill(filled.principalServiceName, principal.text);
+  context.fill(filled.resourceAccount, resourceAccount);
 
   const actionLower = input.action.toLowerCase();
   const roleArn =
     principal.kind === 'assumedRole' || principal.kind === 'role'
-      ? (context.get('aws:principalarn')?.[0] ?? principal.principalArn)
+      ? (context.map.get(filled.principalArn.lower)?.[0] ?? principal.principalArn)
       : undefined;
   return ok({
     principal,
@@ -159,7 +208,8 @@ export function buildRequest(input: RequestInput, path = 'request'): Result<Eval
       pieces: input.resource.startsWith('arn:') ? splitArn(input.resource) : undefined,
     },
     resourceAccount,
-    context,
+    context: context.map,
+    contextSlots: context.contextSlots(),
     roleArn,
   });
 }

@@ -259,11 +259,19 @@ export function statementMatchesRequest(
     if (matched === statement.notResource) return false;
   }
   const conditions = statement.conditions;
+  const slots = request.contextSlots;
   let holds = true;
   for (let i = 0; i < conditions.length; i++) {
     const condition = conditions[i] as CompiledCondition;
-    // One lookup of the condition key serves the missing-key report and the test.
-    const values = context.get(condition.keyLower);
+    // One lookup of the condition key serves the missing-key report and the test: an array load
+    // where the request and the condition have key ids, else the map.
+    const id = condition.keyId;
+    const values =
+      slots !== undefined && id >= 0
+        ? id < slots.length
+          ? slots[id]
+          : undefined
+        : context.get(condition.keyLower);
     if (values === undefined) missing.note(condition.keyLower, condition.key);
     if (condition.readsOtherKeys) noteMissing(condition.keys, condition.key, context, missing);
     if (!holds) continue;
