@@ -102,6 +102,23 @@ class ContextBuilder {
   }
 }
 
+/** Service prefixes, shared (a few hundred at most; bounded like the keys). */
+const services = new Map<string, string>();
+
+/**
+ * The one shared copy of a lowercased service prefix: its hash is computed once, so the
+ * evaluator's per-decision lookups by service (`supportsRcp`) do not hash a new string each time.
+ */
+function serviceOf(service: string): string {
+  let shared = services.get(service);
+  if (shared === undefined) {
+    if (services.size >= lowercaseKeyLimit) services.clear();
+    services.set(service, service);
+    shared = service;
+  }
+  return shared;
+}
+
 /**
  * Parsed principals by their text: a batch names the same callers again and again, and a parsed
  * principal is never changed, so requests share it. Bounded like {@link lowercaseKeys}.
@@ -202,7 +219,7 @@ export function buildRequest(input: RequestInput, path = 'request'): Result<Eval
     action: input.action,
     actionLower,
     actionId: actionIdOf(actionLower),
-    service: input.action.slice(0, colon).toLowerCase(),
+    service: serviceOf(input.action.slice(0, colon).toLowerCase()),
     resource: {
       text: input.resource,
       pieces: input.resource.startsWith('arn:') ? splitArn(input.resource) : undefined,
