@@ -42,7 +42,11 @@ export interface CompiledStatement {
   readonly index: number;
   readonly sid: string | undefined;
   readonly matchesAction: (actionLower: string) => boolean;
-  /** The reasons made for this statement per organization level (SCPs and RCPs: `FullAWSAccess` is attached at every level). */
+  /**
+   * The reasons made for this statement per organization level (SCPs and RCPs: `FullAWSAccess` is
+   * attached at every level): `[level, reason, ...]` for the first few levels, then a map.
+   */
+  levelReasons: (string | Reason)[] | undefined;
   reasonsByLevel: Map<string, Reason> | undefined;
   /** `[this statement]`, the list {@link CompiledPolicy.statementsFor} gives when it matches alone. */
   readonly alone: readonly CompiledStatement[];
@@ -208,6 +212,7 @@ function compileStatement(
     index: statement.index,
     sid: statement.sid,
     matchesAction,
+    levelReasons: undefined,
     reasonsByLevel: undefined,
     alone: noStatements,
   };

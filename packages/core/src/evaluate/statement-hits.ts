@@ -11,6 +11,9 @@ import type { PolicyType, Reason } from './types.js';
  * decision (evaluation is synchronous and never re-entered), so a decision allocates nothing for
  * the statements it looks at: only the result it returns.
  */
+/** How many organization levels a statement keeps its reasons for in a list before a map. */
+const levelPairs = 8;
+
 export class HitList {
   length = 0;
   readonly types: PolicyType[] = [];
@@ -52,11 +55,26 @@ export class HitList {
       statement.reason = reason;
       return reason;
     }
-    const cached = statement.reasonsByLevel?.get(level);
-    if (cached !== undefined && cached.policyType === type) return cached;
+    // A short list of (level, reason) pairs, compared by pointer first: a decision meets the same
+    // few level strings again and again. Past `levelPairs` levels, a map.
+    const pairs = statement.levelReasons;
+    if (pairs !== undefined) {
+      for (let k = 0; k < pairs.length; k += 2) {
+        if (pairs[k] === level) {
+          const cached = pairs[k + 1] as Reason;
+          if (cached.policyType === type) return cached;
+        }
+      }
+    }
+    const mapped = statement.reasonsByLevel?.get(level);
+    if (mapped !== undefined && mapped.policyType === type) return mapped;
     const reason = this.make(type, statement, `${level}/${(this.policies[i] as CompiledPolicy).name}`);
-    statement.reasonsByLevel ??= new Map();
-    statement.reasonsByLevel.set(level, reason);
+    if (pairs === undefined) statement.levelReasons = [level, reason];
+    else if (pairs.length < levelPairs * 2) pairs.push(level, reason);
+    else {
+      statement.reasonsByLevel ??= new Map();
+      statement.reasonsByLevel.set(level, reason);
+    }
     return reason;
   }
 
