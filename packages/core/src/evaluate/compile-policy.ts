@@ -19,10 +19,14 @@ export interface CompiledStatement {
   /**
    * How the resource is matched (see `ResourceMatcher.shape`): 0 every resource (`*`, or no
    * `Resource` at all as in trust policies), 1 equal to `resourceText`, 2 starting with
-   * `resourceText`, 3 by `resource.test`. `notResource` inverts the match.
+   * `resourceText`, 3 by `resource.test`, 4 starting with `resourceText` and holding
+   * `resourceMiddle` after it, 5 by the shapes of `resource.alternatives`. `notResource` inverts
+   * the match.
    */
-  readonly resourceMode: 0 | 1 | 2 | 3;
+  readonly resourceMode: 0 | 1 | 2 | 3 | 4 | 5;
   readonly resourceText: string;
+  /** Mode 4: the resource starts with `resourceText` and holds `resourceMiddle` after it. */
+  readonly resourceMiddle: string;
   readonly notResource: boolean;
   /** Undefined when the statement has neither `Resource` nor `NotResource` (trust policies). */
   readonly resource: ResourceMatcher | undefined;
@@ -199,8 +203,9 @@ function compileStatement(
   const resource = resourceValues ? compileResourcePatterns(resourceValues, policy.version) : undefined;
   const compiled: { -readonly [K in keyof CompiledStatement]: CompiledStatement[K] } = {
     effect: statement.effect,
-    resourceMode: resource === undefined ? 0 : resourceModes[resource.shape],
+    resourceMode: resourceModeOf(resource),
     resourceText: resource?.text ?? '',
+    resourceMiddle: resource?.middle ?? '',
     notResource: statement.notResource !== undefined,
     resource,
     conditions: conditions.length > 0 ? conditions : noConditions,
@@ -220,5 +225,10 @@ function compileStatement(
   return compiled;
 }
 
-const resourceModes = { any: 0, exact: 1, prefix: 2, other: 3 } as const;
+const resourceModes = { any: 0, exact: 1, prefix: 2, other: 3, contains: 4 } as const;
+
+function resourceModeOf(resource: ResourceMatcher | undefined): CompiledStatement['resourceMode'] {
+  if (resource === undefined) return 0;
+  return resource.alternatives !== undefined ? 5 : resourceModes[resource.shape];
+}
 const noConditions: readonly CompiledCondition[] = [];

@@ -1,5 +1,5 @@
 import type { CompiledCondition } from '../condition/compiled.js';
-import type { ResourceMatcher } from '../match/resource-pattern.js';
+import { matchesShape, type ResourceMatcher, type SimpleShape } from '../match/resource-pattern.js';
 import { type CompiledPolicy, type CompiledStatement, isList } from './compile-policy.js';
 
 import { isExcludedByNotPrincipal, matchPrincipal, type PrincipalMatch } from './principal-match.js';
@@ -269,7 +269,20 @@ export function statementMatchesRequest(
     let matched = true;
     if (mode === 1) matched = request.resource.text === statement.resourceText;
     else if (mode === 2) matched = request.resource.text.startsWith(statement.resourceText);
-    else if (mode === 3) {
+    else if (mode === 4) {
+      const text = request.resource.text;
+      const prefix = statement.resourceText;
+      matched = text.startsWith(prefix) && text.indexOf(statement.resourceMiddle, prefix.length) >= 0;
+    } else if (mode === 5) {
+      const alternatives = (statement.resource as ResourceMatcher).alternatives as readonly SimpleShape[];
+      matched = false;
+      for (let k = 0; k < alternatives.length; k++) {
+        if (matchesShape(alternatives[k] as SimpleShape, request.resource.text)) {
+          matched = true;
+          break;
+        }
+      }
+    } else if (mode === 3) {
       const resource = statement.resource as ResourceMatcher;
       if (resource.keys.length > 0) noteMissing(resource.keys, undefined, context, missing);
       matched = resource.test(request.resource.text, context);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../condition/context.js';
-import { compileResourcePatterns } from './resource-pattern.js';
+import { compileResourcePatterns, matchesShape, type SimpleShape } from './resource-pattern.js';
 
 const noContext = buildContext({});
 const matches = (
@@ -111,9 +111,10 @@ describe('compileResourcePatterns shape', () => {
   const byShape = (patterns: string[], resource: string) => {
     const matcher = compileResourcePatterns(patterns, '2012-10-17');
     if (matcher.shape === 'any') return true;
-    if (matcher.shape === 'exact') return resource === matcher.text;
-    if (matcher.shape === 'prefix') return resource.startsWith(matcher.text);
-    return matcher.test(resource, noContext);
+    if (matcher.alternatives !== undefined)
+      return matcher.alternatives.some((alt) => matchesShape(alt, resource));
+    if (matcher.shape === 'other') return matcher.test(resource, noContext);
+    return matchesShape(matcher as SimpleShape, resource);
   };
 
   it.each([
@@ -125,12 +126,27 @@ describe('compileResourcePatterns shape', () => {
     [['arn:aws:sqs:*:1:q'], 'other', ''],
     [['arn:aws:s3:::b/?'], 'other', ''],
     [['arn:aws:s3:::b/*/x'], 'other', ''],
+    [['arn:aws:s3:::app-*/*'], 'contains', 'arn:aws:s3:::app-'],
+    [['arn:aws:s3:::*/*'], 'contains', 'arn:aws:s3:::'],
+    [['arn:aws:logs:*:*'], 'contains', 'arn:aws:logs:'],
+    [['arn:aws:sqs:us-east-1:*:q*'], 'other', ''],
     [['arn:aws:s3:::${aws:username}/*'], 'other', ''],
     [['arn:aws:s3:::${bad'], 'exact', 'arn:aws:s3:::${bad'],
     [['arn:aws:s3:::a', 'arn:aws:s3:::b'], 'other', ''],
   ])('%j has shape %s', (patterns, shape, text) => {
     const matcher = compileResourcePatterns(patterns, '2012-10-17');
     expect({ shape: matcher.shape, text: matcher.text }).toEqual({ shape, text });
+  });
+
+  it('gives the shapes of several values only when each has one', () => {
+    const both = compileResourcePatterns(['arn:aws:s3:::a', 'arn:aws:s3:::b-*/*'], '2012-10-17');
+    expect(both.alternatives).toEqual([
+      { shape: 'exact', text: 'arn:aws:s3:::a', middle: '' },
+      { shape: 'contains', text: 'arn:aws:s3:::b-', middle: '/' },
+    ]);
+    expect(compileResourcePatterns(['arn:aws:s3:::a', 'arn:aws:s3:::b?'], '2012-10-17').alternatives).toBe(
+      undefined,
+    );
   });
 
   it('agrees with test on every pattern and resource', () => {
@@ -142,6 +158,42 @@ describe('compileResourcePatterns shape', () => {
         expect(byShape([pattern], arn)).toBe(matches([pattern], arn));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('agrees with test on patterns of the form text*middle*, colons anywhere', () => {
+    // Colons are frequent, so that the first `*` often falls before the resource piece.
+    const text = (max: number) =>
+      fc.array(fc.constantFrom('a', 'b', ':', ':', '/'), { maxLength: max }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(text(8), text(4), text(14), (prefix, middle, resource) => {
+        const pattern = `arn:aws:${prefix}*${middle}*`;
+        const arn = `arn:aws:${resource}`;
+        expect(byShape([pattern], arn)).toBe(matches([pattern], arn));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with test on several values, each of any shape', () => {
+    const value = fc.oneof(
+      fc.stringMatching(/^[a-c:/*?]{0,8}$/),
+      fc.stringMatching(/^[a-c:/]{0,6}$/).map((text) => `${text}*`),
+      fc
+        .tuple(fc.stringMatching(/^[a-c:/]{0,6}$/), fc.stringMatching(/^[a-c:/]{1,3}$/))
+        .map(([text, middle]) => `${text}*${middle}*`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 2, maxLength: 3 }),
+        fc.stringMatching(/^[a-c:/]{0,14}$/),
+        (values, resource) => {
+          const patterns = values.map((v) => `arn:aws:${v}`);
+          const arn = `arn:aws:${resource}`;
+          expect(byShape(patterns, arn)).toBe(matches(patterns, arn));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });
