@@ -26,6 +26,14 @@ export interface ResourceClass {
   readonly actions: readonly ActionInfo[];
   /** The members' resource types of the service, comma-separated: classes with equal types have equal actions. */
   readonly types: string;
+  /**
+   * Whether the resource-based policy must allow every action of the service on the members
+   * whoever asks (role trust policies for `sts`, KMS key policies): a principal it does not name
+   * is denied them, and no evaluation is needed.
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
+   * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+   */
+  readonly policyRequired: boolean;
   /** Ids of the snapshot's resource patterns that match the members, ascending. */
   readonly patterns: readonly number[];
   /** Whether a pattern with a policy variable may match it: then the class has one member. */
@@ -188,7 +196,17 @@ export function accessIndexOf(
       const found = byKey.get(key);
       if (found) found.members.push(arn);
       else
-        byKey.set(key, { service, members: [arn], actions, types, patterns: ids, variable, side, sideKey });
+        byKey.set(key, {
+          service,
+          members: [arn],
+          actions,
+          types,
+          policyRequired: resourcePolicyRequired(service, arn),
+          patterns: ids,
+          variable,
+          side,
+          sideKey,
+        });
     }
   }
   const classes: ResourceClass[] = [...byKey.values()].map((c, id) => ({ id, ...c }));
@@ -516,6 +534,21 @@ export function accessIndexOf(
   };
   indexes.set(snapshot, index);
   return index;
+}
+
+/**
+ * Whether every action of a service on a resource needs the resource's policy to allow it, as the
+ * engine decides (`evaluateRequest`): `sts` on an IAM role (its trust policy) and `kms` on a key
+ * (its key policy).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+ */
+function resourcePolicyRequired(service: string, arn: string): boolean {
+  const parsed = parseArn(arn);
+  if (!parsed) return false;
+  if (service === 'sts') return parsed.service === 'iam' && parsed.resource.startsWith('role/');
+  return service === 'kms' && parsed.service === 'kms' && parsed.resource.startsWith('key/');
 }
 
 /** Condition keys (lowercase prefixes) that tell principals of one account and kind apart. */

@@ -281,6 +281,8 @@ export function effectiveAccessOf(
     const together = new Map<string, { ids: number[]; classKey: string }>();
     for (const [id, actions] of reach) {
       const c = index.classes[id] as ResourceClass;
+      // A trust or key policy that does not name the principal denies it whatever else allows.
+      if (c.policyRequired && !named.has(id)) continue;
       const relevant = c.patterns.filter((p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p));
       const classKey = `${c.sideKey}\u0000${relevant.join(',')}${c.variable ? `\u0000${c.members[0]}` : ''}`;
       const key = `${c.types}\u0000${actions.size}\u0000${mentioned.has(id)}\u0000${classKey}`;
@@ -575,9 +577,12 @@ function summaryOf(part: ServiceAccess): readonly AccessCapability[] {
 }
 
 function summarizeGrants(grants: readonly AccessGrant[]): AccessCapability[] {
-  const groups = new Map<string, { resources: Set<string>; actions: Set<string>; conditional: boolean }>();
+  const groups = new Map<
+    string,
+    { resources: Set<readonly string[]>; actions: Set<string>; conditional: boolean }
+  >();
   for (const grant of grants) {
-    const touched = new Set<{ resources: Set<string> }>();
+    const touched = new Set<{ resources: Set<readonly string[]> }>();
     for (const action of grant.actions) {
       const service = action.slice(0, action.indexOf(':'));
       for (const capability of capabilitiesFor(action)) {
@@ -592,18 +597,29 @@ function summarizeGrants(grants: readonly AccessGrant[]): AccessCapability[] {
         touched.add(group);
       }
     }
-    for (const group of touched) for (const r of grant.resources) group.resources.add(r);
+    for (const group of touched) group.resources.add(grant.resources);
   }
   return [...groups.entries()].map(([key, group]): AccessCapability => {
     const [capability, service] = key.split('\u0000') as [Capability, string];
     return {
       capability,
       service,
-      resources: [...group.resources].sort(),
+      resources: unionOfSorted(group.resources),
       actions: [...group.actions].sort(),
       conditional: group.conditional,
     };
   });
+}
+
+/**
+ * The union of sorted resource lists, sorted. Grants share their lists, so a group usually has
+ * one: it is given back as it is (callers never change it).
+ */
+export function unionOfSorted(lists: ReadonlySet<readonly string[]>): readonly string[] {
+  if (lists.size === 1) for (const list of lists) return list;
+  const all = new Set<string>();
+  for (const list of lists) for (const r of list) all.add(r);
+  return [...all].sort(compare);
 }
 
 function byCapabilityAndService(a: AccessCapability, b: AccessCapability): number {

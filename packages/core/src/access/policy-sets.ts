@@ -17,36 +17,77 @@ export type PolicySets = (
  * once, found again by the identity of its object (documents of a snapshot are parsed once), or
  * by its text for documents given as strings. Diagnostics of a policy that does not compile name
  * it and are added to `diagnostics`; the set is then undefined.
+ *
+ * Each side is compiled once per side object (sides are never changed), so a principal's
+ * policies are not looked up again for each resource side it meets.
  */
 export function createPolicySets(snapshot: Snapshot): PolicySets {
   const compile = policyCompiler();
   const management = snapshot.organization?.managementAccountId;
+  const principalParts = new WeakMap<PrincipalSide, Compiled<PrincipalPart>>();
+  const resourceParts = new WeakMap<ResourceSide, Compiled<ResourcePart>>();
+  const compiled = <S extends object, P>(
+    cache: WeakMap<S, Compiled<P>>,
+    side: S,
+    build: (diagnostics: Diagnostic[]) => P,
+  ): Compiled<P> => {
+    let known = cache.get(side);
+    if (!known) {
+      const diagnostics: Diagnostic[] = [];
+      const part = build(diagnostics);
+      known = diagnostics.length > 0 ? { diagnostics } : { part, diagnostics };
+      cache.set(side, known);
+    }
+    return known;
+  };
+  const list = (type: PolicyType, named: readonly NamedPolicyInput[], diagnostics: Diagnostic[]) =>
+    named.map((n) => compile(type, n, diagnostics)).filter((c): c is CompiledPolicy => c !== undefined);
+  const levels = (
+    type: 'scp' | 'rcp',
+    input: readonly OrgLevelInput[] | undefined,
+    diagnostics: Diagnostic[],
+  ): CompiledOrgLevel[] | undefined =>
+    input?.map((level) => ({
+      orgIdentifier: level.orgIdentifier,
+      policies: list(type, level.policies, diagnostics),
+    }));
   return (principal, resource, diagnostics) => {
-    const before = diagnostics.length;
-    const list = (type: PolicyType, named: readonly NamedPolicyInput[]) =>
-      named.map((n) => compile(type, n, diagnostics)).filter((c): c is CompiledPolicy => c !== undefined);
-    const levels = (
-      type: 'scp' | 'rcp',
-      input: readonly OrgLevelInput[] | undefined,
-    ): CompiledOrgLevel[] | undefined =>
-      input?.map((level) => ({ orgIdentifier: level.orgIdentifier, policies: list(type, level.policies) }));
-    const scps = levels('scp', principal.scps);
-    const rcps = levels('rcp', resource.rcps);
-    const resourcePolicy =
-      resource.resourcePolicy === undefined
-        ? undefined
-        : compile('resource', { name: 'resourcePolicy', policy: resource.resourcePolicy }, diagnostics);
-    if (diagnostics.length > before) return undefined;
+    const own = compiled(principalParts, principal, (found) => {
+      const scps = levels('scp', principal.scps, found);
+      return {
+        identity: list('identity', principal.identityPolicies, found),
+        boundaries: list('permissionBoundary', principal.permissionBoundaries, found),
+        ...(scps ? { scps } : {}),
+      };
+    });
+    const other = compiled(resourceParts, resource, (found) => {
+      const rcps = levels('rcp', resource.rcps, found);
+      const resourcePolicy =
+        resource.resourcePolicy === undefined
+          ? undefined
+          : compile('resource', { name: 'resourcePolicy', policy: resource.resourcePolicy }, found);
+      return { ...(resourcePolicy ? { resource: resourcePolicy } : {}), ...(rcps ? { rcps } : {}) };
+    });
+    if (!own.part || !other.part) {
+      diagnostics.push(...own.diagnostics, ...other.diagnostics);
+      return undefined;
+    }
     return {
-      identity: list('identity', principal.identityPolicies),
-      boundaries: list('permissionBoundary', principal.permissionBoundaries),
-      ...(resourcePolicy ? { resource: resourcePolicy } : {}),
-      ...(scps ? { scps } : {}),
-      ...(rcps ? { rcps } : {}),
+      ...own.part,
+      ...other.part,
       ...(management !== undefined ? { managementAccountId: management } : {}),
     };
   };
 }
+
+/** A side compiled, or the diagnostics of its policies that do not compile. */
+interface Compiled<P> {
+  readonly part?: P;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+type PrincipalPart = Pick<PolicySet, 'identity' | 'boundaries' | 'scps'>;
+type ResourcePart = Pick<PolicySet, 'resource' | 'rcps'>;
 
 /** Compiles each policy document once, by the identity of its object (or its text). */
 function policyCompiler(): (

@@ -174,6 +174,22 @@ export function scanSnapshot(
     }
     return targets;
   };
+  // A summary line as results.json lists it, once per line (principals share their summaries' lines).
+  const listed = new WeakMap<AccessCapability, ScannedPrincipal['capabilities'][number]>();
+  const listedLine = (c: AccessCapability) => {
+    let line = listed.get(c);
+    if (!line) {
+      line = {
+        ...c,
+        resources: c.resources.slice(0, MAX_LISTED_RESOURCES),
+        resourceCount: c.resources.length,
+        actions: [],
+        actionCount: c.actions.length,
+      };
+      listed.set(c, line);
+    }
+    return line;
+  };
   const diagnostics: Diagnostic[] = [];
   const principals: ScannedPrincipal[] = [];
   entities.forEach(({ kind, entity, account }, i) => {
@@ -210,13 +226,7 @@ export function scanSnapshot(
       ...(group !== undefined ? { group } : {}),
       sentence: describeAccess({ kind, name: entity.name, account }, summary, tools.resourceTypes, critical),
       critical: summary.some((c) => c.capability === 'administer-resource' && critical.has(c.service)),
-      capabilities: summary.map((c) => ({
-        ...c,
-        resources: c.resources.slice(0, MAX_LISTED_RESOURCES),
-        resourceCount: c.resources.length,
-        actions: [],
-        actionCount: c.actions.length,
-      })),
+      capabilities: summary.map(listedLine),
     });
     options.onProgress?.(i + 1, entities.length);
   });

@@ -1,4 +1,9 @@
-import type { AccessGrant, PrincipalAccess, ServiceAccess } from '../access/access-of.js';
+import {
+  type AccessGrant,
+  type PrincipalAccess,
+  type ServiceAccess,
+  unionOfSorted,
+} from '../access/access-of.js';
 import { CAPABILITIES, type Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import type { ScoreWeights } from '../config/default-config.js';
@@ -145,7 +150,7 @@ function contributionsOf(grants: readonly AccessGrant[], model: ScoreModel): Sco
       group.sensitivePairs += sensitive;
       touched.add(group);
     }
-    for (const group of touched) for (const r of grant.resources) group.resources.add(r);
+    for (const group of touched) group.resources.add(grant.resources);
   }
   return [...groups.values()].map((g) => contributionOf(g, weights));
 }
@@ -184,7 +189,8 @@ interface Group {
   /** Before the conditional percentage. */
   readonly weight: number;
   readonly actions: Set<string>;
-  readonly resources: Set<string>;
+  /** The grants' resource lists (shared between grants: one each). */
+  readonly resources: Set<readonly string[]>;
   pairs: number;
   sensitivePairs: number;
 }
@@ -197,7 +203,7 @@ function contributionOf(group: Group, weights: ScoreWeights): ScoreContribution 
   return {
     capability,
     service,
-    resources: [...group.resources].sort(compare),
+    resources: unionOfSorted(group.resources),
     points: (pairs - sensitivePairs) * pointsPerPair + sensitivePairs * pointsPerSensitivePair,
     conditional,
     critical,
@@ -215,9 +221,21 @@ function percentOf(points: number, percent: number): number {
   return Math.floor((points * percent + 50) / 100);
 }
 
+const sensitiveCounts = new WeakMap<ScoreModel, WeakMap<readonly string[], number>>();
+
+/** How many of a grant's resources are sensitive, once per resource list (grants share them). */
 function countSensitive(grant: AccessGrant, model: ScoreModel): number {
-  let n = 0;
-  for (const r of grant.resources) if (model.isSensitive(r)) n++;
+  let byList = sensitiveCounts.get(model);
+  if (!byList) {
+    byList = new WeakMap();
+    sensitiveCounts.set(model, byList);
+  }
+  let n = byList.get(grant.resources);
+  if (n === undefined) {
+    n = 0;
+    for (const r of grant.resources) if (model.isSensitive(r)) n++;
+    byList.set(grant.resources, n);
+  }
   return n;
 }
 
