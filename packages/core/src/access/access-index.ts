@@ -1,7 +1,8 @@
 import type { ActionInfo, Catalog } from '../catalog/catalog.js';
 import type { ResourceTypeIndex } from '../catalog/resource-types.js';
 import { compileArnPattern } from '../condition/arn.js';
-import { parseArn } from '../match/arn.js';
+import { isResourcePolicyRequired } from '../evaluate/evaluate-request.js';
+import { parseArn, splitArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy, Statement } from '../policy/types.js';
 import { compileTemplate } from '../policy/variables.js';
@@ -29,9 +30,7 @@ export interface ResourceClass {
   /**
    * Whether the resource-based policy must allow every action of the service on the members
    * whoever asks (role trust policies for `sts`, KMS key policies): a principal it does not name
-   * is denied them, and no evaluation is needed.
-   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
-   * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+   * is denied them, and no evaluation is needed (the engine's `isResourcePolicyRequired`).
    */
   readonly policyRequired: boolean;
   /** Ids of the snapshot's resource patterns that match the members, ascending. */
@@ -201,7 +200,7 @@ export function accessIndexOf(
           members: [arn],
           actions,
           types,
-          policyRequired: resourcePolicyRequired(service, arn),
+          policyRequired: isResourcePolicyRequired(service, splitArn(arn)),
           patterns: ids,
           variable,
           side,
@@ -534,21 +533,6 @@ export function accessIndexOf(
   };
   indexes.set(snapshot, index);
   return index;
-}
-
-/**
- * Whether every action of a service on a resource needs the resource's policy to allow it, as the
- * engine decides (`evaluateRequest`): `sts` on an IAM role (its trust policy) and `kms` on a key
- * (its key policy).
- *
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
- * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
- */
-function resourcePolicyRequired(service: string, arn: string): boolean {
-  const parsed = parseArn(arn);
-  if (!parsed) return false;
-  if (service === 'sts') return parsed.service === 'iam' && parsed.resource.startsWith('role/');
-  return service === 'kms' && parsed.service === 'kms' && parsed.resource.startsWith('key/');
 }
 
 /** Condition keys (lowercase prefixes) that tell principals of one account and kind apart. */

@@ -169,9 +169,11 @@ export function effectiveAccessOf(
     ...(grants.mentions.get(principalArn) ?? []),
     ...(grants.mentions.get(`role-name:${account}:${roleName}`) ?? []),
   ]);
-  const byServiceOf = (ids: ReadonlySet<number>) => {
+  const namedIds = [...named].sort((a, b) => a - b);
+  const mentionedIds = [...mentioned].sort((a, b) => a - b);
+  const byServiceOf = (ids: readonly number[]) => {
     const map = new Map<string, number[]>();
-    for (const id of [...ids].sort((a, b) => a - b)) {
+    for (const id of ids) {
       const service = (index.classes[id] as ResourceClass).service;
       const list = map.get(service);
       if (list) list.push(id);
@@ -179,14 +181,14 @@ export function effectiveAccessOf(
     }
     return map;
   };
-  const namedByService = byServiceOf(named);
-  const mentionedByService = byServiceOf(mentioned);
+  const namedByService = byServiceOf(namedIds);
+  const mentionedByService = byServiceOf(mentionedIds);
 
   // Principals of the same account, kind and boundary whose statements are the same objects
   // (managed policies) share what they can do when nothing that decides it reads who they are
   // (AccessIndex.isNeutral): the whole access, or each service's part.
   const sharedPrefix = sharingPrefixOf(principalArn, side);
-  const wholeKey = `${sharedPrefix}*|${ownStatements.map(index.statementId).join(',')}|${[...named].sort((a, b) => a - b).join(',')}|${[...mentioned].sort((a, b) => a - b).join(',')}`;
+  const wholeKey = `${sharedPrefix}*|${ownStatements.map(index.statementId).join(',')}|${namedIds.join(',')}|${mentionedIds.join(',')}`;
   const shared = index.sharedServices as Map<string, ServiceLayer | readonly ServiceLayer[]>;
 
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
@@ -275,28 +277,29 @@ export function effectiveAccessOf(
       if (granted) reachClass(index.classes[id] as ResourceClass, (action) => granted.has(action));
     }
 
-    // Classes that every evaluation for this principal treats alike (the same resource types and
-    // side, the same answers from the patterns that take part, hence the same reach) are decided
-    // together, on their first class.
-    const together = new Map<string, { ids: number[]; classKey: string }>();
+    // Classes that every evaluation for this principal treats alike are decided together, on
+    // their first class: the same resource types (so the same actions), the same resource-based
+    // policy (so the same grants and the same naming of the principal) and the same answers from
+    // the patterns that take part (so the same reach).
+    const together = new Map<string, { ids: number[]; classKey: string; actions: ReadonlySet<string> }>();
     for (const [id, actions] of reach) {
       const c = index.classes[id] as ResourceClass;
       // A trust or key policy that does not name the principal denies it whatever else allows.
       if (c.policyRequired && !named.has(id)) continue;
       const relevant = c.patterns.filter((p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p));
       const classKey = `${c.sideKey}\u0000${relevant.join(',')}${c.variable ? `\u0000${c.members[0]}` : ''}`;
-      const key = `${c.types}\u0000${actions.size}\u0000${mentioned.has(id)}\u0000${classKey}`;
+      const key = `${c.types}\u0000${classKey}`;
       const found = together.get(key);
       if (found) found.ids.push(id);
-      else together.set(key, { ids: [id], classKey });
+      else together.set(key, { ids: [id], classKey, actions });
     }
     const reached = new Map<string, Map<number, Outcome>>();
     const personal: PersonalGroup[] = [];
-    for (const { ids, classKey } of together.values()) {
+    for (const { ids, classKey, actions } of together.values()) {
       const c = index.classes[ids[0] as number] as ResourceClass;
       const groupId = index.classGroupOf(ids.sort((a, b) => a - b));
       const statements = [...own, ...index.sideStatements(c.side, c.sideKey, service)];
-      for (const group of index.groupActions(reach.get(c.id) ?? [], statements)) {
+      for (const group of index.groupActions(actions, statements)) {
         const first = group[0] as string;
         if (!index.isNeutral(first, statements, mentioned.has(c.id))) {
           personal.push({ classId: c.id, groupId, actions: group, classKey });
@@ -370,11 +373,9 @@ export function effectiveAccessOf(
   if (whole) return partsOf(whole);
   const layers: ServiceLayer[] = [];
   for (const service of new Set([...allowsByService.keys(), ...namedByService.keys()])) {
-    const key = `${sharedPrefix}${service}|${(ownByService.get(service) ?? [])
-      .map(index.statementId)
-      .join(
-        ',',
-      )}|${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;
+    const statementIds = (ownByService.get(service) ?? []).map(index.statementId).join(',');
+    const namedKey = `${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;
+    const key = `${sharedPrefix}${service}|${statementIds}|${namedKey}`;
     let layer = shared.get(key) as ServiceLayer | undefined;
     if (!layer) {
       layer = layerOf(service);

@@ -183,7 +183,7 @@ export function evaluateRequest(
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
   const sessionOk = set.session ? sessionAllows > 0 : principal.kind !== 'federatedUser';
   const identityOk = principal.kind === 'root' || identityAllows > 0;
-  const resourceRequired = isKeyPolicyRequest(request) || isTrustPolicyRequest(request);
+  const resourceRequired = isResourcePolicyRequired(request.service, request.resource.pieces);
   const sameAccount = hasIdentitySide && principal.account === request.resourceAccount;
 
   // Same account: a grant naming the caller (or everyone) allows on its own; a grant to a role ARN
@@ -268,7 +268,7 @@ function isExemptFromRcps(request: EvaluationRequest): boolean {
   if (request.actionLower === 'kms:retiregrant') return true;
   return (
     request.principal.kind === 'service' &&
-    isTrustPolicyRequest(request) &&
+    isTrustPolicyRequest(request.service, request.resource.pieces) &&
     (request.resource.pieces?.[5]?.startsWith('role/aws-service-role/') ?? false)
   );
 }
@@ -279,9 +279,8 @@ function isExemptFromRcps(request: EvaluationRequest): boolean {
  *
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
  */
-function isKeyPolicyRequest(request: EvaluationRequest): boolean {
-  const pieces = request.resource.pieces;
-  return request.service === 'kms' && pieces?.[2] === 'kms' && (pieces[5]?.startsWith('key/') ?? false);
+function isKeyPolicyRequest(service: string, pieces: readonly string[] | undefined): boolean {
+  return service === 'kms' && pieces?.[2] === 'kms' && (pieces[5]?.startsWith('key/') ?? false);
 }
 
 /**
@@ -290,9 +289,20 @@ function isKeyPolicyRequest(request: EvaluationRequest): boolean {
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
  */
-function isTrustPolicyRequest(request: EvaluationRequest): boolean {
-  const pieces = request.resource.pieces;
-  return request.service === 'sts' && pieces?.[2] === 'iam' && (pieces[5]?.startsWith('role/') ?? false);
+function isTrustPolicyRequest(service: string, pieces: readonly string[] | undefined): boolean {
+  return service === 'sts' && pieces?.[2] === 'iam' && (pieces[5]?.startsWith('role/') ?? false);
+}
+
+/**
+ * Whether the resource's own policy must allow a request of a service on it, whatever else
+ * allows: a KMS key's key policy, a role's trust policy. `pieces` are the resource ARN's six
+ * pieces (`splitArn`).
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
+ */
+export function isResourcePolicyRequired(service: string, pieces: readonly string[] | undefined): boolean {
+  return isKeyPolicyRequest(service, pieces) || isTrustPolicyRequest(service, pieces);
 }
 
 /**

@@ -92,24 +92,12 @@ export function parseRequestPrincipal(text: string): RequestPrincipal | undefine
     const type = slash < 0 ? arn.resource : arn.resource.slice(0, slash);
     const name = arn.resource.slice(arn.resource.lastIndexOf('/') + 1);
     if (slash < 0 || name === '') return undefined;
-    if (type === 'user') {
-      return {
-        kind: 'user',
-        text,
-        account,
-        partition,
-        rootArn,
-        arn: text,
-        principalArn: text,
-        name,
-        serviceLinked: false,
-      };
-    }
-    if (type === 'role') {
+    if (type === 'user' || type === 'role') {
       const serviceLinked =
-        arn.resource.startsWith('role/aws-service-role/') || name.startsWith('AWSServiceRoleFor');
+        type === 'role' &&
+        (arn.resource.startsWith('role/aws-service-role/') || name.startsWith('AWSServiceRoleFor'));
       return {
-        kind: 'role',
+        kind: type,
         text,
         account,
         partition,

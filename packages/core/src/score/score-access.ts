@@ -7,6 +7,7 @@ import {
 import { CAPABILITIES, type Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import type { ScoreWeights } from '../config/default-config.js';
+import { memoByPair } from './private/memo-by-pair.js';
 
 /**
  * What the score knows of the world besides the weights: which resources hold sensitive data.
@@ -97,21 +98,9 @@ export function scoreAccess(access: PrincipalAccess, model: ScoreModel): AccessS
   return { score: contributions.reduce((sum, c) => sum + c.points, 0), contributions };
 }
 
-const byPart = new WeakMap<ServiceAccess, WeakMap<ScoreModel, readonly ScoreContribution[]>>();
-
-function partContributions(part: ServiceAccess, model: ScoreModel): readonly ScoreContribution[] {
-  let byModel = byPart.get(part);
-  if (!byModel) {
-    byModel = new WeakMap();
-    byPart.set(part, byModel);
-  }
-  let known = byModel.get(model);
-  if (!known) {
-    known = contributionsOf(part.grants, model);
-    byModel.set(model, known);
-  }
-  return known;
-}
+const partContributions = memoByPair((part: ServiceAccess, model: ScoreModel): readonly ScoreContribution[] =>
+  contributionsOf(part.grants, model),
+);
 
 function contributionsOf(grants: readonly AccessGrant[], model: ScoreModel): ScoreContribution[] {
   const { weights } = model;
@@ -119,10 +108,10 @@ function contributionsOf(grants: readonly AccessGrant[], model: ScoreModel): Sco
   const data = new Set(weights.dataServices);
   const groups = new Map<string, Group>();
   for (const grant of grants) {
-    const sensitive = countSensitive(grant, model);
+    const sensitive = countSensitive(grant.resources, model);
     const touched = new Set<Group>();
     for (const action of grant.actions) {
-      const { capability, service, key: classKey } = classOf(action, weights);
+      const { capability, service, key: classKey } = scoringClassOf(weights, action);
       const key = grant.conditional ? `${classKey}\u0000c` : classKey;
       let group = groups.get(key);
       if (!group) {
@@ -162,23 +151,11 @@ interface ActionClass {
   readonly key: string;
 }
 
-const actionClasses = new WeakMap<ScoreWeights, Map<string, ActionClass>>();
-
-function classOf(action: string, weights: ScoreWeights): ActionClass {
-  let classes = actionClasses.get(weights);
-  if (!classes) {
-    classes = new Map();
-    actionClasses.set(weights, classes);
-  }
-  let known = classes.get(action);
-  if (!known) {
-    const service = action.slice(0, action.indexOf(':')).toLowerCase();
-    const capability = scoringCapabilityOf(action, weights);
-    known = { capability, service, key: `${capability}\u0000${service}` };
-    classes.set(action, known);
-  }
-  return known;
-}
+const scoringClassOf = memoByPair((weights: ScoreWeights, action: string): ActionClass => {
+  const service = action.slice(0, action.indexOf(':')).toLowerCase();
+  const capability = scoringCapabilityOf(action, weights);
+  return { capability, service, key: `${capability}\u0000${service}` };
+});
 
 interface Group {
   readonly capability: Capability;
@@ -221,23 +198,12 @@ function percentOf(points: number, percent: number): number {
   return Math.floor((points * percent + 50) / 100);
 }
 
-const sensitiveCounts = new WeakMap<ScoreModel, WeakMap<readonly string[], number>>();
-
 /** How many of a grant's resources are sensitive, once per resource list (grants share them). */
-function countSensitive(grant: AccessGrant, model: ScoreModel): number {
-  let byList = sensitiveCounts.get(model);
-  if (!byList) {
-    byList = new WeakMap();
-    sensitiveCounts.set(model, byList);
-  }
-  let n = byList.get(grant.resources);
-  if (n === undefined) {
-    n = 0;
-    for (const r of grant.resources) if (model.isSensitive(r)) n++;
-    byList.set(grant.resources, n);
-  }
+const countSensitive = memoByPair((resources: readonly string[], model: ScoreModel): number => {
+  let n = 0;
+  for (const r of resources) if (model.isSensitive(r)) n++;
   return n;
-}
+});
 
 function byPoints(a: ScoreContribution, b: ScoreContribution): number {
   return (

@@ -25,6 +25,7 @@ import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
 import type { Snapshot } from '../snapshot/model.js';
+import { memoByPair } from './private/memo-by-pair.js';
 
 /** The region of a placeholder ARN when the account's inventory has no regional resource. */
 const FALLBACK_REGION = 'us-east-1';
@@ -373,19 +374,10 @@ export function scoringAccessOf(
   return ok({ principal: principalArn, grants, services });
 }
 
-const combinations = new WeakMap<ServiceAccess, WeakMap<ServiceAccess, ServiceAccess>>();
-
 /** Two parts of one service as one (their grants never overlap), the same object for the same two. */
-function combined(a: ServiceAccess, b: ServiceAccess): ServiceAccess {
-  let byOther = combinations.get(a);
-  if (!byOther) {
-    byOther = new WeakMap();
-    combinations.set(a, byOther);
-  }
-  let part = byOther.get(b);
-  if (!part) {
-    part = { service: a.service, grants: [...a.grants, ...b.grants] };
-    byOther.set(b, part);
-  }
-  return part;
-}
+const combined = memoByPair(
+  (a: ServiceAccess, b: ServiceAccess): ServiceAccess => ({
+    service: a.service,
+    grants: [...a.grants, ...b.grants],
+  }),
+);
