@@ -162,7 +162,6 @@ export {
   type ScanOptions,
   type ScanResult,
   scanSnapshot,
-  trimScores,
 } from './scan/scan-snapshot.js';
 export { renderScore, renderScoreExplanation } from './score/render-score.js';
 export { type CompletedReview, parseReviews } from './score/reviews.js';
@@ -175,11 +174,13 @@ export {
 } from './score/score-access.js';
 export {
   type PrincipalScore,
+  principalScorer,
   type ScoreGrouping,
   type ScoreOptions,
   type ScoreReport,
   scoreModelOf,
   scorePrincipal,
+  scoreReportOf,
   scoreSnapshot,
   type TeamScore,
   UNTAGGED,

@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import {
   analyzeRisks,
   type Diagnostic,
-  type PrincipalAccess,
+  type PrincipalScore,
+  principalScorer,
   renderScanHtml,
   renderScanMarkdown,
   renderScanSummary,
   type ScanResult,
   scanSnapshot,
-  scoreSnapshot,
+  scoreReportOf,
   scoringAccessOf,
-  trimScores,
 } from '@accessloop/core';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
 import { readConfig } from '../io/read-config.js';
@@ -47,7 +47,11 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
   if (!usage.ok) return exitCodes.badInput;
 
   const bar = progressBar(io.stderr, 'principals');
-  const forScores: PrincipalAccess[] = [];
+  // Each principal is scored as soon as its access is known, so no access is kept. results.json
+  // holds no contributions (`accessloop score --explain ARN` lists them): it grows with the
+  // principals, not with principals × resources.
+  const scorer = principalScorer(snapshot, { usage: usage.value.usage, config: config.value });
+  const scored: PrincipalScore[] = [];
   const diagnostics: Diagnostic[] = [];
   const scanned = scanSnapshot(snapshot, tools, {
     groupBy: options.groupBy,
@@ -55,7 +59,7 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
     onProgress: bar.update,
     onAccess: (access) => {
       const scoring = scoringAccessOf(snapshot, tools, access.principal, access);
-      if (scoring.ok) forScores.push(scoring.value);
+      if (scoring.ok) scored.push({ ...scorer(scoring.value), contributions: [] });
       else diagnostics.push(...scoring.diagnostics);
     },
   });
@@ -64,10 +68,9 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
     printDiagnostics(io.stderr, scanned.ok ? diagnostics : scanned.diagnostics);
     return exitCodes.badInput;
   }
-  const scores = scoreSnapshot(snapshot, forScores, { usage: usage.value.usage, config: config.value });
   const scan: ScanResult = {
     ...scanned.value,
-    scores: trimScores(scores),
+    scores: scoreReportOf(scored),
     ...(options.risks
       ? { findings: analyzeRisks(snapshot, tools, { credentialReport: usage.value.credentialReports }) }
       : {}),

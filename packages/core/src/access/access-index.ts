@@ -7,6 +7,7 @@ import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy, Statement } from '../policy/types.js';
 import { compileTemplate } from '../policy/variables.js';
 import type { Snapshot } from '../snapshot/model.js';
+import { ActionBits } from './action-bits.js';
 import { createPolicySets, type PolicySets } from './policy-sets.js';
 import { type ResourceSide, resourceSideOf } from './simulate-input-for.js';
 
@@ -124,6 +125,12 @@ export interface AccessIndex {
   statementId(statement: Statement): number;
   /** One service's effective access, shared between principals by a key the caller builds. */
   readonly sharedServices: Map<string, unknown>;
+  /**
+   * Whether a statement is of one user's or role's own inline policy: what is built from it
+   * serves that principal alone, so callers do not keep it for sharing (memory grows with the
+   * principals that share, not with all of them).
+   */
+  isOwnInline(statement: Statement): boolean;
   /** The catalog actions of one service (lowercase prefix) a statement names. */
   actionsIn(statement: Statement, service: string): readonly ActionInfo[];
   /** Statements by the services (lowercase prefixes) whose actions they name, in order. */
@@ -241,15 +248,15 @@ export function accessIndexOf(
   };
   const allActions = catalog.expandActionPattern('*');
   const actionIds = new Map(allActions.map((a, i) => [a.action, i]));
-  const bitsets = new WeakMap<Statement, Uint32Array>();
-  const bitsOf = (statement: Statement): Uint32Array => {
+  const words = (allActions.length + 31) >>> 5;
+  const bitsets = new WeakMap<Statement, ActionBits>();
+  const bitsOf = (statement: Statement): ActionBits => {
     let bits = bitsets.get(statement);
     if (!bits) {
-      bits = new Uint32Array((allActions.length + 31) >>> 5);
-      for (const info of actionsOf(statement)) {
-        const id = actionIds.get(info.action) as number;
-        bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
-      }
+      bits = new ActionBits(
+        actionsOf(statement).map((info) => actionIds.get(info.action) as number),
+        words,
+      );
       bitsets.set(statement, bits);
     }
     return bits;
@@ -271,7 +278,6 @@ export function accessIndexOf(
     }
     return parsedPolicies.get(document);
   };
-  const words = (allActions.length + 31) >>> 5;
   const serviceOfId = allActions.map((a) => a.service.toLowerCase());
   const retireGrant = actionIds.get('kms:RetireGrant');
   const starSides = new Map<string, { side: ResourceSide; key: string }>();
@@ -300,6 +306,7 @@ export function accessIndexOf(
     }
     return neutral;
   };
+  let ownInline: WeakSet<Statement> | undefined;
   const classGroupIds = new Map<string, number>();
   const classGroups: (readonly number[])[] = [];
   const index: AccessIndex = {
@@ -315,8 +322,7 @@ export function accessIndexOf(
       const id = actionIds.get(action) as number;
       const needed = mentioned ? 2 : 1;
       for (const statement of statements) {
-        const bits = bitsOf(statement);
-        if (((bits[id >>> 5] as number) >>> (id & 31)) & 1 && neutralityOf(statement) < needed) return false;
+        if (bitsOf(statement).has(id) && neutralityOf(statement) < needed) return false;
       }
       return true;
     },
@@ -338,11 +344,11 @@ export function accessIndexOf(
     servicesOf,
     emptyActionSet: () => new Uint32Array(words),
     addWildcardOnly(set, statement, service) {
-      const bits = bitsOf(statement);
       const only = serviceBits.get(service);
       if (!only) return;
-      for (let w = 0; w < words; w++)
-        set[w] = (set[w] as number) | ((bits[w] as number) & (only[w] as number));
+      bitsOf(statement).forEachWord((w, word) => {
+        set[w] = (set[w] as number) | (word & (only[w] as number));
+      });
     },
     groupActionSet(set, statements) {
       // As lists of ids: a principal's set is small unless it is an administrator, and a bit
@@ -363,7 +369,16 @@ export function accessIndexOf(
         for (const group of groups) {
           const named: number[] = [];
           const other: number[] = [];
-          for (const id of group) (((bits[id >>> 5] as number) >>> (id & 31)) & 1 ? named : other).push(id);
+          // Ids ascend: one word lookup per run of ids in the same word.
+          let at = -1;
+          let word = 0;
+          for (const id of group) {
+            if (id >>> 5 !== at) {
+              at = id >>> 5;
+              word = bits.wordAt(at);
+            }
+            ((word >>> (id & 31)) & 1 ? named : other).push(id);
+          }
           if (named.length > 0) next.push(named);
           if (other.length > 0) next.push(other);
         }
@@ -440,6 +455,19 @@ export function accessIndexOf(
       return id;
     },
     sharedServices: new Map(),
+    isOwnInline(statement) {
+      if (!ownInline) {
+        ownInline = new WeakSet();
+        for (const account of snapshot.accounts) {
+          for (const entity of [...account.users, ...account.roles]) {
+            for (const inline of entity.inlinePolicies) {
+              for (const s of parse(inline.document)?.statements ?? []) ownInline.add(s);
+            }
+          }
+        }
+      }
+      return ownInline.has(statement);
+    },
     groupActions(actions, statements) {
       const retire: number[] = [];
       let groups: number[][] = [[]];
@@ -458,7 +486,16 @@ export function accessIndexOf(
           }
           const named: number[] = [];
           const other: number[] = [];
-          for (const id of group) (((bits[id >>> 5] as number) >>> (id & 31)) & 1 ? named : other).push(id);
+          // Ids ascend: one word lookup per run of ids in the same word.
+          let at = -1;
+          let word = 0;
+          for (const id of group) {
+            if (id >>> 5 !== at) {
+              at = id >>> 5;
+              word = bits.wordAt(at);
+            }
+            ((word >>> (id & 31)) & 1 ? named : other).push(id);
+          }
           if (named.length > 0) next.push(named);
           if (other.length > 0) next.push(other);
         }

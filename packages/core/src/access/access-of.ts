@@ -380,12 +380,12 @@ export function effectiveAccessOf(
     if (!layer) {
       layer = layerOf(service);
       if (!layer) return fail(diagnostics);
-      shared.set(key, layer);
+      if (!ownByService.get(service)?.some(index.isOwnInline)) shared.set(key, layer);
     }
     layers.push(layer);
   }
   layers.sort((a, b) => compare(a.part.service, b.part.service));
-  shared.set(wholeKey, layers);
+  if (!ownStatements.some(index.isOwnInline)) shared.set(wholeKey, layers);
   return partsOf(layers);
 
   function partsOf(list: readonly ServiceLayer[]): Result<PrincipalAccess> {
@@ -614,13 +614,47 @@ function summarizeGrants(grants: readonly AccessGrant[]): AccessCapability[] {
 
 /**
  * The union of sorted resource lists, sorted. Grants share their lists, so a group usually has
- * one: it is given back as it is (callers never change it).
+ * one: it is given back as it is (callers never change it). Several are merged pairwise, without
+ * sorting again.
  */
 export function unionOfSorted(lists: ReadonlySet<readonly string[]>): readonly string[] {
-  if (lists.size === 1) for (const list of lists) return list;
-  const all = new Set<string>();
-  for (const list of lists) for (const r of list) all.add(r);
-  return [...all].sort(compare);
+  let level = [...lists];
+  if (level.length === 0) return [];
+  while (level.length > 1) {
+    const next: (readonly string[])[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const a = level[i] as readonly string[];
+      const b = level[i + 1];
+      next.push(b ? mergeSorted(a, b) : a);
+    }
+    level = next;
+  }
+  return level[0] as readonly string[];
+}
+
+/** Two sorted lists without duplicates as one. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as string;
+    const y = b[j] as string;
+    if (x === y) {
+      merged.push(x);
+      i++;
+      j++;
+    } else if (x < y) {
+      merged.push(x);
+      i++;
+    } else {
+      merged.push(y);
+      j++;
+    }
+  }
+  while (i < a.length) merged.push(a[i++] as string);
+  while (j < b.length) merged.push(b[j++] as string);
+  return merged;
 }
 
 function byCapabilityAndService(a: AccessCapability, b: AccessCapability): number {

@@ -320,15 +320,6 @@ function namesOutsiders(policy: unknown, accounts: ReadonlySet<string>): boolean
   });
 }
 
-/**
- * A score report for `results.json`: each principal's score, par and over-par, and the
- * leaderboard, without the contributions (`accessloop score --explain ARN` lists them), so the
- * file grows with the principals, not with principals × resources.
- */
-export function trimScores(report: ScoreReport): ScoreReport {
-  return { ...report, principals: report.principals.map((p) => ({ ...p, contributions: [] })) };
-}
-
 interface MutableLine {
   readonly principal: string;
   readonly actions: Set<string>;

@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from '../config/default-config.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
 import type { Usage } from '../usage/usage.js';
-import { scorePrincipal, scoreSnapshot } from './score-snapshot.js';
+import { principalScorer, scorePrincipal, scoreReportOf, scoreSnapshot } from './score-snapshot.js';
 
 let snapshot: Snapshot;
 let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
@@ -48,6 +48,12 @@ describe('scoreSnapshot on the training organisation', () => {
       }
     }
     expect(report.principals.map((p) => p.arn)).toEqual(report.principals.map((p) => p.arn).sort());
+  });
+
+  it('gives the same report when principals are scored one at a time, in any order (as the scan does)', () => {
+    const scorer = principalScorer(snapshot);
+    const oneByOne = scoreReportOf([...access].reverse().map(scorer));
+    expect(oneByOne).toEqual(scoreSnapshot(snapshot, access));
   });
 
   it('ranks the teams, lowest score first, principals without the tag in (untagged)', () => {

@@ -82,17 +82,37 @@ export function scoreSnapshot(
   accessByPrincipal: readonly PrincipalAccess[],
   options: ScoreOptions = {},
 ): ScoreReport {
+  return scoreReportOf(accessByPrincipal.map(principalScorer(snapshot, options)), options);
+}
+
+/**
+ * Scores one principal at a time, as {@link scoreSnapshot} scores each: for a caller that computes
+ * effective access principal by principal and need not keep it (the scan), then builds the report
+ * with {@link scoreReportOf}.
+ */
+export function principalScorer(
+  snapshot: Snapshot,
+  options: Pick<ScoreOptions, 'config' | 'by' | 'usage'> = {},
+): (access: PrincipalAccess) => PrincipalScore {
   const config = options.config ?? DEFAULT_CONFIG;
-  const by = options.by ?? 'team';
   const model = scoreModelOf(snapshot, config);
   const tags = principalTags(snapshot);
   const usedBy = usageByPrincipal(options.usage);
-  const tagKey = config.tags[by];
-  const principals = accessByPrincipal
-    .map((access) =>
-      scorePrincipalWith(model, access, tags.get(access.principal)?.[tagKey], usedBy(access.principal)),
-    )
-    .sort((a, b) => compare(a.arn, b.arn));
+  const tagKey = config.tags[options.by ?? 'team'];
+  return (access) =>
+    scorePrincipalWith(model, access, tags.get(access.principal)?.[tagKey], usedBy(access.principal));
+}
+
+/**
+ * The report of scored principals ({@link principalScorer}): the principals by ARN and the
+ * leaderboard, with completed reviews and the improvement since `previous`.
+ */
+export function scoreReportOf(
+  scores: readonly PrincipalScore[],
+  options: Pick<ScoreOptions, 'by' | 'reviews' | 'previous'> = {},
+): ScoreReport {
+  const by = options.by ?? 'team';
+  const principals = [...scores].sort((a, b) => compare(a.arn, b.arn));
 
   const teams = new Map<string, { score: number; overPar?: number; principals: number }>();
   for (const p of principals) {
@@ -136,14 +156,7 @@ export function scorePrincipal(
   access: PrincipalAccess,
   options: Pick<ScoreOptions, 'config' | 'by' | 'usage'> = {},
 ): PrincipalScore {
-  const config = options.config ?? DEFAULT_CONFIG;
-  const tag = principalTags(snapshot).get(access.principal)?.[config.tags[options.by ?? 'team']];
-  return scorePrincipalWith(
-    scoreModelOf(snapshot, config),
-    access,
-    tag,
-    usageByPrincipal(options.usage)(access.principal),
-  );
+  return principalScorer(snapshot, options)(access);
 }
 
 /**

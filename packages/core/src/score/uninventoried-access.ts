@@ -185,7 +185,7 @@ export function uninventoriedAccessOf(
       const floor = floorOf(service, statements);
       if (!floor) return fail(diagnostics);
       part = { service, grants: floor.sort(compareGrants) };
-      if (neutralService) placeholders.shared.set(key, part);
+      if (neutralService && !statements.some(index.isOwnInline)) placeholders.shared.set(key, part);
     }
     parts.push(part);
   }

@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../snapshot/model.js';
+import { loadExampleOrg } from '../testing/example-org.js';
+import { loadTools } from '../testing/test-snapshot.js';
+import { type AccessIndex, accessIndexOf } from './access-index.js';
+import type { WhoCanTools } from './who-can.js';
+
+let snapshot: Snapshot;
+let index: AccessIndex;
+beforeAll(async () => {
+  snapshot = loadExampleOrg();
+  const tools: WhoCanTools = await loadTools();
+  index = accessIndexOf(snapshot, tools);
+}, 60_000);
+
+/** The statements of one entity's inline policies, or of a managed policy, as the index parses them. */
+function statementsOf(account: string, kind: 'users' | 'roles' | 'groups', name: string) {
+  const entity = snapshot.accounts.find((a) => a.id === account)?.[kind].find((e) => e.name === name);
+  if (!entity) throw new Error(`${kind} ${name} not in ${account}`);
+  return entity.inlinePolicies.flatMap((p) => index.parse(p.document)?.statements ?? []);
+}
+
+describe('AccessIndex.isOwnInline', () => {
+  it("holds the statements of one user's or role's inline policies, which serve that principal alone", () => {
+    const role = statementsOf('777788889999', 'roles', 'orders-api');
+    const user = statementsOf('555566667777', 'users', 'jenkins-legacy');
+    expect(role.length).toBeGreaterThan(0);
+    expect(user.length).toBeGreaterThan(0);
+    for (const s of [...role, ...user]) expect(index.isOwnInline(s)).toBe(true);
+  });
+
+  it("leaves out a group's inline policies (shared by its members) and managed policies", () => {
+    const group = statementsOf('222233334444', 'groups', 'log-readers');
+    const managed = snapshot.accounts
+      .flatMap((a) => a.managedPolicies)
+      .flatMap((p) => index.parse(p.document)?.statements ?? []);
+    expect(group.length).toBeGreaterThan(0);
+    expect(managed.length).toBeGreaterThan(0);
+    for (const s of [...group, ...managed]) expect(index.isOwnInline(s)).toBe(false);
+  });
+});

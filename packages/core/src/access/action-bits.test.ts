@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ActionBits } from './action-bits.js';
+
+describe('ActionBits', () => {
+  const words = 20;
+  const ids = fc.array(fc.integer({ min: 0, max: words * 32 - 1 }), { maxLength: 200 });
+
+  it('holds exactly the ids it was made of, sparse or dense', () => {
+    fc.assert(
+      fc.property(ids, fc.integer({ min: 0, max: words * 32 - 1 }), (members, probe) => {
+        const bits = new ActionBits(members, words);
+        const set = new Set(members);
+        expect(bits.has(probe)).toBe(set.has(probe));
+        for (const id of members) expect(bits.has(id)).toBe(true);
+      }),
+    );
+  });
+
+  it('gives every non-empty word once, ascending, and 0 for the others', () => {
+    fc.assert(
+      fc.property(ids, (members) => {
+        const bits = new ActionBits(members, words);
+        const seen: number[] = [];
+        bits.forEachWord((w, word) => {
+          seen.push(w);
+          expect(word).not.toBe(0);
+          expect(bits.wordAt(w)).toBe(word);
+        });
+        expect(seen).toEqual([...new Set(members.map((id) => id >>> 5))].sort((a, b) => a - b));
+        for (let w = 0; w < words; w++) if (!seen.includes(w)) expect(bits.wordAt(w)).toBe(0);
+      }),
+    );
+  });
+
+  it('finds words without a search when every word is kept', () => {
+    const all = Array.from({ length: words * 32 }, (_, id) => id);
+    const bits = new ActionBits(all, words);
+    for (const id of [0, 31, 32, 333, words * 32 - 1]) expect(bits.has(id)).toBe(true);
+    expect(bits.wordAt(words - 1)).toBe(0xffffffff);
+  });
+});
