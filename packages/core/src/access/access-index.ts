@@ -142,7 +142,8 @@ export interface AccessIndex {
   classGroupOf(classIds: readonly number[]): number;
   /**
    * The members of some class groups ({@link classGroupOf}; `-1` is `*`), sorted: one array per
-   * distinct list, shared between callers (never change it), so equal lists are the same object.
+   * list of groups, shared between callers (never change it). Within a service equal lists are
+   * the same object, as its classes never share a member.
    */
   resourcesOf(groupIds: readonly number[]): readonly string[];
 }
@@ -231,7 +232,18 @@ export function accessIndexOf(
   const statementActions = new WeakMap<Statement, readonly ActionInfo[]>();
   const statementTests = new WeakMap<Statement, (action: string) => boolean>();
   const listsByGroups = new Map<string, readonly string[]>();
-  const listsByMembers = new Map<string, readonly string[]>();
+  // Every member of a class, in ARN order, and each class's members as ranks in that order.
+  const ordered = [...new Set(classes.flatMap((c) => c.members))].sort(compare);
+  const rankOf = new Map(ordered.map((arn, i) => [arn, i]));
+  const memberRanks: (Int32Array | undefined)[] = [];
+  const ranksOf = (classId: number): Int32Array => {
+    let ranks = memberRanks[classId];
+    if (!ranks) {
+      ranks = Int32Array.from((classes[classId] as ResourceClass).members, (m) => rankOf.get(m) as number);
+      memberRanks[classId] = ranks;
+    }
+    return ranks;
+  };
   const actionsOf = (statement: Statement): readonly ActionInfo[] => {
     let actions = statementActions.get(statement);
     if (!actions) {
@@ -554,15 +566,33 @@ export function accessIndexOf(
       const key = groupIds.join(',');
       let list = listsByGroups.get(key);
       if (!list) {
-        const members = groupIds
-          .flatMap((id) =>
-            id < 0 ? ['*'] : (classGroups[id] ?? []).flatMap((c) => (classes[c] as ResourceClass).members),
-          )
-          .sort(compare);
-        // One array per distinct list, whichever classes it came from: callers group by identity.
-        const text = members.join('\u0000');
-        list = listsByMembers.get(text) ?? members;
-        listsByMembers.set(text, list);
+        // The members' ranks in ARN order, sorted as numbers (classes of one service never share
+        // a member; ranks are deduplicated all the same).
+        const parts: Int32Array[] = [];
+        let total = 0;
+        let star = false;
+        for (const id of groupIds) {
+          if (id < 0) star = true;
+          else {
+            for (const c of classGroups[id] ?? []) {
+              const ranks = ranksOf(c);
+              parts.push(ranks);
+              total += ranks.length;
+            }
+          }
+        }
+        const all = new Int32Array(total);
+        let at = 0;
+        for (const ranks of parts) {
+          all.set(ranks, at);
+          at += ranks.length;
+        }
+        all.sort();
+        const members: string[] = star ? ['*'] : [];
+        for (let i = 0; i < all.length; i++) {
+          if (i === 0 || all[i] !== all[i - 1]) members.push(ordered[all[i] as number] as string);
+        }
+        list = members;
         listsByGroups.set(key, list);
       }
       return list;

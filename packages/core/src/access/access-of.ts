@@ -293,7 +293,7 @@ export function effectiveAccessOf(
       if (found) found.ids.push(id);
       else together.set(key, { ids: [id], classKey, actions });
     }
-    const reached = new Map<string, Map<number, Outcome>>();
+    const reached = new Reached();
     const personal: PersonalGroup[] = [];
     for (const { ids, classKey, actions } of together.values()) {
       const c = index.classes[ids[0] as number] as ResourceClass;
@@ -307,7 +307,7 @@ export function effectiveAccessOf(
         }
         const outcome = decide(first, c.members[0] as string, c.side, c.sideKey, classKey, true);
         if (outcome === undefined) return undefined;
-        if (outcome !== denied) record(reached, group, groupId, outcome);
+        if (outcome !== denied) reached.record(group, groupId, outcome);
       }
     }
     const starStatements = [...own, ...(rcpsByService.get(service) ?? [])];
@@ -331,13 +331,14 @@ export function effectiveAccessOf(
     // What was reached is kept only to merge a principal's own decisions into.
     return personal.length === 0
       ? { part, reached: noReach, starReached: noStarReach, personal }
-      : { part, reached, starReached, personal };
+      : { part, reached: new Reached(reached.byAction), starReached, personal };
   };
 
   // A layer's part for this principal: its own decisions of the personal groups added.
   const partOf = (service: string, layer: ServiceLayer): ServiceAccess | undefined => {
     if (layer.personal.length === 0) return layer.part;
-    const extra = new Map<string, Map<number, Outcome>>();
+    const extra = layer.reached.copy();
+    let decided = false;
     const extraStar = new Map<Outcome, string[]>();
     for (const group of layer.personal) {
       const first = group.actions[0] as string;
@@ -354,13 +355,12 @@ export function effectiveAccessOf(
       const c = index.classes[group.classId] as ResourceClass;
       const outcome = decide(first, c.members[0] as string, c.side, c.sideKey, group.classKey, false);
       if (outcome === undefined) return undefined;
-      if (outcome !== denied) record(extra, group.actions, group.groupId, outcome);
+      if (outcome === denied) continue;
+      extra.record(group.actions, group.groupId, outcome);
+      decided = true;
     }
     // Most often the personal groups deny (a trust policy naming another role): the shared part.
-    if (extra.size === 0 && extraStar.size === 0) return layer.part;
-    for (const [action, classes] of layer.reached) {
-      for (const [id, outcome] of classes) record(extra, [action], id, outcome);
-    }
+    if (!decided && extraStar.size === 0) return layer.part;
     for (const [outcome, actions] of layer.starReached) {
       const list = extraStar.get(outcome);
       if (list) list.push(...actions);
@@ -426,7 +426,7 @@ export function compareGrants(a: AccessGrant, b: AccessGrant): number {
  */
 interface ServiceLayer {
   readonly part: ServiceAccess;
-  readonly reached: ReadonlyMap<string, ReadonlyMap<number, Outcome>>;
+  readonly reached: Reached;
   readonly starReached: ReadonlyMap<Outcome, readonly string[]>;
   readonly personal: readonly PersonalGroup[];
 }
@@ -439,25 +439,61 @@ interface PersonalGroup {
   readonly classKey: string;
 }
 
-const noReach: ReadonlyMap<string, ReadonlyMap<number, Outcome>> = new Map();
-const noStarReach: ReadonlyMap<Outcome, readonly string[]> = new Map();
+/**
+ * What each action of a service reaches: a chain of (class group, outcome) decisions
+ * ({@link AccessIndex.classGroupOf}), one per group the action is allowed on. Actions decided
+ * alike share their chain (its nodes are interned as they are recorded), so turning them into
+ * grants costs one walk per distinct chain, not one per action and group.
+ */
+class Reached {
+  readonly byAction: Map<string, Decided>;
+  /** The nodes that follow a node, by group and outcome: for interning, dropped with this object. */
+  private readonly next = new Map<Decided | undefined, Map<string, Decided>>();
 
-/** Records that some actions reach a group of classes ({@link AccessIndex.classGroupOf}) with an outcome. */
-function record(
-  reached: Map<string, Map<number, Outcome>>,
-  actions: readonly string[],
-  groupId: number,
-  outcome: Outcome,
-): void {
-  for (const action of actions) {
-    let groups = reached.get(action);
-    if (!groups) {
-      groups = new Map();
-      reached.set(action, groups);
+  constructor(byAction: Map<string, Decided> = new Map()) {
+    this.byAction = byAction;
+  }
+
+  /** Records that some actions reach a group of classes with an outcome (once per action and group). */
+  record(actions: readonly string[], groupId: number, outcome: Outcome): void {
+    const key = `${groupId}\u0000${outcome}`;
+    // Actions decided together mostly come from one node: found once for all of them.
+    let last: Decided | undefined | null = null;
+    let lastNode: Decided | undefined;
+    for (const action of actions) {
+      const parent = this.byAction.get(action);
+      if (parent !== last || !lastNode) {
+        let children = this.next.get(parent);
+        if (!children) {
+          children = new Map();
+          this.next.set(parent, children);
+        }
+        lastNode = children.get(key);
+        if (!lastNode) {
+          lastNode = { parent, groupId, outcome };
+          children.set(key, lastNode);
+        }
+        last = parent;
+      }
+      this.byAction.set(action, lastNode);
     }
-    groups.set(groupId, outcome);
+  }
+
+  /** The same reach, to record more into without changing this one. */
+  copy(): Reached {
+    return new Reached(new Map(this.byAction));
   }
 }
+
+/** One decision of a chain (see {@link Reached}). */
+interface Decided {
+  readonly parent: Decided | undefined;
+  readonly groupId: number;
+  readonly outcome: Outcome;
+}
+
+const noReach = new Reached();
+const noStarReach: ReadonlyMap<Outcome, readonly string[]> = new Map();
 
 /**
  * What principals share with others when their statements are the same objects and nothing that
@@ -511,17 +547,24 @@ export function grantFieldsOf(outcome: Outcome): Pick<AccessGrant, 'conditional'
 /** Groups per-action reach into rectangles: actions that reach the same resources the same way. */
 function grantsOf(
   index: AccessIndex,
-  reached: ReadonlyMap<string, ReadonlyMap<number, string>>,
+  reached: Reached,
   starReached: ReadonlyMap<string, readonly string[]>,
 ): AccessGrant[] {
-  // By condition keys, then by the (canonical, shared) resource list.
+  // Actions by their chain, then per chain the groups of each outcome as a (canonical, shared)
+  // resource list; by condition keys, then by resource list.
+  const byChain = new Map<Decided, string[]>();
+  for (const [action, node] of reached.byAction) {
+    const list = byChain.get(node);
+    if (list) list.push(action);
+    else byChain.set(node, [action]);
+  }
   const byShape = new Map<string, Map<readonly string[], string[]>>();
-  for (const [action, groups] of reached) {
+  for (const [chain, chainActions] of byChain) {
     const byKeys = new Map<string, number[]>();
-    for (const [id, keys] of groups) {
-      const list = byKeys.get(keys);
-      if (list) list.push(id);
-      else byKeys.set(keys, [id]);
+    for (let node: Decided | undefined = chain; node; node = node.parent) {
+      const list = byKeys.get(node.outcome);
+      if (list) list.push(node.groupId);
+      else byKeys.set(node.outcome, [node.groupId]);
     }
     for (const [keys, list] of byKeys) {
       const resources = index.resourcesOf(list.sort((a, b) => a - b));
@@ -531,8 +574,8 @@ function grantsOf(
         byShape.set(keys, byResources);
       }
       const actions = byResources.get(resources);
-      if (actions) actions.push(action);
-      else byResources.set(resources, [action]);
+      if (actions) actions.push(...chainActions);
+      else byResources.set(resources, [...chainActions]);
     }
   }
   const grants: AccessGrant[] = [];
