@@ -98,15 +98,16 @@ export interface AccessIndex {
   isNeutral(action: string, statements: readonly Statement[], mentioned?: boolean): boolean;
   /** Outcomes shared between principals (see {@link isNeutral}), by a key the caller builds. */
   readonly sharedOutcomes: Map<string, string>;
-  /** A new, empty set of catalog actions (a bitset over action ids). */
-  emptyActionSet(): Uint32Array;
-  /** Adds to `set` the actions of a service that a statement names and that take no resource. */
-  addWildcardOnly(set: Uint32Array, statement: Statement, service: string): void;
   /**
-   * Splits a set of actions into groups that every statement names alike and that are of one
-   * service each; `kms:RetireGrant`, which RCPs treat apart, is alone. Action ids, ascending.
+   * The actions of a service that take no resource and that some of the statements name, as
+   * action ids, ascending.
    */
-  groupActionSet(set: Uint32Array, statements: readonly Statement[]): readonly (readonly number[])[];
+  wildcardOnlyOf(statements: readonly Statement[], service: string): readonly number[];
+  /**
+   * Splits action ids (ascending, of one service) into groups that every statement names alike;
+   * `kms:RetireGrant`, which RCPs treat apart, is alone. Action ids, ascending.
+   */
+  groupActionSet(ids: readonly number[], statements: readonly Statement[]): readonly (readonly number[])[];
   actionName(id: number): string;
   /** The statements of the RCPs that apply to `*` for a principal of an account. */
   starStatements(account: string | undefined): readonly Statement[];
@@ -290,7 +291,6 @@ export function accessIndexOf(
     }
     return parsedPolicies.get(document);
   };
-  const serviceOfId = allActions.map((a) => a.service.toLowerCase());
   const retireGrant = actionIds.get('kms:RetireGrant');
   const starSides = new Map<string, { side: ResourceSide; key: string }>();
   const starStatementLists = new Map<string, readonly Statement[]>();
@@ -298,15 +298,14 @@ export function accessIndexOf(
   const statementIds = new WeakMap<Statement, number>();
   const actionsByService = new WeakMap<Statement, Map<string, ActionInfo[]>>();
   let nextStatementId = 0;
-  const serviceBits = new Map<string, Uint32Array>();
+  // Per service, its actions that take no resource (ids ascend).
+  const resourceless = new Map<string, number[]>();
   allActions.forEach((a, id) => {
+    if (a.resourceTypes.length > 0) return;
     const service = a.service.toLowerCase();
-    let bits = serviceBits.get(service);
-    if (!bits) {
-      bits = new Uint32Array(words);
-      serviceBits.set(service, bits);
-    }
-    if (a.resourceTypes.length === 0) bits[id >>> 5] = (bits[id >>> 5] as number) | (1 << (id & 31));
+    const list = resourceless.get(service);
+    if (list) list.push(id);
+    else resourceless.set(service, [id]);
   });
   // Per statement: 2 neutral, 1 neutral unless its Principal names the principal, 0 not neutral.
   const neutrality = new WeakMap<Statement, number>();
@@ -354,27 +353,15 @@ export function accessIndexOf(
       return list;
     },
     servicesOf,
-    emptyActionSet: () => new Uint32Array(words),
-    addWildcardOnly(set, statement, service) {
-      const only = serviceBits.get(service);
-      if (!only) return;
-      bitsOf(statement).forEachWord((w, word) => {
-        set[w] = (set[w] as number) | (word & (only[w] as number));
-      });
+    wildcardOnlyOf(statements, service) {
+      const candidates = resourceless.get(service) ?? [];
+      if (statements.length === 0) return [];
+      const sets = statements.map(bitsOf);
+      return candidates.filter((id) => sets.some((bits) => bits.has(id)));
     },
-    groupActionSet(set, statements) {
-      // As lists of ids: a principal's set is small unless it is an administrator, and a bit
-      // test per (action, statement) beats whole-bitset splits of mostly empty words.
-      const all: number[] = [];
-      for (let w = 0; w < words; w++) {
-        let word = set[w] as number;
-        while (word !== 0) {
-          const bit = 31 - Math.clz32(word & -word);
-          word &= word - 1;
-          all.push((w << 5) | bit);
-        }
-      }
-      let groups: number[][] = all.length > 0 ? [all] : [];
+    groupActionSet(ids, statements) {
+      // As lists of ids: a bit test per (action, statement).
+      let groups: (readonly number[])[] = ids.length > 0 ? [ids] : [];
       for (const statement of statements) {
         const bits = bitsOf(statement);
         const next: number[][] = [];
@@ -396,21 +383,16 @@ export function accessIndexOf(
         }
         groups = next;
       }
-      // Then by service, in ascending action id order.
-      const result: number[][] = [];
+      // kms:RetireGrant alone, before the rest of its group.
+      const result: (readonly number[])[] = [];
       for (const group of groups) {
-        const byService = new Map<string, number[]>();
-        for (const id of group) {
-          if (id === retireGrant) {
-            result.push([id]);
-            continue;
-          }
-          const service = serviceOfId[id] as string;
-          const list = byService.get(service);
-          if (list) list.push(id);
-          else byService.set(service, [id]);
+        if (retireGrant === undefined || !group.includes(retireGrant)) {
+          result.push(group);
+          continue;
         }
-        result.push(...byService.values());
+        result.push([retireGrant]);
+        const rest = group.filter((id) => id !== retireGrant);
+        if (rest.length > 0) result.push(rest);
       }
       return result;
     },

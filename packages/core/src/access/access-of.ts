@@ -198,6 +198,7 @@ export function effectiveAccessOf(
     return sets.get(sideKey);
   };
   const outcomes = new Map<string, Outcome>();
+  const signatures = new Map<PolicySet, Map<string, string>>();
   const decide = (
     action: string,
     representative: string,
@@ -208,8 +209,19 @@ export function effectiveAccessOf(
   ): Outcome | undefined => {
     const set = setFor(resourceSide, sideKey);
     if (!set) return undefined;
-    const actionLower = action.toLowerCase();
-    const key = `${classKey}\u0000${statementSignature(set, actionIdOf(actionLower), actionLower)}`;
+    // Classes of one resource side share its set: each action's signature is found once.
+    let bySet = signatures.get(set);
+    if (!bySet) {
+      bySet = new Map();
+      signatures.set(set, bySet);
+    }
+    let signature = bySet.get(action);
+    if (signature === undefined) {
+      const actionLower = action.toLowerCase();
+      signature = statementSignature(set, actionIdOf(actionLower), actionLower);
+      bySet.set(action, signature);
+    }
+    const key = `${classKey}\u0000${signature}`;
     const memo = neutral ? index.sharedOutcomes : outcomes;
     const memoKey = neutral ? sharedPrefix + key : key;
     let outcome = memo.get(memoKey);
@@ -246,9 +258,7 @@ export function effectiveAccessOf(
         actions.add(info.action);
       }
     };
-    const wildcardOnly = index.emptyActionSet();
     for (const s of allows) {
-      index.addWildcardOnly(wildcardOnly, s, service);
       const resources = s.resource;
       if (!resources || resources.includes('*')) {
         for (const [id, names] of index.reachOfAnyResource(s, service)) {
@@ -312,7 +322,7 @@ export function effectiveAccessOf(
     }
     const starStatements = [...own, ...(rcpsByService.get(service) ?? [])];
     const starReached = new Map<Outcome, string[]>();
-    for (const ids of index.groupActionSet(wildcardOnly, starStatements)) {
+    for (const ids of index.groupActionSet(index.wildcardOnlyOf(allows, service), starStatements)) {
       const group = ids.map((id) => index.actionName(id));
       const first = group[0] as string;
       if (!index.isNeutral(first, starStatements)) {
