@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   analyzeRisks,
@@ -13,6 +13,7 @@ import {
   scoreReportOf,
   scoringAccessOf,
 } from '@accessloop/core';
+import { jsonChunks } from '../io/json-chunks.js';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
 import { readConfig } from '../io/read-config.js';
 import { readObservedUsage } from '../io/read-usage.js';
@@ -85,7 +86,7 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
       return exitCodes.badInput;
     }
   }
-  if (options.format === 'json') io.stdout.write(`${JSON.stringify(scan)}\n`);
+  if (options.format === 'json') for (const text of batched(jsonText(scan))) io.stdout.write(text);
   else if (options.format === 'markdown') io.stdout.write(renderScanMarkdown(scan));
   else if (options.format === 'html') io.stdout.write(renderScanHtml(scan));
   else {
@@ -104,14 +105,15 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
 function writeReports(dir: string, scan: ScanResult): string | undefined {
   try {
     mkdirSync(dir, { recursive: true });
-    const files: [string, string][] = [
-      ['results.json', `${JSON.stringify(scan)}\n`],
-      ['report.md', renderScanMarkdown(scan)],
-      ['index.html', renderScanHtml(scan)],
+    // results.json piece by piece: its text is too large to hold at once for large accounts.
+    const files: [string, () => Iterable<string>][] = [
+      ['results.json', () => jsonText(scan)],
+      ['report.md', () => [renderScanMarkdown(scan)]],
+      ['index.html', () => [renderScanHtml(scan)]],
     ];
     for (const [name, text] of files) {
       const temporary = join(dir, `.${name}.${process.pid}.tmp`);
-      writeFileSync(temporary, text);
+      writePieces(temporary, text());
       renameSync(temporary, join(dir, name));
     }
     return undefined;
@@ -119,4 +121,33 @@ function writeReports(dir: string, scan: ScanResult): string | undefined {
     const reason = e instanceof Error && 'code' in e ? String(e.code) : 'an error';
     return `cannot write the reports to \`${dir}\` (${reason}); check that it is a folder you can write to`;
   }
+}
+
+/** `JSON.stringify(value)` and a newline, in pieces ({@link jsonChunks}). */
+function* jsonText(value: unknown): Generator<string, void, undefined> {
+  yield* jsonChunks(value);
+  yield '\n';
+}
+
+/** Writes text given in pieces to a new file. */
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const text of batched(pieces)) writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Pieces of text joined into about a megabyte at a time. */
+function* batched(pieces: Iterable<string>): Generator<string, void, undefined> {
+  let buffered = '';
+  for (const piece of pieces) {
+    buffered += piece;
+    if (buffered.length >= 1 << 20) {
+      yield buffered;
+      buffered = '';
+    }
+  }
+  if (buffered !== '') yield buffered;
 }

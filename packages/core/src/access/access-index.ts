@@ -99,6 +99,11 @@ export interface AccessIndex {
   /** Outcomes shared between principals (see {@link isNeutral}), by a key the caller builds. */
   readonly sharedOutcomes: Map<string, string>;
   /**
+   * A small number for a text, the same for equal texts for the life of the index: memo keys made
+   * of such numbers stay short however long the texts they stand for.
+   */
+  textId(text: string): number;
+  /**
    * The actions of a service that take no resource and that some of the statements name, as
    * action ids, ascending.
    */
@@ -318,6 +323,7 @@ export function accessIndexOf(
     return neutral;
   };
   let ownInline: WeakSet<Statement> | undefined;
+  const textIds = new Map<string, number>();
   const classGroupIds = new Map<string, number>();
   const classGroups: (readonly number[])[] = [];
   const index: AccessIndex = {
@@ -329,6 +335,14 @@ export function accessIndexOf(
     policySets: createPolicySets(snapshot),
     parse,
     sharedOutcomes: new Map(),
+    textId(text) {
+      let id = textIds.get(text);
+      if (id === undefined) {
+        id = textIds.size;
+        textIds.set(text, id);
+      }
+      return id;
+    },
     isNeutral(action, statements, mentioned = true) {
       const id = actionIds.get(action) as number;
       const needed = mentioned ? 2 : 1;

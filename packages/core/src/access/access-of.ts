@@ -198,7 +198,9 @@ export function effectiveAccessOf(
     return sets.get(sideKey);
   };
   const outcomes = new Map<string, Outcome>();
-  const signatures = new Map<PolicySet, Map<string, string>>();
+  // Statement signatures as text ids ({@link AccessIndex.textId}), by policy set and action.
+  const signatures = new Map<PolicySet, Map<string, number>>();
+  const prefixId = index.textId(sharedPrefix);
   const decide = (
     action: string,
     representative: string,
@@ -218,12 +220,12 @@ export function effectiveAccessOf(
     let signature = bySet.get(action);
     if (signature === undefined) {
       const actionLower = action.toLowerCase();
-      signature = statementSignature(set, actionIdOf(actionLower), actionLower);
+      signature = index.textId(statementSignature(set, actionIdOf(actionLower), actionLower));
       bySet.set(action, signature);
     }
-    const key = `${classKey}\u0000${signature}`;
+    const key = `${index.textId(classKey)},${signature}`;
     const memo = neutral ? index.sharedOutcomes : outcomes;
-    const memoKey = neutral ? sharedPrefix + key : key;
+    const memoKey = neutral ? `${prefixId},${key}` : key;
     let outcome = memo.get(memoKey);
     if (outcome === undefined) {
       const request = requestFor(snapshot, principalArn, side, action, representative, resourceSide);

@@ -22,7 +22,18 @@ export type PolicySets = (
  * policies are not looked up again for each resource side it meets.
  */
 export function createPolicySets(snapshot: Snapshot): PolicySets {
-  const compile = policyCompiler();
+  // One user's or role's own inline policies serve that principal alone: compiled with its side,
+  // not kept for the life of the snapshot (their memo of matching statements grows with every
+  // action asked).
+  const ownInline = new WeakSet<object>();
+  for (const account of snapshot.accounts) {
+    for (const entity of [...account.users, ...account.roles]) {
+      for (const inline of entity.inlinePolicies) {
+        if (typeof inline.document === 'object' && inline.document !== null) ownInline.add(inline.document);
+      }
+    }
+  }
+  const compile = policyCompiler((doc) => !ownInline.has(doc));
   const management = snapshot.organization?.managementAccountId;
   const principalParts = new WeakMap<PrincipalSide, Compiled<PrincipalPart>>();
   const resourceParts = new WeakMap<ResourceSide, Compiled<ResourcePart>>();
@@ -89,12 +100,13 @@ interface Compiled<P> {
 type PrincipalPart = Pick<PolicySet, 'identity' | 'boundaries' | 'scps'>;
 type ResourcePart = Pick<PolicySet, 'resource' | 'rcps'>;
 
-/** Compiles each policy document once, by the identity of its object (or its text). */
-function policyCompiler(): (
-  type: PolicyType,
-  named: NamedPolicyInput,
-  diagnostics: Diagnostic[],
-) => CompiledPolicy | undefined {
+/**
+ * Compiles each policy document once, by the identity of its object (or its text), when `keep`
+ * says so; others each time they are asked for.
+ */
+function policyCompiler(
+  keep: (doc: object) => boolean,
+): (type: PolicyType, named: NamedPolicyInput, diagnostics: Diagnostic[]) => CompiledPolicy | undefined {
   const byObject = new WeakMap<object, Map<string, CompiledPolicy>>();
   const byText = new Map<string, Map<string, CompiledPolicy>>();
   return (type, named, diagnostics) => {
@@ -102,7 +114,9 @@ function policyCompiler(): (
     const doc = named.policy;
     const cache =
       typeof doc === 'object' && doc !== null
-        ? (byObject.get(doc) ?? byObject.set(doc, new Map()).get(doc))
+        ? keep(doc)
+          ? (byObject.get(doc) ?? byObject.set(doc, new Map()).get(doc))
+          : undefined
         : (byText.get(String(doc)) ?? byText.set(String(doc), new Map()).get(String(doc)));
     const cached = cache?.get(key);
     if (cached) return cached;

@@ -94,6 +94,7 @@ export function uninventoriedAccessOf(
   const resourceAnswers = new Map<string, string>();
   let neutralService = true;
   const prefix = sharingPrefixOf(principalArn, side);
+  const prefixId = index.textId(prefix);
   // The floor of one service: its actions the principal's Allow statements name, decided on
   // their placeholders.
   const floorOf = (service: string, statements: readonly Statement[]): AccessGrant[] | undefined => {
@@ -135,9 +136,10 @@ export function uninventoriedAccessOf(
           matches = resourceMatches(prepared.set, actionId, lower, arn);
           resourceAnswers.set(matchKey, matches);
         }
-        const classKey = neutral ? `${prefix}${signature}\u0000${matches}` : `${signature}\u0000${matches}`;
+        const classKey = `${signature}\u0000${matches}`;
         const memo = neutral ? placeholders.outcomes : outcomes;
-        let outcome = memo.get(classKey);
+        const memoKey = neutral ? `${prefixId},${index.textId(classKey)}` : classKey;
+        let outcome = memo.get(memoKey);
         if (outcome === undefined) {
           const request = requestFor(snapshot, principalArn, side, action, arn, prepared.side);
           if (!request.ok) {
@@ -151,7 +153,7 @@ export function uninventoriedAccessOf(
               : decision.outcome === 'Conditional'
                 ? decision.keys.join(',')
                 : '';
-          memo.set(classKey, outcome);
+          memo.set(memoKey, outcome);
         }
         if (outcome === null) continue;
         const key = `${arn}\u0000${outcome}`;

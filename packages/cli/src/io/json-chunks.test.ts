@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonChunks } from './json-chunks.js';
+
+describe('jsonChunks', () => {
+  it('joins to exactly the text JSON.stringify gives, at any depth', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 4 }), (value, depth) => {
+        expect([...jsonChunks(value, depth)].join('')).toBe(JSON.stringify(value));
+      }),
+    );
+  });
+
+  it('leaves out members without a JSON form and writes such elements as null, as JSON.stringify does', () => {
+    const value = {
+      a: undefined,
+      b: [undefined, () => 1, 2],
+      c: new Date(0),
+      d: { e: undefined, f: 'x' },
+      g: Symbol('s'),
+    };
+    expect([...jsonChunks(value)].join('')).toBe(JSON.stringify(value));
+  });
+
+  it('gives each element of a top-level array as its own piece', () => {
+    const chunks = [...jsonChunks({ principals: [{ arn: 'a' }, { arn: 'b' }] })];
+    expect(chunks).toContain('{"arn":"a"}');
+    expect(chunks).toContain('{"arn":"b"}');
+  });
+});
