@@ -25,8 +25,8 @@ import { type BenchmarkRow, emitReport, formatCount, progress } from './lib/resu
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const cliMain = join(root, 'packages/cli/dist/main.js');
 const sizes = (process.env.BENCH_SCAN_SIZES ?? '100,1000,5000,20000').split(',').map(Number);
-/** A run longer than this is stopped and reported as such (`BENCH_SCAN_LIMIT_S`, default 300). */
-const limitMs = Number(process.env.BENCH_SCAN_LIMIT_S ?? '300') * 1000;
+/** A run longer than this is stopped and reported as such (`BENCH_SCAN_LIMIT_S`, default 900). */
+const limitMs = Number(process.env.BENCH_SCAN_LIMIT_S ?? '900') * 1000;
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'accessloop-bench-scan-'));

@@ -11,7 +11,7 @@ import {
   type ScanResult,
   scanSnapshot,
   scoreReportOf,
-  scoringAccessOf,
+  uninventoriedAccessOf,
 } from '@accessloop/core';
 import { jsonChunks } from '../io/json-chunks.js';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
@@ -50,8 +50,13 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
   const bar = progressBar(io.stderr, 'principals');
   // Each principal is scored as soon as its access is known, so no access is kept. results.json
   // holds no contributions (`accessloop score --explain ARN` lists them): it grows with the
-  // principals, not with principals × resources.
-  const scorer = principalScorer(snapshot, { usage: usage.value.usage, config: config.value });
+  // principals, not with principals × resources. The score adds up over the parts of the
+  // effective access and of the floor, so they are not combined.
+  const scorer = principalScorer(snapshot, {
+    usage: usage.value.usage,
+    config: config.value,
+    contributions: false,
+  });
   const scored: PrincipalScore[] = [];
   const diagnostics: Diagnostic[] = [];
   const scanned = scanSnapshot(snapshot, tools, {
@@ -59,9 +64,21 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
     criticalServices: config.value.score.criticalServices,
     onProgress: bar.update,
     onAccess: (access) => {
-      const scoring = scoringAccessOf(snapshot, tools, access.principal, access);
-      if (scoring.ok) scored.push({ ...scorer(scoring.value), contributions: [] });
-      else diagnostics.push(...scoring.diagnostics);
+      const floor = uninventoriedAccessOf(snapshot, tools, access.principal);
+      if (!floor.ok) {
+        diagnostics.push(...floor.diagnostics);
+        return;
+      }
+      const grants = [...access.grants, ...floor.value.grants];
+      const { services } = access;
+      const floorServices = floor.value.services;
+      scored.push(
+        scorer(
+          services && floorServices
+            ? { principal: access.principal, grants, services: [...services, ...floorServices] }
+            : { principal: access.principal, grants },
+        ),
+      );
     },
   });
   bar.done();

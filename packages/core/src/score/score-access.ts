@@ -98,6 +98,24 @@ export function scoreAccess(access: PrincipalAccess, model: ScoreModel): AccessS
   return { score: contributions.reduce((sum, c) => sum + c.points, 0), contributions };
 }
 
+/**
+ * The score of {@link scoreAccess} alone, without its contributions: each part's points computed
+ * once (by its identity) and only the number kept. Points add up over parts whose grants do not
+ * overlap (each contribution's points are its pairs times the points of its capability, service
+ * and certainty), so `access.services` may hold more than one part of a service (a principal's
+ * effective access and its score floor).
+ */
+export function scoreOf(access: PrincipalAccess, model: ScoreModel): number {
+  if (!access.services) return contributionsOf(access.grants, model).reduce((sum, c) => sum + c.points, 0);
+  let score = 0;
+  for (const part of access.services) score += partPoints(part, model);
+  return score;
+}
+
+const partPoints = memoByPair((part: ServiceAccess, model: ScoreModel): number =>
+  contributionsOf(part.grants, model).reduce((sum, c) => sum + c.points, 0),
+);
+
 const partContributions = memoByPair((part: ServiceAccess, model: ScoreModel): readonly ScoreContribution[] =>
   contributionsOf(part.grants, model),
 );

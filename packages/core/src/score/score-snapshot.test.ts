@@ -7,6 +7,7 @@ import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
 import type { Usage } from '../usage/usage.js';
 import { principalScorer, scorePrincipal, scoreReportOf, scoreSnapshot } from './score-snapshot.js';
+import { scoringAccessOf, uninventoriedAccessOf } from './uninventoried-access.js';
 
 let snapshot: Snapshot;
 let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
@@ -54,6 +55,23 @@ describe('scoreSnapshot on the training organisation', () => {
     const scorer = principalScorer(snapshot);
     const oneByOne = scoreReportOf([...access].reverse().map(scorer));
     expect(oneByOne).toEqual(scoreSnapshot(snapshot, access));
+  });
+
+  it('scores without contributions the same, from the parts of effective access and floor side by side', () => {
+    const scored = principalScorer(snapshot, { contributions: false });
+    const full = principalScorer(snapshot);
+    for (const a of access) {
+      const floor = uninventoriedAccessOf(snapshot, tools, a.principal);
+      const combined = scoringAccessOf(snapshot, tools, a.principal, a);
+      if (!floor.ok || !combined.ok) throw new Error(a.principal);
+      const sideBySide = {
+        principal: a.principal,
+        grants: [...a.grants, ...floor.value.grants],
+        services: [...(a.services ?? []), ...(floor.value.services ?? [])],
+      };
+      const expected = full(combined.value);
+      expect(scored(sideBySide), a.principal).toEqual({ ...expected, contributions: [] });
+    }
   });
 
   it('ranks the teams, lowest score first, principals without the tag in (untagged)', () => {

@@ -3,7 +3,7 @@ import { type AccessloopConfig, DEFAULT_CONFIG } from '../config/default-config.
 import type { Snapshot, Tags } from '../snapshot/model.js';
 import type { Usage, UsedAction } from '../usage/usage.js';
 import type { CompletedReview } from './reviews.js';
-import { type ScoreContribution, type ScoreModel, scoreAccess } from './score-access.js';
+import { type ScoreContribution, type ScoreModel, scoreAccess, scoreOf } from './score-access.js';
 import { usedAccessOf } from './used-access.js';
 
 /** What the leaderboard groups principals by: the team tag or the app tag of the configuration. */
@@ -92,15 +92,22 @@ export function scoreSnapshot(
  */
 export function principalScorer(
   snapshot: Snapshot,
-  options: Pick<ScoreOptions, 'config' | 'by' | 'usage'> = {},
+  options: Pick<ScoreOptions, 'config' | 'by' | 'usage'> & {
+    /**
+     * `false`: the score and par alone, with no contributions (as `results.json` has them);
+     * nothing derived from a principal's access is kept, and its parts may include more than one
+     * part of a service (see `scoreOf`).
+     */
+    readonly contributions?: boolean;
+  } = {},
 ): (access: PrincipalAccess) => PrincipalScore {
   const config = options.config ?? DEFAULT_CONFIG;
   const model = scoreModelOf(snapshot, config);
   const tags = principalTags(snapshot);
   const usedBy = usageByPrincipal(options.usage);
   const tagKey = config.tags[options.by ?? 'team'];
-  return (access) =>
-    scorePrincipalWith(model, access, tags.get(access.principal)?.[tagKey], usedBy(access.principal));
+  const score = options.contributions === false ? scoreOnlyWith : scorePrincipalWith;
+  return (access) => score(model, access, tags.get(access.principal)?.[tagKey], usedBy(access.principal));
 }
 
 /**
@@ -194,6 +201,23 @@ function scorePrincipalWith(
     score,
     ...(par === undefined ? {} : { par, overPar: score - par }),
     contributions,
+  };
+}
+
+function scoreOnlyWith(
+  model: ScoreModel,
+  access: PrincipalAccess,
+  team: string | undefined,
+  used: readonly UsedAction[] | undefined,
+): PrincipalScore {
+  const score = scoreOf(access, model);
+  const par = used === undefined ? undefined : scoreOf(usedAccessOf(access, used), model);
+  return {
+    arn: access.principal,
+    ...(team === undefined ? {} : { team }),
+    score,
+    ...(par === undefined ? {} : { par, overPar: score - par }),
+    contributions: [],
   };
 }
 
