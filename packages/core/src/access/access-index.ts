@@ -279,6 +279,24 @@ export function accessIndexOf(
     }
     return bits;
   };
+  // Splits groups of action ids (ascending) until every statement names all or none of each.
+  const refine = (groups: (readonly number[])[], statements: readonly Statement[]): (readonly number[])[] => {
+    for (const statement of statements) {
+      const bits = bitsOf(statement);
+      const next: (readonly number[])[] = [];
+      for (const group of groups) {
+        if (group.length < 2) {
+          next.push(group);
+          continue;
+        }
+        const [named, other] = bits.split(group);
+        if (named.length > 0) next.push(named);
+        if (other.length > 0) next.push(other);
+      }
+      groups = next;
+    }
+    return groups;
+  };
   const sideStatementLists = new Map<string, readonly Statement[]>();
   const statementServices = new WeakMap<Statement, ReadonlySet<string>>();
   const servicesOf = (statement: Statement): ReadonlySet<string> => {
@@ -374,32 +392,9 @@ export function accessIndexOf(
       return candidates.filter((id) => sets.some((bits) => bits.has(id)));
     },
     groupActionSet(ids, statements) {
-      // As lists of ids: a bit test per (action, statement).
-      let groups: (readonly number[])[] = ids.length > 0 ? [ids] : [];
-      for (const statement of statements) {
-        const bits = bitsOf(statement);
-        const next: number[][] = [];
-        for (const group of groups) {
-          const named: number[] = [];
-          const other: number[] = [];
-          // Ids ascend: one word lookup per run of ids in the same word.
-          let at = -1;
-          let word = 0;
-          for (const id of group) {
-            if (id >>> 5 !== at) {
-              at = id >>> 5;
-              word = bits.wordAt(at);
-            }
-            ((word >>> (id & 31)) & 1 ? named : other).push(id);
-          }
-          if (named.length > 0) next.push(named);
-          if (other.length > 0) next.push(other);
-        }
-        groups = next;
-      }
       // kms:RetireGrant alone, before the rest of its group.
       const result: (readonly number[])[] = [];
-      for (const group of groups) {
+      for (const group of refine(ids.length > 0 ? [ids] : [], statements)) {
         if (retireGrant === undefined || !group.includes(retireGrant)) {
           result.push(group);
           continue;
@@ -478,37 +473,13 @@ export function accessIndexOf(
     },
     groupActions(actions, statements) {
       const retire: number[] = [];
-      let groups: number[][] = [[]];
+      const all: number[] = [];
       for (const action of actions) {
         const id = actionIds.get(action) as number;
         if (action === 'kms:RetireGrant') retire.push(id);
-        else groups[0]?.push(id);
+        else all.push(id);
       }
-      for (const statement of statements) {
-        const bits = bitsOf(statement);
-        const next: number[][] = [];
-        for (const group of groups) {
-          if (group.length < 2) {
-            next.push(group);
-            continue;
-          }
-          const named: number[] = [];
-          const other: number[] = [];
-          // Ids ascend: one word lookup per run of ids in the same word.
-          let at = -1;
-          let word = 0;
-          for (const id of group) {
-            if (id >>> 5 !== at) {
-              at = id >>> 5;
-              word = bits.wordAt(at);
-            }
-            ((word >>> (id & 31)) & 1 ? named : other).push(id);
-          }
-          if (named.length > 0) next.push(named);
-          if (other.length > 0) next.push(other);
-        }
-        groups = next;
-      }
+      const groups = refine([all], statements);
       if (retire.length > 0) groups.push(retire);
       return groups
         .filter((g) => g.length > 0)

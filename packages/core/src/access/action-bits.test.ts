@@ -33,6 +33,20 @@ describe('ActionBits', () => {
     );
   });
 
+  it('splits ascending ids into members and others, each ascending', () => {
+    fc.assert(
+      fc.property(ids, ids, (members, probe) => {
+        const bits = new ActionBits(members, words);
+        const sorted = [...new Set(probe)].sort((a, b) => a - b);
+        const set = new Set(members);
+        expect(bits.split(sorted)).toEqual([
+          sorted.filter((id) => set.has(id)),
+          sorted.filter((id) => !set.has(id)),
+        ]);
+      }),
+    );
+  });
+
   it('finds words without a search when every word is kept', () => {
     const all = Array.from({ length: words * 32 }, (_, id) => id);
     const bits = new ActionBits(all, words);

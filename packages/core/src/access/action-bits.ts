@@ -42,6 +42,23 @@ export class ActionBits {
     return 0;
   }
 
+  /** Ascending ids split into the members and the others, each ascending. */
+  split(ids: readonly number[]): [number[], number[]] {
+    const members: number[] = [];
+    const others: number[] = [];
+    // One word lookup per run of ids in the same word.
+    let at = -1;
+    let word = 0;
+    for (const id of ids) {
+      if (id >>> 5 !== at) {
+        at = id >>> 5;
+        word = this.wordAt(at);
+      }
+      ((word >>> (id & 31)) & 1 ? members : others).push(id);
+    }
+    return [members, others];
+  }
+
   /** Calls `each(w, word)` for every non-empty word, ascending. */
   forEachWord(each: (w: number, word: number) => void): void {
     for (let k = 0; k < this.index.length; k++) each(this.index[k] as number, this.words[k] as number);
