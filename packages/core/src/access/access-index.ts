@@ -1,6 +1,9 @@
 import type { ActionInfo, Catalog } from '../catalog/catalog.js';
 import type { ResourceTypeIndex } from '../catalog/resource-types.js';
 import { compileArnPattern } from '../condition/arn.js';
+import { compileCondition } from '../condition/compile-condition.js';
+import type { CompiledCondition } from '../condition/compiled.js';
+import type { RequestContext } from '../condition/context.js';
 import { isResourcePolicyRequired } from '../evaluate/evaluate-request.js';
 import { parseArn, splitArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
@@ -95,7 +98,24 @@ export interface AccessIndex {
    * {@link Grants.mentions}), a `Principal` naming users or roles is neutral too: such a statement
    * matches none of the principals that share the outcome.
    */
-  isNeutral(action: string, statements: readonly Statement[], mentioned?: boolean): boolean;
+  isNeutral(
+    action: string,
+    statements: readonly Statement[],
+    mentioned?: boolean,
+    answered?: ReadonlySet<Statement>,
+  ): boolean;
+  /**
+   * What a principal's own statements (identity, boundary, SCPs) read of who it is, answered for
+   * it: each statement whose only reading of the principal is a condition on one of the keys
+   * {@link isNeutral} names, with literal values, and the answer of each such condition for the
+   * principal's request context (`T`, `F`, `E` for a key without values, `U` when the context
+   * lacks the key). Principals with the same key get the same decisions from those statements, so
+   * `isNeutral` given `answered` counts them neutral (an SCP denying every region but one, except
+   * for an administrator role, answers alike for every other role).
+   *
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
+   */
+  answersOf(own: readonly Statement[], context: RequestContext): PrincipalAnswers;
   /** Outcomes shared between principals (see {@link isNeutral}), by a key the caller builds. */
   readonly sharedOutcomes: Map<string, string>;
   /**
@@ -152,6 +172,14 @@ export interface AccessIndex {
    * the same object, as its classes never share a member.
    */
   resourcesOf(groupIds: readonly number[]): readonly string[];
+}
+
+/** See {@link AccessIndex.answersOf}. */
+export interface PrincipalAnswers {
+  /** The answers, with the statements they belong to: part of the key of what is shared. */
+  readonly key: string;
+  /** The statements answered. */
+  readonly answered: ReadonlySet<Statement>;
 }
 
 const indexes = new WeakMap<Snapshot, AccessIndex>();
@@ -340,6 +368,17 @@ export function accessIndexOf(
     }
     return neutral;
   };
+  // The compiled conditions on who the principal is of a statement that reads nothing else of it
+  // (see AccessIndex.answersOf); null for the others.
+  const principalTests = new WeakMap<Statement, readonly CompiledCondition[] | null>();
+  const principalTestsOf = (statement: Statement): readonly CompiledCondition[] | null => {
+    let tests = principalTests.get(statement);
+    if (tests === undefined) {
+      tests = answerableTestsOf(statement);
+      principalTests.set(statement, tests);
+    }
+    return tests;
+  };
   let ownInline: WeakSet<Statement> | undefined;
   const textIds = new Map<string, number>();
   const classGroupIds = new Map<string, number>();
@@ -361,13 +400,30 @@ export function accessIndexOf(
       }
       return id;
     },
-    isNeutral(action, statements, mentioned = true) {
+    isNeutral(action, statements, mentioned = true, answered) {
       const id = actionIds.get(action) as number;
       const needed = mentioned ? 2 : 1;
       for (const statement of statements) {
-        if (bitsOf(statement).has(id) && neutralityOf(statement) < needed) return false;
+        if (!bitsOf(statement).has(id) || neutralityOf(statement) >= needed) continue;
+        if (!answered?.has(statement)) return false;
       }
       return true;
+    },
+    answersOf(own, context) {
+      let key = '';
+      const answered = new Set<Statement>();
+      for (const statement of own) {
+        const tests = principalTestsOf(statement);
+        if (!tests) continue;
+        let letters = '';
+        for (const test of tests) {
+          const values = context.get(test.keyLower);
+          letters += values === undefined ? 'U' : values.length === 0 ? 'E' : test.test(context) ? 'T' : 'F';
+        }
+        answered.add(statement);
+        key += `${index.statementId(statement)}=${letters};`;
+      }
+      return { key, answered };
     },
     sideStatements(side, sideKey, service) {
       const key = `${service}\u0000${sideKey}`;
@@ -580,6 +636,30 @@ const principalKeys = [
   'aws:principalservicenameslist',
 ];
 
+/** Whether a lowercased condition key tells principals of one account and kind apart. */
+function isPrincipalKey(key: string): boolean {
+  return principalKeys.some((k) => key.startsWith(k));
+}
+
+/**
+ * The compiled conditions on principal keys of an identity-side statement (no `Principal`, no
+ * `NotPrincipal`, no policy variable) that reads who the principal is only through them, with
+ * literal values; null for any other statement.
+ */
+function answerableTestsOf(statement: Statement): readonly CompiledCondition[] | null {
+  if (statement.principal || statement.notPrincipal) return null;
+  if ((statement.resource ?? statement.notResource ?? []).some((r) => r.includes('${'))) return null;
+  const tests: CompiledCondition[] = [];
+  for (const test of statement.conditions) {
+    if (test.values.some((v) => v.includes('${'))) return null;
+    if (!isPrincipalKey(test.key.toLowerCase())) continue;
+    const compiled = compileCondition(test, '2012-10-17', 'Condition');
+    if (!compiled.ok) return null;
+    tests.push(compiled.value);
+  }
+  return tests.length === 0 ? null : tests;
+}
+
 /**
  * See {@link AccessIndex.isNeutral}; with `unnamed`, for a principal that the statement's
  * `Principal` does not name.
@@ -596,7 +676,7 @@ function statementIsNeutral(statement: Statement, unnamed: boolean): boolean {
     return false;
   for (const test of statement.conditions) {
     const key = test.key.toLowerCase();
-    if (principalKeys.some((k) => key.startsWith(k))) return false;
+    if (isPrincipalKey(key)) return false;
     if (test.values.some((v) => v.includes('${'))) return false;
   }
   return !(statement.resource ?? statement.notResource ?? []).some((r) => r.includes('${'));

@@ -189,3 +189,77 @@ describe('effectiveAccessOf, principals that share their policies', () => {
     },
   );
 });
+
+describe('effectiveAccessOf, an SCP condition on who the principal is', () => {
+  const account = '111122223333';
+  const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+  const queue = `arn:aws:sqs:eu-west-1:${account}:orders`;
+  const away = `arn:aws:sqs:us-east-1:${account}:orders`;
+  // The common guardrail: deny every region but one, except for an administrator role. The
+  // condition reads `aws:PrincipalArn`, which the snapshot knows for each role, so the roles it
+  // answers alike share their decisions and the excepted one is decided for itself.
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
+  const guarded = () =>
+    riskSnapshot(
+      {
+        [account]: {
+          policies: { Work: { Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] } },
+          roles: [
+            { name: 'a', managed: ['Work'] },
+            { name: 'admin', managed: ['Work'] },
+            { name: 'b', managed: ['Work'] },
+          ],
+          resources: [
+            { arn: queue, type: 'AWS::SQS::Queue' },
+            { arn: away, type: 'AWS::SQS::Queue' },
+          ],
+        },
+      },
+      {
+        scps: [
+          { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+          {
+            Statement: [
+              {
+                Effect: 'Deny',
+                Action: '*',
+                Resource: '*',
+                Condition: {
+                  StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' },
+                  ArnNotLike: { 'aws:PrincipalARN': arn('admin') },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    );
+  const allowed = (access: PrincipalAccess, action: string, resource: string) =>
+    access.grants.some((g) => g.actions.includes(action) && g.resources.includes(resource));
+
+  it.each([
+    ['a', 'admin', 'b'],
+    ['admin', 'b', 'a'],
+  ])('decides the excepted role apart and shares the others (%s, %s, %s)', async (...order) => {
+    const snap = guarded();
+    const tools = await loadTools();
+    const access = new Map<string, PrincipalAccess>();
+    for (const name of order) {
+      const result = effectiveAccessOf(snap, tools, arn(name));
+      const reference = pairwiseAccessOf(snap, tools, arn(name));
+      if (!result.ok || !reference.ok) throw new Error(name);
+      expect(result.value.grants, name).toEqual(reference.value.grants);
+      access.set(name, result.value);
+    }
+    const of = (name: string) => access.get(name) as PrincipalAccess;
+    // A request's region is its resource's: the others reach only the queue of eu-west-1.
+    for (const name of ['a', 'admin', 'b']) expect(allowed(of(name), 'sqs:SendMessage', queue)).toBe(true);
+    expect(allowed(of('admin'), 'sqs:SendMessage', away)).toBe(true);
+    expect(allowed(of('a'), 'sqs:SendMessage', away)).toBe(false);
+    expect(allowed(of('b'), 'sqs:SendMessage', away)).toBe(false);
+    const sqs = (name: string) => of(name).services?.find((p) => p.service === 'sqs');
+    expect(sqs('a')).toBe(sqs('b'));
+    expect(sqs('a')).not.toBe(sqs('admin'));
+  });
+});

@@ -187,7 +187,7 @@ export function effectiveAccessOf(
   // Principals of the same account, kind and boundary whose statements are the same objects
   // (managed policies) share what they can do when nothing that decides it reads who they are
   // (AccessIndex.isNeutral): the whole access, or each service's part.
-  const sharedPrefix = sharingPrefixOf(principalArn, side);
+  const { prefix: sharedPrefix, answered } = sharingOf(snapshot, index, principalArn, side, ownStatements);
   const wholeKey = `${sharedPrefix}*|${ownStatements.map(index.statementId).join(',')}|${namedIds.join(',')}|${mentionedIds.join(',')}`;
   const shared = index.sharedServices as Map<string, ServiceLayer | readonly ServiceLayer[]>;
 
@@ -313,7 +313,7 @@ export function effectiveAccessOf(
       const statements = [...own, ...index.sideStatements(c.side, c.sideKey, service)];
       for (const group of index.groupActions(actions, statements)) {
         const first = group[0] as string;
-        if (!index.isNeutral(first, statements, mentioned.has(c.id))) {
+        if (!index.isNeutral(first, statements, mentioned.has(c.id), answered)) {
           personal.push({ classId: c.id, groupId, actions: group, classKey });
           continue;
         }
@@ -327,7 +327,7 @@ export function effectiveAccessOf(
     for (const ids of index.groupActionSet(index.wildcardOnlyOf(allows, service), starStatements)) {
       const group = ids.map((id) => index.actionName(id));
       const first = group[0] as string;
-      if (!index.isNeutral(first, starStatements)) {
+      if (!index.isNeutral(first, starStatements, true, answered)) {
         personal.push({ classId: -1, groupId: -1, actions: group, classKey: '' });
         continue;
       }
@@ -508,11 +508,28 @@ const noReach = new Reached();
 const noStarReach: ReadonlyMap<Outcome, readonly string[]> = new Map();
 
 /**
- * What principals share with others when their statements are the same objects and nothing that
- * decides reads who they are: the account, the kind and the boundary.
+ * What a principal shares with others whose statements are the same objects, when nothing that
+ * decides reads who they are beyond it: the account, the kind, the boundary and the answers of
+ * its own statements' conditions on who it is ({@link AccessIndex.answersOf}), as a key prefix;
+ * and the statements answered, for {@link AccessIndex.isNeutral}.
  */
-export function sharingPrefixOf(principalArn: string, side: PrincipalSide): string {
-  return `${side.account}|${principalKind(principalArn)}|${side.permissionBoundaries.map((b) => b.name).join(',')}|`;
+export function sharingOf(
+  snapshot: Snapshot,
+  index: AccessIndex,
+  principalArn: string,
+  side: PrincipalSide,
+  own: readonly Statement[],
+): { readonly prefix: string; readonly answered: ReadonlySet<Statement> } {
+  const star = index.starSide(snapshot, side.account, 'sts');
+  const probe = requestFor(snapshot, principalArn, side, 'sts:GetCallerIdentity', '*', star.side);
+  const answers = probe.ok
+    ? index.answersOf(own, probe.value.context)
+    : { key: '', answered: new Set<Statement>() };
+  const boundaries = side.permissionBoundaries.map((b) => b.name).join(',');
+  return {
+    prefix: `${side.account}|${principalKind(principalArn)}|${boundaries}|${answers.key}|`,
+    answered: answers.answered,
+  };
 }
 
 /** What kind of principal an ARN names, as far as evaluation tells them apart. */

@@ -120,6 +120,51 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
     expect(isPlaceholderResource(resource)).toBe(expected);
   });
 
+  it('leaves out statements that never apply to a placeholder, so such an inline policy does not make the floor its own', () => {
+    // Both roles attach the administrator's policies; one adds an inline policy on objects of a
+    // bucket the inventory has and on an action that takes no resource. A statement applies to a
+    // request only when its action and resource match, so neither can change a placeholder's
+    // decision. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+    const other = 'arn:aws:iam::111122223333:role/orders-api';
+    const attached = snapshot.accounts.flatMap((a) => a.roles).find((r) => r.arn === admin)?.attachedPolicies;
+    const narrowPolicy = {
+      name: 'narrow',
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Resource: 'arn:aws:s3:::orders-prod-data-111122223333/*',
+          },
+          { Effect: 'Allow', Action: 'ec2:DescribeInstances', Resource: '*' },
+        ],
+      },
+    };
+    const both: Snapshot = {
+      ...snapshot,
+      accounts: snapshot.accounts.map((account) => ({
+        ...account,
+        roles: account.roles.map((r) =>
+          r.arn === role || r.arn === other
+            ? { ...r, attachedPolicies: attached ?? [], inlinePolicies: r.arn === role ? [narrowPolicy] : [] }
+            : r,
+        ),
+      })),
+    };
+    const parts = (arn: string) => {
+      const result = uninventoriedAccessOf(both, tools, arn);
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+      return new Map((result.value.services ?? []).map((p) => [p.service, p]));
+    };
+    const narrow = parts(role);
+    const plain = parts(other);
+    for (const service of ['s3', 'ec2']) {
+      expect(narrow.get(service)?.grants.length).toBeGreaterThan(0);
+      expect(narrow.get(service)).toBe(plain.get(service));
+    }
+  });
+
   it('rejects a principal the snapshot does not have', () => {
     const result = uninventoriedAccessOf(snapshot, tools, 'arn:aws:iam::111122223333:role/nobody');
     expect(result.diagnostics[0]?.code).toBe('access.unknown-principal');

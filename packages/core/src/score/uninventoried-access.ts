@@ -6,7 +6,7 @@ import {
   effectiveAccessOf,
   type PrincipalAccess,
   type ServiceAccess,
-  sharingPrefixOf,
+  sharingOf,
 } from '../access/access-of.js';
 import {
   principalSideOf,
@@ -16,6 +16,7 @@ import {
 } from '../access/simulate-input-for.js';
 import type { WhoCanTools } from '../access/who-can.js';
 import type { ActionInfo } from '../catalog/catalog.js';
+import { compileArnPattern } from '../condition/arn.js';
 import type { RequestContext } from '../condition/context.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { actionIdOf } from '../evaluate/action-ids.js';
@@ -93,15 +94,19 @@ export function uninventoriedAccessOf(
   // Actions with the same statements answer the same for one placeholder.
   const resourceAnswers = new Map<string, string>();
   let neutralService = true;
-  const prefix = sharingPrefixOf(principalArn, side);
+  const { prefix, answered } = sharingOf(snapshot, index, principalArn, side, own);
   const prefixId = index.textId(prefix);
   // The floor of one service: its actions the principal's Allow statements name, decided on
   // their placeholders.
-  const floorOf = (service: string, statements: readonly Statement[]): AccessGrant[] | undefined => {
+  const floorOf = (
+    service: string,
+    allows: readonly Statement[],
+    statements: readonly Statement[],
+  ): AccessGrant[] | undefined => {
     // The candidate actions by placeholder; actions that the same statements name are decided
     // together (they match the same statements of the same placeholder).
     const candidates = new Map<string, Set<string>>();
-    for (const s of allowsByService.get(service) ?? []) {
+    for (const s of allows) {
       for (const [arn, actions] of placeholders.candidatesOf(s, service, account, index)) {
         const set = candidates.get(arn);
         if (set) for (const action of actions) set.add(action);
@@ -126,7 +131,7 @@ export function uninventoriedAccessOf(
           sides.set(sideKey, prepared);
         }
         if (prepared === null) return undefined;
-        const neutral = index.isNeutral(action, statements);
+        const neutral = index.isNeutral(action, statements, true, answered);
         neutralService &&= neutral;
         const actionId = actionIdOf(lower);
         const signature = `${sideKey}\u0000${statementSignature(prepared.set, actionId, lower)}`;
@@ -174,17 +179,24 @@ export function uninventoriedAccessOf(
   };
 
   // Principals whose statements of a service are the same objects share its floor, when nothing
-  // that decides it reads who they are (see effectiveAccessOf).
+  // that decides it reads who they are (see effectiveAccessOf). Statements that never apply to a
+  // placeholder are left out (an inline policy naming one bucket, or only actions that take no
+  // resource, does not make a principal's floor its own).
   const parts: ServiceAccess[] = [];
   const ownByService = index.byService(own);
   const rcpsByService = index.byService(index.starStatements(side.account));
-  for (const service of allowsByService.keys()) {
-    const statements = [...(ownByService.get(service) ?? []), ...(rcpsByService.get(service) ?? [])];
+  for (const [service, all] of allowsByService) {
+    const applies = (s: Statement) => placeholders.mayApply(s, service, account, index);
+    const allows = all.filter(applies);
+    if (allows.length === 0) continue;
+    const statements = [...(ownByService.get(service) ?? []), ...(rcpsByService.get(service) ?? [])].filter(
+      applies,
+    );
     const key = `${prefix}${service}|${statements.map(index.statementId).join(',')}`;
     let part = placeholders.shared.get(key);
     if (!part) {
       neutralService = true;
-      const floor = floorOf(service, statements);
+      const floor = floorOf(service, allows, statements);
       if (!floor) return fail(diagnostics);
       part = { service, grants: floor.sort(compareGrants) };
       if (neutralService && !statements.some(index.isOwnInline)) placeholders.shared.set(key, part);
@@ -254,6 +266,16 @@ interface PlaceholderIndex {
   ): ReadonlyMap<string, readonly string[]>;
   /** The placeholder ARN of an action none of whose resource types is in the inventory, else undefined. */
   arnFor(info: ActionInfo, account: string): string | undefined;
+  /**
+   * Whether a statement may apply to the placeholder of one of the service's actions it names
+   * (for an account's principal): it names an action with a placeholder, and has no `Resource`
+   * (so `NotResource`) or a `Resource` pattern that is `*`, holds a policy variable, or matches
+   * the placeholder of one of those actions. A statement applies to a request only when its
+   * action and resource match, so the others cannot change a placeholder's decision.
+   *
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+   */
+  mayApply(statement: Statement, service: string, account: string, index: AccessIndex): boolean;
 }
 
 const indexes = new WeakMap<Snapshot, PlaceholderIndex>();
@@ -290,6 +312,8 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
     return templates.get(key);
   };
   const arns = new Map<string, string | undefined>();
+  const patternTests = new Map<string, (arn: string) => boolean>();
+  const applies = new WeakMap<Statement, Map<string, boolean>>();
   const candidateLists = new WeakMap<Statement, Map<string, Map<string, string[]>>>();
   const index: PlaceholderIndex = {
     shared: new Map(),
@@ -310,6 +334,38 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
           const list = found.get(arn);
           if (list) list.push(info.action);
           else found.set(arn, [info.action]);
+        }
+        byKey.set(key, found);
+      }
+      return found;
+    },
+    mayApply(statement, service, account, accessIndex) {
+      let byKey = applies.get(statement);
+      if (!byKey) {
+        byKey = new Map();
+        applies.set(statement, byKey);
+      }
+      const key = `${account}\u0000${service}`;
+      let found = byKey.get(key);
+      if (found === undefined) {
+        const resources = statement.resource;
+        const anywhere = !resources || resources.some((text) => text === '*' || text.includes('${'));
+        // Statements of managed policies and SCPs serve many principals: kept without looking
+        // (their actions may be the whole catalog), as leaving them out shares little.
+        if (anywhere && !accessIndex.isOwnInline(statement)) found = true;
+        else {
+          const arns = [...index.candidatesOf(statement, service, account, accessIndex).keys()];
+          found =
+            arns.length > 0 &&
+            (anywhere ||
+              (resources ?? []).some((text) => {
+                let test = patternTests.get(text);
+                if (!test) {
+                  test = compileArnPattern(text);
+                  patternTests.set(text, test);
+                }
+                return arns.some(test);
+              }));
         }
         byKey.set(key, found);
       }
