@@ -248,29 +248,19 @@ export function effectiveAccessOf(
   const layerOf = (service: string): ServiceLayer | undefined => {
     const own = ownByService.get(service) ?? [];
     const allows = allowsByService.get(service) ?? [];
-    const reach = new Map<number, Set<string>>();
-    const reachClass = (c: ResourceClass, test: (action: string) => boolean) => {
-      let actions = reach.get(c.id);
-      for (const info of c.actions) {
-        if (!test(info.action)) continue;
-        if (!actions) {
-          actions = new Set();
-          reach.set(c.id, actions);
-        }
-        actions.add(info.action);
-      }
-    };
+    // The classes the Allow statements (and the resource-based policies naming the principal)
+    // reach: every class of the service with an action a statement on `*` names, the classes its
+    // patterns match for the others.
+    const candidates = new Set<number>();
+    const reachers: ((c: ResourceClass, actions: Set<string>) => void)[] = [];
     for (const s of allows) {
       const resources = s.resource;
       if (!resources || resources.includes('*')) {
-        for (const [id, names] of index.reachOfAnyResource(s, service)) {
-          let actions = reach.get(id);
-          if (!actions) {
-            actions = new Set();
-            reach.set(id, actions);
-          }
-          for (const action of names) actions.add(action);
-        }
+        const reach = index.reachOfAnyResource(s, service);
+        for (const id of reach.keys()) candidates.add(id);
+        reachers.push((c, actions) => {
+          for (const action of reach.get(c.id) ?? []) actions.add(action);
+        });
         continue;
       }
       const test = index.allows(s);
@@ -282,19 +272,27 @@ export function effectiveAccessOf(
           if ((index.classes[c] as ResourceClass).service === service) classIds.add(c);
         }
       }
-      for (const id of classIds) reachClass(index.classes[id] as ResourceClass, test);
+      for (const id of classIds) candidates.add(id);
+      reachers.push((c, actions) => {
+        if (!classIds.has(c.id)) return;
+        for (const info of c.actions) if (test(info.action)) actions.add(info.action);
+      });
     }
-    for (const id of namedByService.get(service) ?? []) {
-      const granted = grants.actions.get(id);
-      if (granted) reachClass(index.classes[id] as ResourceClass, (action) => granted.has(action));
-    }
+    for (const id of namedByService.get(service) ?? []) if (grants.actions.has(id)) candidates.add(id);
+    const reachOf = (c: ResourceClass): ReadonlySet<string> => {
+      const actions = new Set<string>();
+      for (const add of reachers) add(c, actions);
+      const granted = named.has(c.id) ? grants.actions.get(c.id) : undefined;
+      if (granted) for (const info of c.actions) if (granted.has(info.action)) actions.add(info.action);
+      return actions;
+    };
 
     // Classes that every evaluation for this principal treats alike are decided together, on
     // their first class: the same resource types (so the same actions), the same resource-based
     // policy (so the same grants and the same naming of the principal) and the same answers from
-    // the patterns that take part (so the same reach).
-    const together = new Map<string, { ids: number[]; classKey: string; actions: ReadonlySet<string> }>();
-    for (const [id, actions] of reach) {
+    // the patterns that take part (so the same reach, found once for the first class).
+    const together = new Map<string, { ids: number[]; classKey: string }>();
+    for (const id of candidates) {
       const c = index.classes[id] as ResourceClass;
       // A trust or key policy that does not name the principal denies it whatever else allows.
       if (c.policyRequired && !named.has(id)) continue;
@@ -303,12 +301,14 @@ export function effectiveAccessOf(
       const key = `${c.types}\u0000${classKey}`;
       const found = together.get(key);
       if (found) found.ids.push(id);
-      else together.set(key, { ids: [id], classKey, actions });
+      else together.set(key, { ids: [id], classKey });
     }
     const reached = new Reached();
     const personal: PersonalGroup[] = [];
-    for (const { ids, classKey, actions } of together.values()) {
+    for (const { ids, classKey } of together.values()) {
       const c = index.classes[ids[0] as number] as ResourceClass;
+      const actions = reachOf(c);
+      if (actions.size === 0) continue;
       const groupId = index.classGroupOf(ids.sort((a, b) => a - b));
       const statements = [...own, ...index.sideStatements(c.side, c.sideKey, service)];
       for (const group of index.groupActions(actions, statements)) {
