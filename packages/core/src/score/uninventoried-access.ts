@@ -340,6 +340,11 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
       return found;
     },
     mayApply(statement, service, account, accessIndex) {
+      const resources = statement.resource;
+      const anywhere = !resources || resources.some((text) => text === '*' || text.includes('${'));
+      // Statements of managed policies and SCPs serve many principals: kept without looking
+      // (their actions may be the whole catalog), as leaving them out shares little.
+      if (anywhere && !accessIndex.isOwnInline(statement)) return true;
       let byKey = applies.get(statement);
       if (!byKey) {
         byKey = new Map();
@@ -348,25 +353,18 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
       const key = `${account}\u0000${service}`;
       let found = byKey.get(key);
       if (found === undefined) {
-        const resources = statement.resource;
-        const anywhere = !resources || resources.some((text) => text === '*' || text.includes('${'));
-        // Statements of managed policies and SCPs serve many principals: kept without looking
-        // (their actions may be the whole catalog), as leaving them out shares little.
-        if (anywhere && !accessIndex.isOwnInline(statement)) found = true;
-        else {
-          const arns = [...index.candidatesOf(statement, service, account, accessIndex).keys()];
-          found =
-            arns.length > 0 &&
-            (anywhere ||
-              (resources ?? []).some((text) => {
-                let test = patternTests.get(text);
-                if (!test) {
-                  test = compileArnPattern(text);
-                  patternTests.set(text, test);
-                }
-                return arns.some(test);
-              }));
-        }
+        const arns = [...index.candidatesOf(statement, service, account, accessIndex).keys()];
+        found =
+          arns.length > 0 &&
+          (anywhere ||
+            (resources ?? []).some((text) => {
+              let test = patternTests.get(text);
+              if (!test) {
+                test = compileArnPattern(text);
+                patternTests.set(text, test);
+              }
+              return arns.some(test);
+            }));
         byKey.set(key, found);
       }
       return found;
