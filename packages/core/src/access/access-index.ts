@@ -39,7 +39,10 @@ export interface ResourceClass {
   readonly policyRequired: boolean;
   /** Ids of the snapshot's resource patterns that match the members, ascending. */
   readonly patterns: readonly number[];
-  /** Whether a pattern with a policy variable may match it: then the class has one member. */
+  /**
+   * Whether a pattern with a policy variable may match it: then the class has one member, and is
+   * decided alone when that pattern takes part ({@link groupKeyOf}).
+   */
   readonly variable: boolean;
   /** The resource side of the service, and a key that identifies it. */
   readonly side: ResourceSide;
@@ -71,6 +74,20 @@ export interface AccessIndex {
   readonly patternIds: ReadonlyMap<string, number>;
   /** Per pattern id, the classes it may match. */
   readonly classesOfPattern: readonly (readonly number[])[];
+  /** The ids of the patterns with a policy variable. */
+  readonly variablePatterns: ReadonlySet<number>;
+  /**
+   * The patterns that match some class of a service, and those that match every one of them
+   * (`*`, `arn:aws:iam::111122223333:*`): the latter tell none of its classes apart.
+   */
+  patternsOf(service: string): { readonly some: ReadonlySet<number>; readonly every: ReadonlySet<number> };
+  /**
+   * A service's classes grouped as every evaluation treats them alike for a principal whose own
+   * patterns among the service's match all of its classes or none (`universal`, ascending):
+   * the same resource types, resource side and answers from the patterns that take part
+   * (`universal` and the resource-side ones). Each group's `classKey` names what decides it.
+   */
+  baseGroupsOf(service: string, universal: readonly number[]): BaseGrouping;
   /** Pattern ids of RCPs and resource-based policies: they take part in every principal's evaluation. */
   readonly resourceSidePatterns: ReadonlySet<number>;
   readonly grants: Grants;
@@ -172,6 +189,23 @@ export interface AccessIndex {
    * the same object, as its classes never share a member.
    */
   resourcesOf(groupIds: readonly number[]): readonly string[];
+}
+
+/** Classes that evaluations treat alike (see {@link AccessIndex.baseGroupsOf}). */
+export interface ClassGroup {
+  /** Class ids, ascending. */
+  readonly ids: readonly number[];
+  /** The resource side's key and the patterns that take part, as text. */
+  readonly classKey: string;
+  /** The resource types and `classKey`: classes with the same key are decided together. */
+  readonly key: string;
+}
+
+/** See {@link AccessIndex.baseGroupsOf}. */
+export interface BaseGrouping {
+  readonly groups: readonly ClassGroup[];
+  /** The group of each class of the service. */
+  readonly groupOf: ReadonlyMap<number, ClassGroup>;
 }
 
 /** See {@link AccessIndex.answersOf}. */
@@ -380,6 +414,14 @@ export function accessIndexOf(
     return tests;
   };
   let ownInline: WeakSet<Statement> | undefined;
+  const classesByService = new Map<string, ResourceClass[]>();
+  for (const c of classes) {
+    const list = classesByService.get(c.service);
+    if (list) list.push(c);
+    else classesByService.set(c.service, [c]);
+  }
+  const servicePatterns = new Map<string, { some: Set<number>; every: Set<number> }>();
+  const baseGroupings = new Map<string, BaseGrouping>();
   const textIds = new Map<string, number>();
   const classGroupIds = new Map<string, number>();
   const classGroups: (readonly number[])[] = [];
@@ -387,6 +429,7 @@ export function accessIndexOf(
     classes,
     patternIds: patterns.ids,
     classesOfPattern,
+    variablePatterns: patterns.variableIds,
     resourceSidePatterns,
     grants: grantsOf(classes, catalog),
     policySets: createPolicySets(snapshot),
@@ -399,6 +442,45 @@ export function accessIndexOf(
         textIds.set(text, id);
       }
       return id;
+    },
+    patternsOf(service) {
+      let found = servicePatterns.get(service);
+      if (!found) {
+        const list = classesByService.get(service) ?? [];
+        const counts = new Map<number, number>();
+        for (const c of list) for (const p of c.patterns) counts.set(p, (counts.get(p) ?? 0) + 1);
+        const every = new Set<number>();
+        for (const [p, n] of counts) if (n === list.length) every.add(p);
+        found = { some: new Set(counts.keys()), every };
+        servicePatterns.set(service, found);
+      }
+      return found;
+    },
+    baseGroupsOf(service, universal) {
+      const cacheKey = `${service}|${universal.join(',')}`;
+      let found = baseGroupings.get(cacheKey);
+      if (!found) {
+        const taking = new Set(universal);
+        const byKey = new Map<string, { ids: number[]; classKey: string; key: string }>();
+        const groupOf = new Map<number, ClassGroup>();
+        for (const c of classesByService.get(service) ?? []) {
+          const key = groupKeyOf(
+            c,
+            (p) => taking.has(p) || resourceSidePatterns.has(p),
+            patterns.variableIds,
+          );
+          let group = byKey.get(key.key);
+          if (!group) {
+            group = { ids: [], ...key };
+            byKey.set(key.key, group);
+          }
+          group.ids.push(c.id);
+          groupOf.set(c.id, group);
+        }
+        found = { groups: [...byKey.values()], groupOf };
+        baseGroupings.set(cacheKey, found);
+      }
+      return found;
     },
     isNeutral(action, statements, mentioned = true, answered) {
       const id = actionIds.get(action) as number;
@@ -636,6 +718,24 @@ const principalKeys = [
   'aws:principalservicenameslist',
 ];
 
+/**
+ * The key of the group of classes a class is decided with: its resource types, resource side and
+ * the patterns that match it and take part (`takesPart`); a class a pattern with a policy variable
+ * (`variables`) may match is alone when that pattern takes part (`${aws:username}` matches one
+ * user for one principal). A variable pattern of a policy that is not evaluated changes nothing,
+ * so the users a self-service policy names are one group for the roles without it.
+ */
+export function groupKeyOf(
+  c: ResourceClass,
+  takesPart: (pattern: number) => boolean,
+  variables: ReadonlySet<number>,
+): { readonly classKey: string; readonly key: string } {
+  const relevant = c.patterns.filter(takesPart);
+  const alone = c.variable && relevant.some((p) => variables.has(p));
+  const classKey = `${c.sideKey}\u0000${relevant.join(',')}${alone ? `\u0000${c.members[0]}` : ''}`;
+  return { classKey, key: `${c.types}\u0000${classKey}` };
+}
+
 /** Whether a lowercased condition key tells principals of one account and kind apart. */
 function isPrincipalKey(key: string): boolean {
   return principalKeys.some((k) => key.startsWith(k));
@@ -763,6 +863,8 @@ class PatternTable {
   readonly ids = new Map<string, number>();
   private readonly tests: ((arn: string) => boolean)[] = [];
   private readonly variable: boolean[] = [];
+  /** The ids of the patterns with policy variables. */
+  readonly variableIds = new Set<number>();
   private readonly byPrefix = new Map<string, number[]>();
 
   get size(): number {
@@ -780,6 +882,7 @@ class PatternTable {
     this.ids.set(key, id);
     this.tests.push(glob === '*' ? () => true : compileArnPattern(glob));
     this.variable.push(hasVariables);
+    if (hasVariables) this.variableIds.add(id);
     const prefix = glob.slice(0, firstWildcard(glob));
     const list = this.byPrefix.get(prefix);
     if (list) list.push(id);

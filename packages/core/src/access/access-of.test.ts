@@ -263,3 +263,62 @@ describe('effectiveAccessOf, an SCP condition on who the principal is', () => {
     expect(sqs('a')).not.toBe(sqs('admin'));
   });
 });
+
+describe('effectiveAccessOf, a Resource with a policy variable', () => {
+  const account = '111122223333';
+  const user = (name: string) => `arn:aws:iam::${account}:user/${name}`;
+  const role = `arn:aws:iam::${account}:role/reader`;
+  // `${aws:username}` in a Resource matches the calling user's own ARN only, so the users it may
+  // match are decided one by one for the users whose policy has it, and together for a role
+  // whose policies do not.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html
+  const selfService = () =>
+    riskSnapshot({
+      [account]: {
+        policies: {
+          SelfService: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Action: ['iam:ChangePassword', 'iam:GetUser'],
+                Resource: `arn:aws:iam::*:user/\${aws:username}`,
+              },
+            ],
+          },
+          Reader: { Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] },
+        },
+        users: [
+          { name: 'ana', managed: ['SelfService'] },
+          { name: 'ben', managed: ['SelfService'] },
+          { name: 'cy', managed: ['SelfService'] },
+        ],
+        roles: [{ name: 'reader', managed: ['Reader'] }],
+      },
+    });
+
+  it.each([
+    [role, user('ana'), user('ben')],
+    [user('ben'), role, user('ana')],
+  ])('gives each user its own ARN and the role every user (%s first)', async (...order) => {
+    const snap = selfService();
+    const tools = await loadTools();
+    const access = new Map<string, PrincipalAccess>();
+    for (const arn of order) {
+      const result = effectiveAccessOf(snap, tools, arn);
+      const reference = pairwiseAccessOf(snap, tools, arn);
+      if (!result.ok || !reference.ok) throw new Error(arn);
+      expect(result.value.grants, arn).toEqual(reference.value.grants);
+      access.set(arn, result.value);
+    }
+    const resourcesOf = (arn: string, action: string) =>
+      (access.get(arn) as PrincipalAccess).grants
+        .filter((g) => g.actions.includes(action))
+        .flatMap((g) => g.resources);
+    expect(resourcesOf(user('ana'), 'iam:ChangePassword')).toEqual([user('ana')]);
+    expect(resourcesOf(user('ben'), 'iam:ChangePassword')).toEqual([user('ben')]);
+    expect(resourcesOf(role, 'iam:GetUser')).toEqual(
+      expect.arrayContaining([user('ana'), user('ben'), user('cy')]),
+    );
+  });
+});

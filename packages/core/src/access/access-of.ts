@@ -8,7 +8,13 @@ import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
 import type { Snapshot } from '../snapshot/model.js';
-import { type AccessIndex, accessIndexOf, type ResourceClass } from './access-index.js';
+import {
+  type AccessIndex,
+  accessIndexOf,
+  type ClassGroup,
+  groupKeyOf,
+  type ResourceClass,
+} from './access-index.js';
 import { type PrincipalSide, principalSideOf, type ResourceSide, requestFor } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
 
@@ -248,16 +254,78 @@ export function effectiveAccessOf(
   const layerOf = (service: string): ServiceLayer | undefined => {
     const own = ownByService.get(service) ?? [];
     const allows = allowsByService.get(service) ?? [];
-    // The classes the Allow statements (and the resource-based policies naming the principal)
-    // reach: every class of the service with an action a statement on `*` names, the classes its
-    // patterns match for the others.
-    const candidates = new Set<number>();
+    // Classes that every evaluation for this principal treats alike are decided together, on
+    // their first class: the same resource types (so the same actions), the same resource-based
+    // policy (so the same grants and the same naming of the principal) and the same answers from
+    // the patterns that take part (so the same reach, found once for the first class). The
+    // service's groups for the patterns that split none of its classes are shared; a class one of
+    // the principal's own patterns matches is grouped apart.
+    const patternsHere = index.patternsOf(service);
+    const universal: number[] = [];
+    const splitting: number[] = [];
+    for (const p of ownPatterns) {
+      if (patternsHere.every.has(p)) universal.push(p);
+      else if (patternsHere.some.has(p)) splitting.push(p);
+    }
+    const base = index.baseGroupsOf(
+      service,
+      universal.sort((a, b) => a - b),
+    );
+    const touched = new Set<number>();
+    for (const p of splitting) {
+      for (const id of index.classesOfPattern[p] ?? []) {
+        if ((index.classes[id] as ResourceClass).service === service) touched.add(id);
+      }
+    }
+    // The touched classes' groups, and the shared groups without their touched classes.
+    const touchedGroups = new Map<number, Group>();
+    const byKey = new Map<string, { ids: number[]; classKey: string }>();
+    for (const id of [...touched].sort((a, b) => a - b)) {
+      const c = index.classes[id] as ResourceClass;
+      const { classKey, key } = groupKeyOf(
+        c,
+        (p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p),
+        index.variablePatterns,
+      );
+      let group = byKey.get(key);
+      if (!group) {
+        group = { ids: [], classKey };
+        byKey.set(key, group);
+      }
+      group.ids.push(id);
+      touchedGroups.set(id, group);
+    }
+    const trimmed = new Map<ClassGroup, Group | undefined>();
+    const rest = (shared: ClassGroup): Group | undefined => {
+      if (touched.size === 0) return shared;
+      if (!trimmed.has(shared)) {
+        const ids = shared.ids.some((id) => touched.has(id))
+          ? shared.ids.filter((id) => !touched.has(id))
+          : shared.ids;
+        trimmed.set(
+          shared,
+          ids.length === 0 ? undefined : ids === shared.ids ? shared : { ids, classKey: shared.classKey },
+        );
+      }
+      return trimmed.get(shared);
+    };
+    const groupOf = (id: number): Group =>
+      touchedGroups.get(id) ?? (rest(base.groupOf.get(id) as ClassGroup) as Group);
+    // The groups the Allow statements (and the resource-based policies naming the principal)
+    // reach: every class of the service with an action a statement on `*` names (which depends on
+    // its types only, so on its group), the classes its patterns match for the others.
+    const reachedGroups = new Set<Group>();
     const reachers: ((c: ResourceClass, actions: Set<string>) => void)[] = [];
     for (const s of allows) {
       const resources = s.resource;
       if (!resources || resources.includes('*')) {
         const reach = index.reachOfAnyResource(s, service);
-        for (const id of reach.keys()) candidates.add(id);
+        for (const group of base.groups) {
+          if (!reach.has(group.ids[0] as number)) continue;
+          const untouched = rest(group);
+          if (untouched) reachedGroups.add(untouched);
+        }
+        for (const id of touched) if (reach.has(id)) reachedGroups.add(groupOf(id));
         reachers.push((c, actions) => {
           for (const action of reach.get(c.id) ?? []) actions.add(action);
         });
@@ -272,13 +340,14 @@ export function effectiveAccessOf(
           if ((index.classes[c] as ResourceClass).service === service) classIds.add(c);
         }
       }
-      for (const id of classIds) candidates.add(id);
+      for (const id of classIds) reachedGroups.add(groupOf(id));
       reachers.push((c, actions) => {
         if (!classIds.has(c.id)) return;
         for (const info of c.actions) if (test(info.action)) actions.add(info.action);
       });
     }
-    for (const id of namedByService.get(service) ?? []) if (grants.actions.has(id)) candidates.add(id);
+    for (const id of namedByService.get(service) ?? [])
+      if (grants.actions.has(id)) reachedGroups.add(groupOf(id));
     const reachOf = (c: ResourceClass): ReadonlySet<string> => {
       const actions = new Set<string>();
       for (const add of reachers) add(c, actions);
@@ -286,30 +355,15 @@ export function effectiveAccessOf(
       if (granted) for (const info of c.actions) if (granted.has(info.action)) actions.add(info.action);
       return actions;
     };
-
-    // Classes that every evaluation for this principal treats alike are decided together, on
-    // their first class: the same resource types (so the same actions), the same resource-based
-    // policy (so the same grants and the same naming of the principal) and the same answers from
-    // the patterns that take part (so the same reach, found once for the first class).
-    const together = new Map<string, { ids: number[]; classKey: string }>();
-    for (const id of candidates) {
-      const c = index.classes[id] as ResourceClass;
-      // A trust or key policy that does not name the principal denies it whatever else allows.
-      if (c.policyRequired && !named.has(id)) continue;
-      const relevant = c.patterns.filter((p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p));
-      const classKey = `${c.sideKey}\u0000${relevant.join(',')}${c.variable ? `\u0000${c.members[0]}` : ''}`;
-      const key = `${c.types}\u0000${classKey}`;
-      const found = together.get(key);
-      if (found) found.ids.push(id);
-      else together.set(key, { ids: [id], classKey });
-    }
     const reached = new Reached();
     const personal: PersonalGroup[] = [];
-    for (const { ids, classKey } of together.values()) {
+    for (const { ids, classKey } of reachedGroups) {
       const c = index.classes[ids[0] as number] as ResourceClass;
+      // A trust or key policy that does not name the principal denies it whatever else allows.
+      if (c.policyRequired && !named.has(c.id)) continue;
       const actions = reachOf(c);
       if (actions.size === 0) continue;
-      const groupId = index.classGroupOf(ids.sort((a, b) => a - b));
+      const groupId = index.classGroupOf(ids);
       const statements = [...own, ...index.sideStatements(c.side, c.sideKey, service)];
       for (const group of index.groupActions(actions, statements)) {
         const first = group[0] as string;
@@ -429,6 +483,13 @@ export function compareGrants(a: AccessGrant, b: AccessGrant): number {
     compare(a.actions[0] as string, b.actions[0] as string) ||
     compare(a.resources[0] as string, b.resources[0] as string)
   );
+}
+
+/** Classes decided together for one principal (see {@link ClassGroup}). */
+interface Group {
+  /** Class ids, ascending. */
+  readonly ids: readonly number[];
+  readonly classKey: string;
 }
 
 /**
