@@ -1,6 +1,6 @@
 import type { ActionInfo, Catalog } from '../catalog/catalog.js';
 import type { ResourceTypeIndex } from '../catalog/resource-types.js';
-import { compileArnPattern } from '../condition/arn.js';
+import { compileArnPattern, compileArnPatternParts } from '../condition/arn.js';
 import { compileCondition } from '../condition/compile-condition.js';
 import type { CompiledCondition } from '../condition/compiled.js';
 import type { RequestContext } from '../condition/context.js';
@@ -8,7 +8,7 @@ import { isResourcePolicyRequired } from '../evaluate/evaluate-request.js';
 import { parseArn, splitArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy, Statement } from '../policy/types.js';
-import { compileTemplate } from '../policy/variables.js';
+import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { ActionBits } from './action-bits.js';
 import { createPolicySets, type PolicySets } from './policy-sets.js';
@@ -76,6 +76,14 @@ export interface AccessIndex {
   readonly classesOfPattern: readonly (readonly number[])[];
   /** The ids of the patterns with a policy variable. */
   readonly variablePatterns: ReadonlySet<number>;
+  /**
+   * A pattern with policy variables that name only who the principal is (`${aws:username}`,
+   * principal tags), as a test with the variables set from a principal's request context;
+   * undefined when it reads another key or the context lacks one.
+   *
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+   */
+  resolvedPattern(id: number, context: RequestContext): ((arn: string) => boolean) | undefined;
   /**
    * The patterns that match some class of a service, and those that match every one of them
    * (`*`, `arn:aws:iam::111122223333:*`): the latter tell none of its classes apart.
@@ -204,6 +212,11 @@ export interface ClassGroup {
 /** See {@link AccessIndex.baseGroupsOf}. */
 export interface BaseGrouping {
   readonly groups: readonly ClassGroup[];
+  /**
+   * The groups whose classes a principal can reach without their resource-based policy naming it
+   * (not roles for `sts:`, not KMS keys): the others are reached only by principals they name.
+   */
+  readonly open: readonly ClassGroup[];
   /** The group of each class of the service. */
   readonly groupOf: ReadonlyMap<number, ClassGroup>;
 }
@@ -422,6 +435,10 @@ export function accessIndexOf(
   }
   const servicePatterns = new Map<string, { some: Set<number>; every: Set<number> }>();
   const baseGroupings = new Map<string, BaseGrouping>();
+  const resolvers = new Map<
+    number,
+    ((context: RequestContext) => ((arn: string) => boolean) | undefined) | null
+  >();
   const textIds = new Map<string, number>();
   const classGroupIds = new Map<string, number>();
   const classGroups: (readonly number[])[] = [];
@@ -430,6 +447,17 @@ export function accessIndexOf(
     patternIds: patterns.ids,
     classesOfPattern,
     variablePatterns: patterns.variableIds,
+    resolvedPattern(id, context) {
+      let matcher = resolvers.get(id);
+      if (matcher === undefined) {
+        const template = compileTemplate(patterns.textOf(id), '2012-10-17');
+        matcher = template.keys.every((key) => isPrincipalKey(key.toLowerCase()))
+          ? compileTemplateMatcher(template, compileArnPatternParts)
+          : null;
+        resolvers.set(id, matcher);
+      }
+      return matcher?.(context);
+    },
     resourceSidePatterns,
     grants: grantsOf(classes, catalog),
     policySets: createPolicySets(snapshot),
@@ -477,7 +505,9 @@ export function accessIndexOf(
           group.ids.push(c.id);
           groupOf.set(c.id, group);
         }
-        found = { groups: [...byKey.values()], groupOf };
+        const groups = [...byKey.values()];
+        const open = groups.filter((g) => !(classes[g.ids[0] as number] as ResourceClass).policyRequired);
+        found = { groups, open, groupOf };
         baseGroupings.set(cacheKey, found);
       }
       return found;
@@ -720,19 +750,32 @@ const principalKeys = [
 
 /**
  * The key of the group of classes a class is decided with: its resource types, resource side and
- * the patterns that match it and take part (`takesPart`); a class a pattern with a policy variable
- * (`variables`) may match is alone when that pattern takes part (`${aws:username}` matches one
- * user for one principal). A variable pattern of a policy that is not evaluated changes nothing,
- * so the users a self-service policy names are one group for the roles without it.
+ * the patterns that match it and take part (`takesPart`). A class a pattern with a policy variable
+ * (`variables`) may match (it has one member) takes that pattern's answer for the principal
+ * when `resolve` gives its test (`${aws:username}` matches the caller's own user only), and is
+ * alone when it does not. A variable pattern that does not take part changes nothing, so the users
+ * a self-service policy names are one group for the roles without it.
  */
 export function groupKeyOf(
   c: ResourceClass,
   takesPart: (pattern: number) => boolean,
   variables: ReadonlySet<number>,
+  resolve?: (pattern: number) => ((arn: string) => boolean) | undefined,
 ): { readonly classKey: string; readonly key: string } {
   const relevant = c.patterns.filter(takesPart);
-  const alone = c.variable && relevant.some((p) => variables.has(p));
-  const classKey = `${c.sideKey}\u0000${relevant.join(',')}${alone ? `\u0000${c.members[0]}` : ''}`;
+  let own = '';
+  if (c.variable) {
+    for (const p of relevant) {
+      if (!variables.has(p)) continue;
+      const test = resolve?.(p);
+      if (!test) {
+        own = `\u0000${c.members[0]}`;
+        break;
+      }
+      own += test(c.members[0] as string) ? '\u0001' : '\u0002';
+    }
+  }
+  const classKey = `${c.sideKey}\u0000${relevant.join(',')}${own}`;
   return { classKey, key: `${c.types}\u0000${classKey}` };
 }
 
@@ -863,9 +906,15 @@ class PatternTable {
   readonly ids = new Map<string, number>();
   private readonly tests: ((arn: string) => boolean)[] = [];
   private readonly variable: boolean[] = [];
+  private readonly texts: string[] = [];
   /** The ids of the patterns with policy variables. */
   readonly variableIds = new Set<number>();
   private readonly byPrefix = new Map<string, number[]>();
+
+  /** A pattern's text as written. */
+  textOf(id: number): string {
+    return this.texts[id] as string;
+  }
 
   get size(): number {
     return this.tests.length;
@@ -882,6 +931,7 @@ class PatternTable {
     this.ids.set(key, id);
     this.tests.push(glob === '*' ? () => true : compileArnPattern(glob));
     this.variable.push(hasVariables);
+    this.texts.push(text);
     if (hasVariables) this.variableIds.add(id);
     const prefix = glob.slice(0, firstWildcard(glob));
     const list = this.byPrefix.get(prefix);

@@ -1,4 +1,5 @@
 import type { Capability } from '../capability/capability.js';
+import type { RequestContext } from '../condition/context.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { actionIdOf } from '../evaluate/action-ids.js';
@@ -193,7 +194,17 @@ export function effectiveAccessOf(
   // Principals of the same account, kind and boundary whose statements are the same objects
   // (managed policies) share what they can do when nothing that decides it reads who they are
   // (AccessIndex.isNeutral): the whole access, or each service's part.
-  const { prefix: sharedPrefix, answered } = sharingOf(snapshot, index, principalArn, side, ownStatements);
+  const {
+    prefix: sharedPrefix,
+    answered,
+    context,
+  } = sharingOf(snapshot, index, principalArn, side, ownStatements);
+  // Patterns with variables that name who the principal is, set for it.
+  const resolved = new Map<number, ((arn: string) => boolean) | undefined>();
+  const resolve = (pattern: number) => {
+    if (!resolved.has(pattern)) resolved.set(pattern, context && index.resolvedPattern(pattern, context));
+    return resolved.get(pattern);
+  };
   const wholeKey = `${sharedPrefix}*|${ownStatements.map(index.statementId).join(',')}|${namedIds.join(',')}|${mentionedIds.join(',')}`;
   const shared = index.sharedServices as Map<string, ServiceLayer | readonly ServiceLayer[]>;
 
@@ -271,6 +282,7 @@ export function effectiveAccessOf(
       service,
       universal.sort((a, b) => a - b),
     );
+    let alone = false;
     const touched = new Set<number>();
     for (const p of splitting) {
       for (const id of index.classesOfPattern[p] ?? []) {
@@ -286,6 +298,12 @@ export function effectiveAccessOf(
         c,
         (p) => ownPatterns.has(p) || index.resourceSidePatterns.has(p),
         index.variablePatterns,
+        (pattern) => {
+          const test = resolve(pattern);
+          // Grouped by the principal's own answers: the layer is its own.
+          if (test) alone = true;
+          return test;
+        },
       );
       let group = byKey.get(key);
       if (!group) {
@@ -320,10 +338,15 @@ export function effectiveAccessOf(
       const resources = s.resource;
       if (!resources || resources.includes('*')) {
         const reach = index.reachOfAnyResource(s, service);
-        for (const group of base.groups) {
+        for (const group of base.open) {
           if (!reach.has(group.ids[0] as number)) continue;
           const untouched = rest(group);
           if (untouched) reachedGroups.add(untouched);
+        }
+        // A trust or key policy that does not name the principal denies it whatever else allows.
+        for (const id of namedByService.get(service) ?? []) {
+          if (reach.has(id) && (index.classes[id] as ResourceClass).policyRequired)
+            reachedGroups.add(groupOf(id));
         }
         for (const id of touched) if (reach.has(id)) reachedGroups.add(groupOf(id));
         reachers.push((c, actions) => {
@@ -396,8 +419,8 @@ export function effectiveAccessOf(
     const part = { service, grants: grantsOf(index, reached, starReached) };
     // What was reached is kept only to merge a principal's own decisions into.
     return personal.length === 0
-      ? { part, reached: noReach, starReached: noStarReach, personal }
-      : { part, reached: new Reached(reached.byAction), starReached, personal };
+      ? { part, reached: noReach, starReached: noStarReach, personal, alone }
+      : { part, reached: new Reached(reached.byAction), starReached, personal, alone };
   };
 
   // A layer's part for this principal: its own decisions of the personal groups added.
@@ -446,12 +469,12 @@ export function effectiveAccessOf(
     if (!layer) {
       layer = layerOf(service);
       if (!layer) return fail(diagnostics);
-      if (!ownByService.get(service)?.some(index.isOwnInline)) shared.set(key, layer);
+      if (!layer.alone && !ownByService.get(service)?.some(index.isOwnInline)) shared.set(key, layer);
     }
     layers.push(layer);
   }
   layers.sort((a, b) => compare(a.part.service, b.part.service));
-  if (!ownStatements.some(index.isOwnInline)) shared.set(wholeKey, layers);
+  if (!layers.some((l) => l.alone) && !ownStatements.some(index.isOwnInline)) shared.set(wholeKey, layers);
   return partsOf(layers);
 
   function partsOf(list: readonly ServiceLayer[]): Result<PrincipalAccess> {
@@ -502,6 +525,11 @@ interface ServiceLayer {
   readonly reached: Reached;
   readonly starReached: ReadonlyMap<Outcome, readonly string[]>;
   readonly personal: readonly PersonalGroup[];
+  /**
+   * Whether its classes were grouped by the principal's own values of policy variables
+   * ({@link AccessIndex.resolvedPattern}): then it serves that principal alone.
+   */
+  readonly alone: boolean;
 }
 
 /** Actions of a group of classes (`-1`: `*`) decided per principal, on its first class. */
@@ -580,7 +608,12 @@ export function sharingOf(
   principalArn: string,
   side: PrincipalSide,
   own: readonly Statement[],
-): { readonly prefix: string; readonly answered: ReadonlySet<Statement> } {
+): {
+  readonly prefix: string;
+  readonly answered: ReadonlySet<Statement>;
+  /** The principal's request context, when it could be built. */
+  readonly context?: RequestContext;
+} {
   const star = index.starSide(snapshot, side.account, 'sts');
   const probe = requestFor(snapshot, principalArn, side, 'sts:GetCallerIdentity', '*', star.side);
   const answers = probe.ok
@@ -590,6 +623,7 @@ export function sharingOf(
   return {
     prefix: `${side.account}|${principalKind(principalArn)}|${boundaries}|${answers.key}|`,
     answered: answers.answered,
+    ...(probe.ok ? { context: probe.value.context } : {}),
   };
 }
 
