@@ -4,6 +4,7 @@ import { compileArnPattern, compileArnPatternParts } from '../condition/arn.js';
 import { compileCondition } from '../condition/compile-condition.js';
 import type { CompiledCondition } from '../condition/compiled.js';
 import type { RequestContext } from '../condition/context.js';
+import type { Result } from '../diagnostics/diagnostic.js';
 import { isResourcePolicyRequired } from '../evaluate/evaluate-request.js';
 import { parseArn, splitArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
@@ -12,7 +13,12 @@ import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js'
 import type { Snapshot } from '../snapshot/model.js';
 import { ActionBits } from './action-bits.js';
 import { createPolicySets, type PolicySets } from './policy-sets.js';
-import { type ResourceSide, resourceSideOf } from './simulate-input-for.js';
+import {
+  type PrincipalSide,
+  principalSideOf,
+  type ResourceSide,
+  resourceSideOf,
+} from './simulate-input-for.js';
 
 /**
  * Resources that no evaluation of an action of one service can tell apart: the same resource
@@ -76,6 +82,11 @@ export interface AccessIndex {
   readonly classesOfPattern: readonly (readonly number[])[];
   /** The ids of the patterns with a policy variable. */
   readonly variablePatterns: ReadonlySet<number>;
+  /**
+   * {@link principalSideOf}, the same object for the principal asked last: effective access and
+   * the score's floor of one principal share its compiled policies.
+   */
+  principalSide(principalArn: string): Result<PrincipalSide>;
   /**
    * A pattern with policy variables that name only who the principal is (`${aws:username}`,
    * principal tags), as a test with the variables set from a principal's request context;
@@ -435,6 +446,7 @@ export function accessIndexOf(
   }
   const servicePatterns = new Map<string, { some: Set<number>; every: Set<number> }>();
   const baseGroupings = new Map<string, BaseGrouping>();
+  let lastSide: { readonly arn: string; readonly side: Result<PrincipalSide> } | undefined;
   const resolvers = new Map<
     number,
     ((context: RequestContext) => ((arn: string) => boolean) | undefined) | null
@@ -447,6 +459,11 @@ export function accessIndexOf(
     patternIds: patterns.ids,
     classesOfPattern,
     variablePatterns: patterns.variableIds,
+    principalSide(principalArn) {
+      if (lastSide?.arn !== principalArn)
+        lastSide = { arn: principalArn, side: principalSideOf(snapshot, principalArn) };
+      return lastSide.side;
+    },
     resolvedPattern(id, context) {
       let matcher = resolvers.get(id);
       if (matcher === undefined) {

@@ -1,6 +1,6 @@
 import type { Capability } from '../capability/capability.js';
-import type { RequestContext } from '../condition/context.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
+import type { RequestContext } from '../condition/context.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
 import { actionIdOf } from '../evaluate/action-ids.js';
 import { decideWithUnknowns, type UnknownsDecision } from '../evaluate/decide-with-unknowns.js';
@@ -16,7 +16,7 @@ import {
   groupKeyOf,
   type ResourceClass,
 } from './access-index.js';
-import { type PrincipalSide, principalSideOf, type ResourceSide, requestFor } from './simulate-input-for.js';
+import { type PrincipalSide, type ResourceSide, requestFor } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
 
 /** One line of what a principal can do (SPEC §3 `access --format json`). */
@@ -115,10 +115,10 @@ export function effectiveAccessOf(
   tools: WhoCanTools,
   principalArn: string,
 ): Result<PrincipalAccess> {
-  const principal = principalSideOf(snapshot, principalArn);
+  const index = accessIndexOf(snapshot, tools);
+  const principal = index.principalSide(principalArn);
   if (!principal.ok) return principal;
   const side = principal.value;
-  const index = accessIndexOf(snapshot, tools);
   const { catalog } = tools;
   const parsed = (doc: unknown) => index.parse(doc);
   const diagnostics: Diagnostic[] = [];
@@ -614,18 +614,25 @@ export function sharingOf(
   /** The principal's request context, when it could be built. */
   readonly context?: RequestContext;
 } {
+  const known = sharings.get(side);
+  if (known) return known;
   const star = index.starSide(snapshot, side.account, 'sts');
   const probe = requestFor(snapshot, principalArn, side, 'sts:GetCallerIdentity', '*', star.side);
   const answers = probe.ok
     ? index.answersOf(own, probe.value.context)
     : { key: '', answered: new Set<Statement>() };
   const boundaries = side.permissionBoundaries.map((b) => b.name).join(',');
-  return {
+  const sharing = {
     prefix: `${side.account}|${principalKind(principalArn)}|${boundaries}|${answers.key}|`,
     answered: answers.answered,
     ...(probe.ok ? { context: probe.value.context } : {}),
   };
+  sharings.set(side, sharing);
+  return sharing;
 }
+
+/** {@link sharingOf} by principal side (its own statements follow from the side). */
+const sharings = new WeakMap<PrincipalSide, ReturnType<typeof sharingOf>>();
 
 /** What kind of principal an ARN names, as far as evaluation tells them apart. */
 function principalKind(arn: string): string {

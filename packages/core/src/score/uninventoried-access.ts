@@ -8,12 +8,7 @@ import {
   type ServiceAccess,
   sharingOf,
 } from '../access/access-of.js';
-import {
-  principalSideOf,
-  type ResourceSide,
-  requestFor,
-  resourceSideOf,
-} from '../access/simulate-input-for.js';
+import { type ResourceSide, requestFor, resourceSideOf } from '../access/simulate-input-for.js';
 import type { WhoCanTools } from '../access/who-can.js';
 import type { ActionInfo } from '../catalog/catalog.js';
 import { compileArnPattern } from '../condition/arn.js';
@@ -53,11 +48,11 @@ export function uninventoriedAccessOf(
   tools: WhoCanTools,
   principalArn: string,
 ): Result<PrincipalAccess> {
-  const principal = principalSideOf(snapshot, principalArn);
+  const index = accessIndexOf(snapshot, tools);
+  const principal = index.principalSide(principalArn);
   if (!principal.ok) return principal;
   const { catalog } = tools;
   const placeholders = placeholderIndex(snapshot, tools);
-  const index = accessIndexOf(snapshot, tools);
   const side = principal.value;
   const account = side.account ?? '';
 
