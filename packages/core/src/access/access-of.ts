@@ -343,11 +343,7 @@ export function effectiveAccessOf(
           const untouched = rest(group);
           if (untouched) reachedGroups.add(untouched);
         }
-        // A trust or key policy that does not name the principal denies it whatever else allows.
-        for (const id of namedByService.get(service) ?? []) {
-          if (reach.has(id) && (index.classes[id] as ResourceClass).policyRequired)
-            reachedGroups.add(groupOf(id));
-        }
+        // Classes whose trust or key policy names the principal are reached as named, below.
         for (const id of touched) if (reach.has(id)) reachedGroups.add(groupOf(id));
         reachers.push((c, actions) => {
           for (const action of reach.get(c.id) ?? []) actions.add(action);
