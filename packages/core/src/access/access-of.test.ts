@@ -23,6 +23,25 @@ beforeAll(async () => {
 
 const ordersApi = 'arn:aws:iam::111122223333:role/orders-api';
 
+/** Each principal's effective access, computed in this order, each equal to the pairwise reference. */
+async function accessInOrder(snap: Snapshot, arns: readonly string[]): Promise<Map<string, PrincipalAccess>> {
+  const tools = await loadTools();
+  const access = new Map<string, PrincipalAccess>();
+  for (const arn of arns) {
+    const result = effectiveAccessOf(snap, tools, arn);
+    const reference = pairwiseAccessOf(snap, tools, arn);
+    if (!result.ok || !reference.ok) throw new Error(arn);
+    expect(result.value.grants, arn).toEqual(reference.value.grants);
+    access.set(arn, result.value);
+  }
+  return access;
+}
+
+/** Whether an access allows (or may allow) an action on a resource. */
+function allowed(access: PrincipalAccess, action: string, resource: string): boolean {
+  return access.grants.some((g) => g.actions.includes(action) && g.resources.includes(resource));
+}
+
 describe('accessOf on the training organisation', () => {
   it("groups the orders role's access by capability and service", () => {
     const result = accessOf(snapshot, tools, ordersApi);
@@ -156,8 +175,6 @@ describe('effectiveAccessOf, principals that share their policies', () => {
         ],
       },
     });
-  const allowed = (access: PrincipalAccess, action: string, resource: string) =>
-    access.grants.some((g) => g.actions.includes(action) && g.resources.includes(resource));
 
   // A statement whose Principal names other principals never matches this one, so its outcome
   // is shared with every principal it does not name; the named ones are decided for themselves.
@@ -169,17 +186,8 @@ describe('effectiveAccessOf, principals that share their policies', () => {
   ])(
     'decides a Principal naming one role for that role alone, whichever comes first (%s, %s, %s)',
     async (...order) => {
-      const snap = shared();
-      const tools = await loadTools();
-      const access = new Map<string, PrincipalAccess>();
-      for (const name of order) {
-        const result = effectiveAccessOf(snap, tools, arn(name));
-        const reference = pairwiseAccessOf(snap, tools, arn(name));
-        if (!result.ok || !reference.ok) throw new Error(name);
-        expect(result.value.grants, name).toEqual(reference.value.grants);
-        access.set(name, result.value);
-      }
-      const of = (name: string) => access.get(name) as PrincipalAccess;
+      const access = await accessInOrder(shared(), order.map(arn));
+      const of = (name: string) => access.get(arn(name)) as PrincipalAccess;
       expect(allowed(of('a'), 'sqs:SendMessage', queue)).toBe(true);
       expect(allowed(of('b'), 'sqs:SendMessage', queue)).toBe(false);
       expect(allowed(of('c'), 'sqs:SendMessage', queue)).toBe(true);
@@ -235,24 +243,13 @@ describe('effectiveAccessOf, an SCP condition on who the principal is', () => {
         ],
       },
     );
-  const allowed = (access: PrincipalAccess, action: string, resource: string) =>
-    access.grants.some((g) => g.actions.includes(action) && g.resources.includes(resource));
 
   it.each([
     ['a', 'admin', 'b'],
     ['admin', 'b', 'a'],
   ])('decides the excepted role apart and shares the others (%s, %s, %s)', async (...order) => {
-    const snap = guarded();
-    const tools = await loadTools();
-    const access = new Map<string, PrincipalAccess>();
-    for (const name of order) {
-      const result = effectiveAccessOf(snap, tools, arn(name));
-      const reference = pairwiseAccessOf(snap, tools, arn(name));
-      if (!result.ok || !reference.ok) throw new Error(name);
-      expect(result.value.grants, name).toEqual(reference.value.grants);
-      access.set(name, result.value);
-    }
-    const of = (name: string) => access.get(name) as PrincipalAccess;
+    const access = await accessInOrder(guarded(), order.map(arn));
+    const of = (name: string) => access.get(arn(name)) as PrincipalAccess;
     // A request's region is its resource's: the others reach only the queue of eu-west-1.
     for (const name of ['a', 'admin', 'b']) expect(allowed(of(name), 'sqs:SendMessage', queue)).toBe(true);
     expect(allowed(of('admin'), 'sqs:SendMessage', away)).toBe(true);
@@ -301,16 +298,7 @@ describe('effectiveAccessOf, a Resource with a policy variable', () => {
     [role, user('ana'), user('ben')],
     [user('ben'), role, user('ana')],
   ])('gives each user its own ARN and the role every user (%s first)', async (...order) => {
-    const snap = selfService();
-    const tools = await loadTools();
-    const access = new Map<string, PrincipalAccess>();
-    for (const arn of order) {
-      const result = effectiveAccessOf(snap, tools, arn);
-      const reference = pairwiseAccessOf(snap, tools, arn);
-      if (!result.ok || !reference.ok) throw new Error(arn);
-      expect(result.value.grants, arn).toEqual(reference.value.grants);
-      access.set(arn, result.value);
-    }
+    const access = await accessInOrder(selfService(), order);
     const resourcesOf = (arn: string, action: string) =>
       (access.get(arn) as PrincipalAccess).grants
         .filter((g) => g.actions.includes(action))
