@@ -11,7 +11,7 @@ import {
   type ScanResult,
   scanSnapshot,
   scoreReportOf,
-  uninventoriedAccessOf,
+  scoringAccessOf,
 } from '@accessloop/core';
 import { jsonChunks } from '../io/json-chunks.js';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
@@ -51,7 +51,7 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
   // Each principal is scored as soon as its access is known, so no access is kept. results.json
   // holds no contributions (`accessloop score --explain ARN` lists them): it grows with the
   // principals, not with principals × resources. The score adds up over the parts of the
-  // effective access and of the floor, so they are not combined.
+  // effective access and of the floor, so they are not combined (`combine: false`).
   const scorer = principalScorer(snapshot, {
     usage: usage.value.usage,
     config: config.value,
@@ -64,21 +64,9 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
     criticalServices: config.value.score.criticalServices,
     onProgress: bar.update,
     onAccess: (access) => {
-      const floor = uninventoriedAccessOf(snapshot, tools, access.principal);
-      if (!floor.ok) {
-        diagnostics.push(...floor.diagnostics);
-        return;
-      }
-      const grants = [...access.grants, ...floor.value.grants];
-      const { services } = access;
-      const floorServices = floor.value.services;
-      scored.push(
-        scorer(
-          services && floorServices
-            ? { principal: access.principal, grants, services: [...services, ...floorServices] }
-            : { principal: access.principal, grants },
-        ),
-      );
+      const scoring = scoringAccessOf(snapshot, tools, access.principal, access, { combine: false });
+      if (scoring.ok) scored.push(scorer(scoring.value));
+      else diagnostics.push(...scoring.diagnostics);
     },
   });
   bar.done();

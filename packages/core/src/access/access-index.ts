@@ -12,7 +12,7 @@ import type { Policy, Statement } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { ActionBits } from './action-bits.js';
-import { createPolicySets, type PolicySets } from './policy-sets.js';
+import { createPolicySets, ownInlineDocuments, type PolicySets } from './policy-sets.js';
 import {
   type PrincipalSide,
   principalSideOf,
@@ -646,12 +646,8 @@ export function accessIndexOf(
     isOwnInline(statement) {
       if (!ownInline) {
         ownInline = new WeakSet();
-        for (const account of snapshot.accounts) {
-          for (const entity of [...account.users, ...account.roles]) {
-            for (const inline of entity.inlinePolicies) {
-              for (const s of parse(inline.document)?.statements ?? []) ownInline.add(s);
-            }
-          }
+        for (const doc of ownInlineDocuments(snapshot)) {
+          for (const s of parse(doc)?.statements ?? []) ownInline.add(s);
         }
       }
       return ownInline.has(statement);
@@ -922,7 +918,6 @@ export function snapshotResources(snapshot: Snapshot): readonly string[] {
 class PatternTable {
   readonly ids = new Map<string, number>();
   private readonly tests: ((arn: string) => boolean)[] = [];
-  private readonly variable: boolean[] = [];
   private readonly texts: string[] = [];
   /** The ids of the patterns with policy variables. */
   readonly variableIds = new Set<number>();
@@ -947,7 +942,6 @@ class PatternTable {
     const glob = hasVariables ? text.replace(/\$\{[^}]*\}/g, '*') : text;
     this.ids.set(key, id);
     this.tests.push(glob === '*' ? () => true : compileArnPattern(glob));
-    this.variable.push(hasVariables);
     this.texts.push(text);
     if (hasVariables) this.variableIds.add(id);
     const prefix = glob.slice(0, firstWildcard(glob));
@@ -967,7 +961,7 @@ class PatternTable {
       for (const id of candidates) {
         if (!(this.tests[id] as (arn: string) => boolean)(arn)) continue;
         ids.push(id);
-        variable ||= this.variable[id] as boolean;
+        variable ||= this.variableIds.has(id);
       }
     }
     return { ids: ids.sort((a, b) => a - b), variable };

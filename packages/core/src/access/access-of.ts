@@ -194,11 +194,7 @@ export function effectiveAccessOf(
   // Principals of the same account, kind and boundary whose statements are the same objects
   // (managed policies) share what they can do when nothing that decides it reads who they are
   // (AccessIndex.isNeutral): the whole access, or each service's part.
-  const {
-    prefix: sharedPrefix,
-    answered,
-    context,
-  } = sharingOf(snapshot, index, principalArn, side, ownStatements);
+  const { prefix: sharedPrefix, answered, context } = sharingOf(snapshot, index, principalArn, side);
   // Patterns with variables that name who the principal is, set for it.
   const resolved = new Map<number, ((arn: string) => boolean) | undefined>();
   const resolve = (pattern: number) => {
@@ -595,15 +591,15 @@ const noStarReach: ReadonlyMap<Outcome, readonly string[]> = new Map();
 /**
  * What a principal shares with others whose statements are the same objects, when nothing that
  * decides reads who they are beyond it: the account, the kind, the boundary and the answers of
- * its own statements' conditions on who it is ({@link AccessIndex.answersOf}), as a key prefix;
- * and the statements answered, for {@link AccessIndex.isNeutral}.
+ * its own statements' conditions (boundary, SCPs, identity policies) on who it is
+ * ({@link AccessIndex.answersOf}), as a key prefix; and the statements answered, for
+ * {@link AccessIndex.isNeutral}. Once per side.
  */
 export function sharingOf(
   snapshot: Snapshot,
   index: AccessIndex,
   principalArn: string,
   side: PrincipalSide,
-  own: readonly Statement[],
 ): {
   readonly prefix: string;
   readonly answered: ReadonlySet<Statement>;
@@ -614,6 +610,11 @@ export function sharingOf(
   if (known) return known;
   const star = index.starSide(snapshot, side.account, 'sts');
   const probe = requestFor(snapshot, principalArn, side, 'sts:GetCallerIdentity', '*', star.side);
+  const own = [
+    ...side.permissionBoundaries,
+    ...(side.scps ?? []).flatMap((level) => level.policies),
+    ...side.identityPolicies,
+  ].flatMap((named) => index.parse(named.policy)?.statements ?? []);
   const answers = probe.ok
     ? index.answersOf(own, probe.value.context)
     : { key: '', answered: new Set<Statement>() };
@@ -627,7 +628,7 @@ export function sharingOf(
   return sharing;
 }
 
-/** {@link sharingOf} by principal side (its own statements follow from the side). */
+/** {@link sharingOf} by principal side. */
 const sharings = new WeakMap<PrincipalSide, ReturnType<typeof sharingOf>>();
 
 /** What kind of principal an ARN names, as far as evaluation tells them apart. */

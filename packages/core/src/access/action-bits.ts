@@ -27,7 +27,7 @@ export class ActionBits {
   }
 
   /** The word `w` of the set (0 when it holds no member there). */
-  wordAt(w: number): number {
+  private wordAt(w: number): number {
     if (this.dense) return this.words[w] as number;
     const { index } = this;
     let lo = 0;
@@ -57,10 +57,5 @@ export class ActionBits {
       ((word >>> (id & 31)) & 1 ? members : others).push(id);
     }
     return [members, others];
-  }
-
-  /** Calls `each(w, word)` for every non-empty word, ascending. */
-  forEachWord(each: (w: number, word: number) => void): void {
-    for (let k = 0; k < this.index.length; k++) each(this.index[k] as number, this.words[k] as number);
   }
 }

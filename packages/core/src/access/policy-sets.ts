@@ -25,14 +25,7 @@ export function createPolicySets(snapshot: Snapshot): PolicySets {
   // One user's or role's own inline policies serve that principal alone: compiled with its side,
   // not kept for the life of the snapshot (their memo of matching statements grows with every
   // action asked).
-  const ownInline = new WeakSet<object>();
-  for (const account of snapshot.accounts) {
-    for (const entity of [...account.users, ...account.roles]) {
-      for (const inline of entity.inlinePolicies) {
-        if (typeof inline.document === 'object' && inline.document !== null) ownInline.add(inline.document);
-      }
-    }
-  }
+  const ownInline = new WeakSet<object>(ownInlineDocuments(snapshot));
   const compile = policyCompiler((doc) => !ownInline.has(doc));
   const management = snapshot.organization?.managementAccountId;
   const principalParts = new WeakMap<PrincipalSide, Compiled<PrincipalPart>>();
@@ -89,6 +82,17 @@ export function createPolicySets(snapshot: Snapshot): PolicySets {
       ...(management !== undefined ? { managementAccountId: management } : {}),
     };
   };
+}
+
+/** The documents of the users' and roles' own inline policies (not groups': those are shared). */
+export function ownInlineDocuments(snapshot: Snapshot): object[] {
+  return snapshot.accounts.flatMap((account) =>
+    [...account.users, ...account.roles].flatMap((entity) =>
+      entity.inlinePolicies
+        .map((inline) => inline.document)
+        .filter((doc): doc is object => typeof doc === 'object' && doc !== null),
+    ),
+  );
 }
 
 /** A side compiled, or the diagnostics of its policies that do not compile. */

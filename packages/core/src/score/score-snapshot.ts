@@ -106,8 +106,15 @@ export function principalScorer(
   const tags = principalTags(snapshot);
   const usedBy = usageByPrincipal(options.usage);
   const tagKey = config.tags[options.by ?? 'team'];
-  const score = options.contributions === false ? scoreOnlyWith : scorePrincipalWith;
-  return (access) => score(model, access, tags.get(access.principal)?.[tagKey], usedBy(access.principal));
+  const withContributions = options.contributions !== false;
+  return (access) =>
+    scorePrincipalWith(
+      model,
+      access,
+      tags.get(access.principal)?.[tagKey],
+      usedBy(access.principal),
+      withContributions,
+    );
 }
 
 /**
@@ -192,32 +199,18 @@ function scorePrincipalWith(
   access: PrincipalAccess,
   team: string | undefined,
   used: readonly UsedAction[] | undefined,
+  withContributions = true,
 ): PrincipalScore {
-  const { score, contributions } = scoreAccess(access, model);
-  const par = used === undefined ? undefined : scoreAccess(usedAccessOf(access, used), model).score;
-  return {
-    arn: access.principal,
-    ...(team === undefined ? {} : { team }),
-    score,
-    ...(par === undefined ? {} : { par, overPar: score - par }),
-    contributions,
-  };
-}
-
-function scoreOnlyWith(
-  model: ScoreModel,
-  access: PrincipalAccess,
-  team: string | undefined,
-  used: readonly UsedAction[] | undefined,
-): PrincipalScore {
-  const score = scoreOf(access, model);
+  const { score, contributions } = withContributions
+    ? scoreAccess(access, model)
+    : { score: scoreOf(access, model), contributions: [] };
   const par = used === undefined ? undefined : scoreOf(usedAccessOf(access, used), model);
   return {
     arn: access.principal,
     ...(team === undefined ? {} : { team }),
     score,
     ...(par === undefined ? {} : { par, overPar: score - par }),
-    contributions: [],
+    contributions,
   };
 }
 

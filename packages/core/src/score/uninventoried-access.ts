@@ -1,4 +1,4 @@
-import { type AccessIndex, accessIndexOf } from '../access/access-index.js';
+import { accessIndexOf } from '../access/access-index.js';
 import {
   type AccessGrant,
   accessFromParts,
@@ -89,7 +89,7 @@ export function uninventoriedAccessOf(
   // Actions with the same statements answer the same for one placeholder.
   const resourceAnswers = new Map<string, string>();
   let neutralService = true;
-  const { prefix, answered } = sharingOf(snapshot, index, principalArn, side, own);
+  const { prefix, answered } = sharingOf(snapshot, index, principalArn, side);
   const prefixId = index.textId(prefix);
   // The floor of one service: its actions the principal's Allow statements name, decided on
   // their placeholders.
@@ -102,7 +102,7 @@ export function uninventoriedAccessOf(
     // together (they match the same statements of the same placeholder).
     const candidates = new Map<string, Set<string>>();
     for (const s of allows) {
-      for (const [arn, actions] of placeholders.candidatesOf(s, service, account, index)) {
+      for (const [arn, actions] of placeholders.candidatesOf(s, service, account)) {
         const set = candidates.get(arn);
         if (set) for (const action of actions) set.add(action);
         else candidates.set(arn, new Set(actions));
@@ -181,7 +181,7 @@ export function uninventoriedAccessOf(
   const ownByService = index.byService(own);
   const rcpsByService = index.byService(index.starStatements(side.account));
   for (const [service, all] of allowsByService) {
-    const applies = (s: Statement) => placeholders.mayApply(s, service, account, index);
+    const applies = (s: Statement) => placeholders.mayApply(s, service, account);
     const allows = all.filter(applies);
     if (allows.length === 0) continue;
     const statements = [...(ownByService.get(service) ?? []), ...(rcpsByService.get(service) ?? [])].filter(
@@ -257,7 +257,6 @@ interface PlaceholderIndex {
     statement: Statement,
     service: string,
     account: string,
-    index: AccessIndex,
   ): ReadonlyMap<string, readonly string[]>;
   /** The placeholder ARN of an action none of whose resource types is in the inventory, else undefined. */
   arnFor(info: ActionInfo, account: string): string | undefined;
@@ -270,7 +269,7 @@ interface PlaceholderIndex {
    *
    * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
    */
-  mayApply(statement: Statement, service: string, account: string, index: AccessIndex): boolean;
+  mayApply(statement: Statement, service: string, account: string): boolean;
 }
 
 const indexes = new WeakMap<Snapshot, PlaceholderIndex>();
@@ -308,61 +307,42 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
   };
   const arns = new Map<string, string | undefined>();
   const patternTests = new Map<string, (arn: string) => boolean>();
-  const applies = new WeakMap<Statement, Map<string, boolean>>();
-  const candidateLists = new WeakMap<Statement, Map<string, Map<string, string[]>>>();
+  const accessIndex = accessIndexOf(snapshot, tools);
+  // By statement and `account\0service`.
+  const candidates = memoByPair((statement: Statement, key: string) => {
+    const [account = '', service = ''] = key.split('\u0000');
+    const found = new Map<string, string[]>();
+    for (const info of accessIndex.actionsIn(statement, service)) {
+      const arn = index.arnFor(info, account);
+      if (arn === undefined) continue;
+      const list = found.get(arn);
+      if (list) list.push(info.action);
+      else found.set(arn, [info.action]);
+    }
+    return found;
+  });
+  const applies = memoByPair((statement: Statement, key: string): boolean => {
+    const arns = [...candidates(statement, key).keys()];
+    if (arns.length === 0) return false;
+    if (onAnyResource(statement)) return true;
+    return (statement.resource ?? []).some((text) => {
+      let test = patternTests.get(text);
+      if (!test) {
+        test = compileArnPattern(text);
+        patternTests.set(text, test);
+      }
+      return arns.some(test);
+    });
+  });
   const index: PlaceholderIndex = {
     shared: new Map(),
     outcomes: new Map(),
-    candidatesOf(statement, service, account, accessIndex) {
-      let byKey = candidateLists.get(statement);
-      if (!byKey) {
-        byKey = new Map();
-        candidateLists.set(statement, byKey);
-      }
-      const key = `${account}\u0000${service}`;
-      let found = byKey.get(key);
-      if (!found) {
-        found = new Map();
-        for (const info of accessIndex.actionsIn(statement, service)) {
-          const arn = index.arnFor(info, account);
-          if (arn === undefined) continue;
-          const list = found.get(arn);
-          if (list) list.push(info.action);
-          else found.set(arn, [info.action]);
-        }
-        byKey.set(key, found);
-      }
-      return found;
-    },
-    mayApply(statement, service, account, accessIndex) {
-      const resources = statement.resource;
-      const anywhere = !resources || resources.some((text) => text === '*' || text.includes('${'));
-      // Statements of managed policies and SCPs serve many principals: kept without looking
-      // (their actions may be the whole catalog), as leaving them out shares little.
-      if (anywhere && !accessIndex.isOwnInline(statement)) return true;
-      let byKey = applies.get(statement);
-      if (!byKey) {
-        byKey = new Map();
-        applies.set(statement, byKey);
-      }
-      const key = `${account}\u0000${service}`;
-      let found = byKey.get(key);
-      if (found === undefined) {
-        const arns = [...index.candidatesOf(statement, service, account, accessIndex).keys()];
-        found =
-          arns.length > 0 &&
-          (anywhere ||
-            (resources ?? []).some((text) => {
-              let test = patternTests.get(text);
-              if (!test) {
-                test = compileArnPattern(text);
-                patternTests.set(text, test);
-              }
-              return arns.some(test);
-            }));
-        byKey.set(key, found);
-      }
-      return found;
+    candidatesOf: (statement, service, account) => candidates(statement, `${account}\u0000${service}`),
+    mayApply(statement, service, account) {
+      // Statements of managed policies and SCPs on any resource serve many principals: kept
+      // without looking (their actions may be the whole catalog), as leaving them out shares little.
+      if (onAnyResource(statement) && !accessIndex.isOwnInline(statement)) return true;
+      return applies(statement, `${account}\u0000${service}`);
     },
     arnFor(info, account) {
       if (info.resourceTypes.length === 0) return undefined;
@@ -389,6 +369,12 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
   return index;
 }
 
+/** Whether a statement may match any resource: no `Resource` (so `NotResource`), `*`, or a policy variable. */
+function onAnyResource(statement: Statement): boolean {
+  const resources = statement.resource;
+  return !resources || resources.some((text) => text === '*' || text.includes('${'));
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -396,6 +382,9 @@ function compare(a: string, b: string): number {
 /**
  * What the score counts for a principal: its effective access (given when the caller has it
  * already, as the scan does; computed otherwise) plus the floor of {@link uninventoriedAccessOf}.
+ * A service's effective part and floor are combined into one part, unless `combine` is false:
+ * then they stay side by side, which the points add up over (`scoreOf`) but contributions would
+ * list twice, and no combined part is made or kept.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
@@ -404,6 +393,7 @@ export function scoringAccessOf(
   tools: WhoCanTools,
   principalArn: string,
   effective?: PrincipalAccess,
+  { combine = true }: { readonly combine?: boolean } = {},
 ): Result<PrincipalAccess> {
   const access = effective ? ok(effective) : effectiveAccessOf(snapshot, tools, principalArn);
   if (!access.ok) return access;
@@ -412,6 +402,13 @@ export function scoringAccessOf(
   const grants = [...access.value.grants, ...floor.value.grants];
   const effectiveParts = access.value.services;
   if (!effectiveParts) return ok({ principal: principalArn, grants });
+  if (!combine) {
+    return ok({
+      principal: principalArn,
+      grants,
+      services: [...effectiveParts, ...(floor.value.services ?? [])],
+    });
+  }
   // By service: each service's effective part and floor, combined once per pair of parts (both
   // are shared between principals), so what scoring derives from a part is computed once.
   const floors = new Map((floor.value.services ?? []).map((p) => [p.service, p]));
