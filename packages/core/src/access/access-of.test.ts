@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
@@ -8,7 +9,7 @@ import { loadExampleOrg } from '../testing/example-org.js';
 import { pairwiseAccessOf } from '../testing/pairwise-access.js';
 import { riskSnapshot } from '../testing/risk-snapshot.js';
 import { loadTools } from '../testing/test-snapshot.js';
-import { accessOf, effectiveAccessOf, type PrincipalAccess } from './access-of.js';
+import { accessOf, effectiveAccessOf, type PrincipalAccess, unionOfSorted } from './access-of.js';
 import { simulateInputFor } from './simulate-input-for.js';
 
 let snapshot: Snapshot;
@@ -307,6 +308,19 @@ describe('effectiveAccessOf, a Resource with a policy variable', () => {
     expect(resourcesOf(user('ben'), 'iam:ChangePassword')).toEqual([user('ben')]);
     expect(resourcesOf(role, 'iam:GetUser')).toEqual(
       expect.arrayContaining([user('ana'), user('ben'), user('cy')]),
+    );
+  });
+});
+
+describe('unionOfSorted', () => {
+  it('gives every member of the lists once, sorted, and a single list as it is', () => {
+    const list = fc.uniqueArray(fc.string({ maxLength: 3 }), { maxLength: 12 }).map((l) => l.sort());
+    fc.assert(
+      fc.property(fc.array(list, { maxLength: 6 }), (lists) => {
+        const union = unionOfSorted(new Set(lists));
+        expect(union).toEqual([...new Set(lists.flat())].sort());
+        if (lists.length === 1) expect(union).toBe(lists[0]);
+      }),
     );
   });
 });
