@@ -8,7 +8,7 @@ import type { Result } from '../diagnostics/diagnostic.js';
 import { isResourcePolicyRequired } from '../evaluate/evaluate-request.js';
 import { parseArn, splitArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
-import type { Policy, Statement } from '../policy/types.js';
+import type { Policy, PolicyVersion, Statement } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { ActionBits } from './action-bits.js';
@@ -185,6 +185,18 @@ export interface AccessIndex {
   reachOfAnyResource(statement: Statement, service: string): ReadonlyMap<number, readonly string[]>;
   /** A small number that identifies a statement (its object) for the life of the index. */
   statementId(statement: Statement): number;
+  /**
+   * Whether a statement (of a policy this index parsed) may match a request effective access
+   * makes for one of the service's actions: on a resource of one of the service's classes, or on
+   * `*` for an action without a resource. It may unless it has a `Resource` none of whose values
+   * is `*`, holds a policy variable, matches `*` or matches a member of one of those classes. A
+   * statement applies to a request only when its resource matches, so the others decide nothing
+   * there, and what is shared need not tell principals apart by them (an inline policy naming one
+   * Kinesis stream the inventory does not hold leaves a principal's Kinesis access shared).
+   *
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+   */
+  appliesIn(statement: Statement, service: string): boolean;
   /** One service's effective access, shared between principals by a key the caller builds. */
   readonly sharedServices: Map<string, unknown>;
   /**
@@ -393,10 +405,13 @@ export function accessIndexOf(
     }
     return services;
   };
+  const statementVersions = new WeakMap<Statement, PolicyVersion>();
+  const appliesByService = new WeakMap<Statement, Map<string, boolean>>();
   const parse = (document: unknown): Policy | undefined => {
     if (!parsedPolicies.has(document)) {
       const parsed = parsePolicy(document);
       parsedPolicies.set(document, parsed.ok ? parsed.value : undefined);
+      if (parsed.ok) for (const s of parsed.value.statements) statementVersions.set(s, parsed.value.version);
     }
     return parsedPolicies.get(document);
   };
@@ -641,6 +656,31 @@ export function accessIndexOf(
         statementIds.set(statement, id);
       }
       return id;
+    },
+    appliesIn(statement, service) {
+      let known = appliesByService.get(statement);
+      if (!known) {
+        known = new Map();
+        appliesByService.set(statement, known);
+      }
+      let applies = known.get(service);
+      if (applies === undefined) {
+        const version = statementVersions.get(statement);
+        const resources = statement.resource;
+        applies =
+          !resources ||
+          version === undefined ||
+          resources.some((text) => {
+            if (text === '*' || (version === '2012-10-17' && text.includes('${'))) return true;
+            const id = patterns.ids.get(`${version === '2012-10-17' ? 'v' : 'l'}${text}`);
+            const hit = (classesOfPattern[id ?? -1] ?? []).some(
+              (c) => (classes[c] as ResourceClass).service === service,
+            );
+            return hit || compileArnPattern(text)('*');
+          });
+        known.set(service, applies);
+      }
+      return applies;
     },
     sharedServices: new Map(),
     isOwnInline(statement) {

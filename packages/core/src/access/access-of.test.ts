@@ -262,6 +262,57 @@ describe('effectiveAccessOf, an SCP condition on who the principal is', () => {
   });
 });
 
+describe('effectiveAccessOf, statements that cannot apply', () => {
+  const account = '111122223333';
+  const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+  const stream = `arn:aws:kinesis:eu-west-1:${account}:stream/orders`;
+  const missing = `arn:aws:kinesis:eu-west-1:${account}:stream/not-in-inventory`;
+  const inline = (resource: string) => ({
+    Own: {
+      Statement: [
+        { Effect: 'Allow', Action: ['kinesis:ListStreams', 'kinesis:PutRecord'], Resource: resource },
+      ],
+    },
+  });
+  // A statement applies to a request only when its Resource matches the request's resource: one
+  // naming a stream the inventory does not hold matches no request of the Kinesis part (nor `*`,
+  // which actions without a resource are asked on), so it leaves that part shared. One on `*` or
+  // on an inventoried stream does not.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+  const roles = () =>
+    riskSnapshot({
+      [account]: {
+        policies: { Work: { Statement: [{ Effect: 'Allow', Action: 'kinesis:Describe*', Resource: '*' }] } },
+        roles: [
+          { name: 'a', managed: ['Work'] },
+          { name: 'b', managed: ['Work'], inline: inline(missing) },
+          { name: 'c', managed: ['Work'], inline: inline('*') },
+          { name: 'd', managed: ['Work'], inline: inline(stream) },
+        ],
+        resources: [{ arn: stream, type: 'AWS::Kinesis::Stream' }],
+      },
+    });
+
+  it.each([
+    ['a', 'b', 'c', 'd'],
+    ['d', 'c', 'b', 'a'],
+  ])(
+    'shares the part a statement on a resource outside the inventory leaves alike (%s, %s, %s, %s)',
+    async (...order) => {
+      const access = await accessInOrder(roles(), order.map(arn));
+      const of = (name: string) => access.get(arn(name)) as PrincipalAccess;
+      const kinesis = (name: string) => of(name).services?.find((p) => p.service === 'kinesis');
+      expect(allowed(of('b'), 'kinesis:PutRecord', stream)).toBe(false);
+      expect(allowed(of('c'), 'kinesis:PutRecord', stream)).toBe(true);
+      expect(allowed(of('c'), 'kinesis:ListStreams', '*')).toBe(true);
+      expect(allowed(of('d'), 'kinesis:PutRecord', stream)).toBe(true);
+      expect(kinesis('b')).toBe(kinesis('a'));
+      expect(kinesis('c')).not.toBe(kinesis('a'));
+      expect(kinesis('d')).not.toBe(kinesis('a'));
+    },
+  );
+});
+
 describe('effectiveAccessOf, a Resource with a policy variable', () => {
   const account = '111122223333';
   const user = (name: string) => `arn:aws:iam::${account}:user/${name}`;

@@ -155,6 +155,7 @@ export function effectiveAccessOf(
       if (s.effect !== 'Allow') continue;
       versions.set(s, policy.version);
       for (const service of index.servicesOf(s)) {
+        if (!index.appliesIn(s, service)) continue;
         const list = allowsByService.get(service);
         if (list) list.push(s);
         else allowsByService.set(service, [s]);
@@ -201,8 +202,7 @@ export function effectiveAccessOf(
     if (!resolved.has(pattern)) resolved.set(pattern, context && index.resolvedPattern(pattern, context));
     return resolved.get(pattern);
   };
-  const wholeKey = `${sharedPrefix}*|${ownStatements.map(index.statementId).join(',')}|${namedIds.join(',')}|${mentionedIds.join(',')}`;
-  const shared = index.sharedServices as Map<string, ServiceLayer | readonly ServiceLayer[]>;
+  const shared = index.sharedServices as Map<string, ServiceLayer>;
 
   const options = { supportsRcp: (service: string) => catalog.supportsRcp(service) };
   const sets = new Map<string, PolicySet | undefined>();
@@ -256,7 +256,9 @@ export function effectiveAccessOf(
   // One service at a time: the classes its actions reach, each (class, group of actions named by
   // the same statements) decided once, then the actions without a resource against `*`. Groups
   // whose deciding statements read who the principal is are left for each principal.
-  const ownByService = index.byService(ownStatements);
+  // Per service, the statements that may match one of its requests (AccessIndex.appliesIn): the
+  // others decide nothing there, so they neither key nor split what is shared.
+  const ownByService = appliesOnly(index, index.byService(ownStatements));
   const rcpsByService = index.byService(index.starStatements(side.account));
   const layerOf = (service: string): ServiceLayer | undefined => {
     const own = ownByService.get(service) ?? [];
@@ -450,10 +452,8 @@ export function effectiveAccessOf(
     return { service, grants: grantsOf(index, extra, extraStar) };
   };
 
-  const whole = shared.get(wholeKey) as readonly ServiceLayer[] | undefined;
-  if (whole) return partsOf(whole);
   const layers: ServiceLayer[] = [];
-  for (const service of new Set([...allowsByService.keys(), ...namedByService.keys()])) {
+  for (const service of [...new Set([...allowsByService.keys(), ...namedByService.keys()])].sort(compare)) {
     const statementIds = (ownByService.get(service) ?? []).map(index.statementId).join(',');
     const namedKey = `${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;
     const key = `${sharedPrefix}${service}|${statementIds}|${namedKey}`;
@@ -465,8 +465,6 @@ export function effectiveAccessOf(
     }
     layers.push(layer);
   }
-  layers.sort((a, b) => compare(a.part.service, b.part.service));
-  if (!layers.some((l) => l.alone) && !ownStatements.some(index.isOwnInline)) shared.set(wholeKey, layers);
   return partsOf(layers);
 
   function partsOf(list: readonly ServiceLayer[]): Result<PrincipalAccess> {
@@ -498,6 +496,19 @@ export function compareGrants(a: AccessGrant, b: AccessGrant): number {
     compare(a.actions[0] as string, b.actions[0] as string) ||
     compare(a.resources[0] as string, b.resources[0] as string)
   );
+}
+
+/** Statements by service, each service's kept only where they may apply ({@link AccessIndex.appliesIn}). */
+function appliesOnly(
+  index: AccessIndex,
+  byService: ReadonlyMap<string, readonly Statement[]>,
+): Map<string, readonly Statement[]> {
+  const kept = new Map<string, readonly Statement[]>();
+  for (const [service, statements] of byService) {
+    const applying = statements.filter((s) => index.appliesIn(s, service));
+    if (applying.length > 0) kept.set(service, applying);
+  }
+  return kept;
 }
 
 /** Classes decided together for one principal (see {@link ClassGroup}). */
