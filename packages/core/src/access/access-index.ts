@@ -186,6 +186,15 @@ export interface AccessIndex {
   /** A small number that identifies a statement (its object) for the life of the index. */
   statementId(statement: Statement): number;
   /**
+   * The statements as a key: their ids ({@link statementId}) ascending, each once. Evaluation
+   * reads statements as a set (the order of policies and a policy attached twice, directly and
+   * through a group, change no decision), so principals with the same set share what is built
+   * from it.
+   *
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+   */
+  statementsKey(statements: readonly Statement[]): string;
+  /**
    * Whether a statement (of a policy this index parsed) may match a request effective access
    * makes for one of the service's actions: on a resource of one of the service's classes, or on
    * `*` for an action without a resource. It may unless it has a `Resource` none of whose values
@@ -681,6 +690,10 @@ export function accessIndexOf(
         known.set(service, applies);
       }
       return applies;
+    },
+    statementsKey(statements) {
+      const ids = [...new Set(statements.map(index.statementId))].sort((a, b) => a - b);
+      return ids.join(',');
     },
     sharedServices: new Map(),
     isOwnInline(statement) {

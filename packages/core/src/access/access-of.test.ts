@@ -313,6 +313,43 @@ describe('effectiveAccessOf, statements that cannot apply', () => {
   );
 });
 
+describe('effectiveAccessOf, the same policies attached differently', () => {
+  const account = '111122223333';
+  const arn = (name: string) => `arn:aws:iam::${account}:user/${name}`;
+  const queue = `arn:aws:sqs:eu-west-1:${account}:orders`;
+  // Policies are evaluated as a set: their order, and a policy attached both directly and
+  // through a group, change no decision, so such users share what is built from them.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+  const users = () =>
+    riskSnapshot({
+      [account]: {
+        policies: {
+          Send: { Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] },
+          Read: {
+            Statement: [
+              { Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:SendMessage'], Resource: queue },
+            ],
+          },
+        },
+        groups: [{ name: 'senders', managed: ['Send'] }],
+        users: [
+          { name: 'a', managed: ['Send', 'Read'] },
+          { name: 'b', managed: ['Read', 'Send'] },
+          { name: 'c', managed: ['Read', 'Send'], groups: ['senders'] },
+        ],
+        resources: [{ arn: queue, type: 'AWS::SQS::Queue' }],
+      },
+    });
+
+  it('shares one part between users with the same policies in another order or attached twice', async () => {
+    const access = await accessInOrder(users(), ['a', 'b', 'c'].map(arn));
+    const sqs = (name: string) => access.get(arn(name))?.services?.find((p) => p.service === 'sqs');
+    expect(sqs('a')?.grants.flatMap((g) => g.actions)).toEqual(['sqs:ReceiveMessage', 'sqs:SendMessage']);
+    expect(sqs('b')).toBe(sqs('a'));
+    expect(sqs('c')).toBe(sqs('a'));
+  });
+});
+
 describe('effectiveAccessOf, a Resource with a policy variable', () => {
   const account = '111122223333';
   const user = (name: string) => `arn:aws:iam::${account}:user/${name}`;

@@ -454,7 +454,7 @@ export function effectiveAccessOf(
 
   const layers: ServiceLayer[] = [];
   for (const service of [...new Set([...allowsByService.keys(), ...namedByService.keys()])].sort(compare)) {
-    const statementIds = (ownByService.get(service) ?? []).map(index.statementId).join(',');
+    const statementIds = index.statementsKey(ownByService.get(service) ?? []);
     const namedKey = `${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;
     const key = `${sharedPrefix}${service}|${statementIds}|${namedKey}`;
     let layer = shared.get(key) as ServiceLayer | undefined;

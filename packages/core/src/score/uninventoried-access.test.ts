@@ -165,6 +165,42 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
     }
   });
 
+  it('shares the floor between roles that attach the same policies in another order', () => {
+    // Policies are evaluated as a set. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+    const other = 'arn:aws:iam::111122223333:role/orders-api';
+    const attached =
+      snapshot.accounts.flatMap((a) => a.roles).find((r) => r.arn === admin)?.attachedPolicies ?? [];
+    const logs = {
+      arn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+      name: 'AWSLambdaBasicExecutionRole',
+    };
+    expect(attached.length).toBeGreaterThan(0);
+    const reordered: Snapshot = {
+      ...snapshot,
+      accounts: snapshot.accounts.map((account) => ({
+        ...account,
+        roles: account.roles.map((r) =>
+          r.arn === role || r.arn === other
+            ? {
+                ...r,
+                attachedPolicies: r.arn === role ? [...attached, logs] : [logs, ...attached],
+                inlinePolicies: [],
+              }
+            : r,
+        ),
+      })),
+    };
+    const parts = (arn: string) => {
+      const result = uninventoriedAccessOf(reordered, tools, arn);
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+      return result.value.services ?? [];
+    };
+    const first = parts(role);
+    expect(first.length).toBeGreaterThan(0);
+    expect(parts(other)).toEqual(first);
+    parts(other).forEach((part, i) => expect(part).toBe(first[i]));
+  });
+
   it('rejects a principal the snapshot does not have', () => {
     const result = uninventoriedAccessOf(snapshot, tools, 'arn:aws:iam::111122223333:role/nobody');
     expect(result.diagnostics[0]?.code).toBe('access.unknown-principal');

@@ -187,7 +187,7 @@ export function uninventoriedAccessOf(
     const statements = [...(ownByService.get(service) ?? []), ...(rcpsByService.get(service) ?? [])].filter(
       applies,
     );
-    const key = `${prefix}${service}|${statements.map(index.statementId).join(',')}`;
+    const key = `${prefix}${service}|${index.statementsKey(statements)}`;
     let part = placeholders.shared.get(key);
     if (!part) {
       neutralService = true;
