@@ -87,6 +87,10 @@ export interface AccessIndex {
    * the score's floor of one principal share its compiled policies.
    */
   principalSide(principalArn: string): Result<PrincipalSide>;
+  /** The version of the policy a statement of a document this index parsed is in. */
+  versionOf(statement: Statement): PolicyVersion | undefined;
+  /** A principal's own statements by service and by where they come from, once per side. */
+  ownStatementsOf(side: PrincipalSide): OwnStatements;
   /**
    * A pattern with policy variables that name only who the principal is (`${aws:username}`,
    * principal tags), as a test with the variables set from a principal's request context;
@@ -195,6 +199,13 @@ export interface AccessIndex {
    */
   statementsKey(statements: readonly Statement[]): string;
   /**
+   * Like {@link statementsKey}, with statements equal in content (and policy version) given the
+   * same id, for statements no outcome names by their policy: a permissions boundary's (only
+   * identity and resource-based policies are named in `via`). Equal boundaries of different
+   * names decide alike.
+   */
+  contentKey(statements: readonly Statement[]): string;
+  /**
    * Whether a statement (of a policy this index parsed) may match a request effective access
    * makes for one of the service's actions: on a resource of one of the service's classes, or on
    * `*` for an action without a resource. It may unless it has a `Resource` none of whose values
@@ -229,6 +240,25 @@ export interface AccessIndex {
    * the same object, as its classes never share a member.
    */
   resourcesOf(groupIds: readonly number[]): readonly string[];
+}
+
+/** See {@link AccessIndex.ownStatementsOf}. */
+export interface OwnStatements {
+  /** Every own statement: the boundaries', the SCPs' and the identity policies'. */
+  readonly all: readonly Statement[];
+  /** By service (lowercase prefix): the statements that name some of its actions. */
+  readonly byService: ReadonlyMap<string, ServiceStatements>;
+  /** The ids of the resource patterns the statements name. */
+  readonly patterns: ReadonlySet<number>;
+  /** An identity policy document that does not parse, when there is one (the others are skipped). */
+  readonly unparsed?: { readonly document: unknown };
+}
+
+/** One service's own statements of a principal, by where they come from. */
+export interface ServiceStatements {
+  readonly identity: Statement[];
+  readonly boundary: Statement[];
+  readonly scp: Statement[];
 }
 
 /** Classes that evaluations treat alike (see {@link AccessIndex.baseGroupsOf}). */
@@ -416,6 +446,8 @@ export function accessIndexOf(
   };
   const statementVersions = new WeakMap<Statement, PolicyVersion>();
   const appliesByService = new WeakMap<Statement, Map<string, boolean>>();
+  const ownStatements = new WeakMap<PrincipalSide, OwnStatements>();
+  const contentIds = new WeakMap<Statement, number>();
   const parse = (document: unknown): Policy | undefined => {
     if (!parsedPolicies.has(document)) {
       const parsed = parsePolicy(document);
@@ -690,6 +722,68 @@ export function accessIndexOf(
         known.set(service, applies);
       }
       return applies;
+    },
+    versionOf: (statement) => statementVersions.get(statement),
+    ownStatementsOf(side) {
+      let own = ownStatements.get(side);
+      if (own) return own;
+      const all: Statement[] = [];
+      const byService = new Map<string, ServiceStatements>();
+      const ownPatterns = new Set<number>();
+      let unparsed: { document: unknown } | undefined;
+      const add = (documents: readonly unknown[], from: keyof ServiceStatements) => {
+        for (const document of documents) {
+          const policy = parse(document);
+          if (!policy) {
+            if (from === 'identity') unparsed ??= { document };
+            continue;
+          }
+          const prefix = policy.version === '2012-10-17' ? 'v' : 'l';
+          for (const statement of policy.statements) {
+            all.push(statement);
+            for (const text of statement.resource ?? statement.notResource ?? []) {
+              const id = patterns.ids.get(`${prefix}${text}`);
+              if (id !== undefined) ownPatterns.add(id);
+            }
+            for (const service of servicesOf(statement)) {
+              let lists = byService.get(service);
+              if (!lists) {
+                lists = { identity: [], boundary: [], scp: [] };
+                byService.set(service, lists);
+              }
+              lists[from].push(statement);
+            }
+          }
+        }
+      };
+      add(
+        side.permissionBoundaries.map((b) => b.policy),
+        'boundary',
+      );
+      add(
+        (side.scps ?? []).flatMap((level) => level.policies.map((p) => p.policy)),
+        'scp',
+      );
+      add(
+        side.identityPolicies.map((p) => p.policy),
+        'identity',
+      );
+      own = { all, byService, patterns: ownPatterns, ...(unparsed ? { unparsed } : {}) };
+      ownStatements.set(side, own);
+      return own;
+    },
+    contentKey(statements) {
+      const ids = new Set<number>();
+      for (const statement of statements) {
+        let id = contentIds.get(statement);
+        if (id === undefined) {
+          const { index: _position, sid: _sid, ...content } = statement;
+          id = index.textId(`${statementVersions.get(statement)}${JSON.stringify(content)}`);
+          contentIds.set(statement, id);
+        }
+        ids.add(id);
+      }
+      return [...ids].sort((a, b) => a - b).join(',');
     },
     statementsKey(statements) {
       const ids = [...new Set(statements.map(index.statementId))].sort((a, b) => a - b);

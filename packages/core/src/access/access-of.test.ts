@@ -350,6 +350,56 @@ describe('effectiveAccessOf, the same policies attached differently', () => {
   });
 });
 
+describe('effectiveAccessOf, permissions boundaries', () => {
+  const account = '111122223333';
+  const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+  const queue = `arn:aws:sqs:eu-west-1:${account}:orders`;
+  const sendAndDelete = {
+    Statement: [{ Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:DeleteMessage'], Resource: '*' }],
+  };
+  // A boundary limits what identity policies allow and allows nothing itself; only identity and
+  // resource-based policies are named as granting, so boundaries equal in content decide alike
+  // whatever their names. A policy used as a role's boundary and attached to it is both.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+  const roles = () =>
+    riskSnapshot({
+      [account]: {
+        policies: {
+          Work: { Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] },
+          BoundaryOne: sendAndDelete,
+          BoundaryTwo: sendAndDelete,
+          Storage: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+        },
+        roles: [
+          { name: 'a', managed: ['Work'], boundary: 'BoundaryOne' },
+          { name: 'b', managed: ['Work'], boundary: 'BoundaryTwo' },
+          { name: 'c', boundary: 'Work' },
+          { name: 'd', managed: ['Work'], boundary: 'Work' },
+          { name: 'e', managed: ['Work'] },
+          { name: 'f', managed: ['Work'], boundary: 'Storage' },
+        ],
+        resources: [{ arn: queue, type: 'AWS::SQS::Queue' }],
+      },
+    });
+
+  it.each([
+    ['a', 'b', 'c', 'd', 'e', 'f'],
+    ['d', 'f', 'c', 'b', 'a', 'e'],
+  ])(
+    'shares parts between equal boundaries and keeps a policy that is both apart (%s, %s, %s, %s, %s, %s)',
+    async (...order) => {
+      const access = await accessInOrder(roles(), order.map(arn));
+      const of = (name: string) => access.get(arn(name)) as PrincipalAccess;
+      const sqs = (name: string) => of(name).services?.find((p) => p.service === 'sqs');
+      for (const name of ['a', 'b', 'd', 'e']) expect(allowed(of(name), 'sqs:SendMessage', queue)).toBe(true);
+      expect(of('c').grants).toEqual([]);
+      expect(allowed(of('f'), 'sqs:SendMessage', queue)).toBe(false);
+      expect(sqs('b')).toBe(sqs('a'));
+      expect(sqs('e')).not.toBe(sqs('a'));
+    },
+  );
+});
+
 describe('effectiveAccessOf, a Resource with a policy variable', () => {
   const account = '111122223333';
   const user = (name: string) => `arn:aws:iam::${account}:user/${name}`;

@@ -15,6 +15,7 @@ import {
   type ClassGroup,
   groupKeyOf,
   type ResourceClass,
+  type ServiceStatements,
 } from './access-index.js';
 import { type PrincipalSide, type ResourceSide, requestFor } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
@@ -120,48 +121,15 @@ export function effectiveAccessOf(
   if (!principal.ok) return principal;
   const side = principal.value;
   const { catalog } = tools;
-  const parsed = (doc: unknown) => index.parse(doc);
   const diagnostics: Diagnostic[] = [];
 
-  // The principal's own statements (identity, boundary, SCPs) and the patterns they name; its
-  // identity Allow statements by the services whose actions they name.
-  const ownPatterns = new Set<number>();
-  const ownStatements: Statement[] = [];
-  const allowsByService = new Map<string, Statement[]>();
-  const notePatterns = (statements: readonly Statement[], version: string) => {
-    for (const s of statements) {
-      ownStatements.push(s);
-      for (const text of s.resource ?? s.notResource ?? []) {
-        const id = index.patternIds.get(`${version === '2012-10-17' ? 'v' : 'l'}${text}`);
-        if (id !== undefined) ownPatterns.add(id);
-      }
-    }
-  };
-  const restrictive = [...side.permissionBoundaries, ...(side.scps ?? []).flatMap((level) => level.policies)];
-  for (const named of restrictive) {
-    const policy = parsed(named.policy);
-    if (policy) notePatterns(policy.statements, policy.version);
+  // The principal's own statements (identity, boundary, SCPs) by service, and the patterns they name.
+  const own = index.ownStatementsOf(side);
+  if (own.unparsed) {
+    const failed = parsePolicy(own.unparsed.document);
+    if (!failed.ok) return fail(failed.diagnostics);
   }
-  const versions = new Map<Statement, string>();
-  for (const named of side.identityPolicies) {
-    const policy = parsed(named.policy);
-    if (!policy) {
-      const failed = parsePolicy(named.policy);
-      if (!failed.ok) return fail(failed.diagnostics);
-      continue;
-    }
-    notePatterns(policy.statements, policy.version);
-    for (const s of policy.statements) {
-      if (s.effect !== 'Allow') continue;
-      versions.set(s, policy.version);
-      for (const service of index.servicesOf(s)) {
-        if (!index.appliesIn(s, service)) continue;
-        const list = allowsByService.get(service);
-        if (list) list.push(s);
-        else allowsByService.set(service, [s]);
-      }
-    }
-  }
+  const ownPatterns = own.patterns;
 
   // The classes whose resource-based policy names the principal, its account or everyone.
   const { grants } = index;
@@ -256,13 +224,12 @@ export function effectiveAccessOf(
   // One service at a time: the classes its actions reach, each (class, group of actions named by
   // the same statements) decided once, then the actions without a resource against `*`. Groups
   // whose deciding statements read who the principal is are left for each principal.
-  // Per service, the statements that may match one of its requests (AccessIndex.appliesIn): the
-  // others decide nothing there, so they neither key nor split what is shared.
-  const ownByService = appliesOnly(index, index.byService(ownStatements));
   const rcpsByService = index.byService(index.starStatements(side.account));
-  const layerOf = (service: string): ServiceLayer | undefined => {
-    const own = ownByService.get(service) ?? [];
-    const allows = allowsByService.get(service) ?? [];
+  const layerOf = (
+    service: string,
+    own: readonly Statement[],
+    allows: readonly Statement[],
+  ): ServiceLayer | undefined => {
     // Classes that every evaluation for this principal treats alike are decided together, on
     // their first class: the same resource types (so the same actions), the same resource-based
     // policy (so the same grants and the same naming of the principal) and the same answers from
@@ -349,7 +316,7 @@ export function effectiveAccessOf(
         continue;
       }
       const test = index.allows(s);
-      const prefix = versions.get(s) === '2012-10-17' ? 'v' : 'l';
+      const prefix = index.versionOf(s) === '2012-10-17' ? 'v' : 'l';
       const classIds = new Set<number>();
       for (const text of resources) {
         const id = index.patternIds.get(`${prefix}${text}`);
@@ -452,16 +419,31 @@ export function effectiveAccessOf(
     return { service, grants: grantsOf(index, extra, extraStar) };
   };
 
+  // Per service, the statements that may match one of its requests (AccessIndex.appliesIn): the
+  // others decide nothing there, so they neither key nor split what is shared. A boundary's
+  // statements are keyed by content (equal boundaries decide alike), the others by object.
   const layers: ServiceLayer[] = [];
-  for (const service of [...new Set([...allowsByService.keys(), ...namedByService.keys()])].sort(compare)) {
-    const statementIds = index.statementsKey(ownByService.get(service) ?? []);
+  const applying = (statements: readonly Statement[], service: string) =>
+    statements.filter((s) => index.appliesIn(s, service));
+  const services = new Set(namedByService.keys());
+  for (const [service, lists] of own.byService) {
+    if (lists.identity.some((s) => s.effect === 'Allow')) services.add(service);
+  }
+  for (const service of [...services].sort(compare)) {
+    const lists = own.byService.get(service) ?? noStatements;
+    const identity = applying(lists.identity, service);
+    const allows = identity.filter((s) => s.effect === 'Allow');
+    if (allows.length === 0 && !namedByService.has(service)) continue;
+    const boundary = applying(lists.boundary, service);
+    const scp = applying(lists.scp, service);
+    const statementsKey = `${index.statementsKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(scp)}`;
     const namedKey = `${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;
-    const key = `${sharedPrefix}${service}|${statementIds}|${namedKey}`;
+    const key = `${sharedPrefix}${service}|${statementsKey}|${namedKey}`;
     let layer = shared.get(key) as ServiceLayer | undefined;
     if (!layer) {
-      layer = layerOf(service);
+      layer = layerOf(service, [...boundary, ...scp, ...identity], allows);
       if (!layer) return fail(diagnostics);
-      if (!layer.alone && !ownByService.get(service)?.some(index.isOwnInline)) shared.set(key, layer);
+      if (!layer.alone && !identity.some(index.isOwnInline)) shared.set(key, layer);
     }
     layers.push(layer);
   }
@@ -498,18 +480,7 @@ export function compareGrants(a: AccessGrant, b: AccessGrant): number {
   );
 }
 
-/** Statements by service, each service's kept only where they may apply ({@link AccessIndex.appliesIn}). */
-function appliesOnly(
-  index: AccessIndex,
-  byService: ReadonlyMap<string, readonly Statement[]>,
-): Map<string, readonly Statement[]> {
-  const kept = new Map<string, readonly Statement[]>();
-  for (const [service, statements] of byService) {
-    const applying = statements.filter((s) => index.appliesIn(s, service));
-    if (applying.length > 0) kept.set(service, applying);
-  }
-  return kept;
-}
+const noStatements: ServiceStatements = { identity: [], boundary: [], scp: [] };
 
 /** Classes decided together for one principal (see {@link ClassGroup}). */
 interface Group {
@@ -601,8 +572,9 @@ const noStarReach: ReadonlyMap<Outcome, readonly string[]> = new Map();
 
 /**
  * What a principal shares with others whose statements are the same objects, when nothing that
- * decides reads who they are beyond it: the account, the kind, the boundary and the answers of
- * its own statements' conditions (boundary, SCPs, identity policies) on who it is
+ * decides reads who they are beyond it: the account, the kind, whether it has a boundary (callers
+ * add the boundary's statements to their keys) and the answers of its own statements'
+ * conditions (boundary, SCPs, identity policies) on who it is
  * ({@link AccessIndex.answersOf}), as a key prefix; and the statements answered, for
  * {@link AccessIndex.isNeutral}. Once per side.
  */
@@ -621,17 +593,13 @@ export function sharingOf(
   if (known) return known;
   const star = index.starSide(snapshot, side.account, 'sts');
   const probe = requestFor(snapshot, principalArn, side, 'sts:GetCallerIdentity', '*', star.side);
-  const own = [
-    ...side.permissionBoundaries,
-    ...(side.scps ?? []).flatMap((level) => level.policies),
-    ...side.identityPolicies,
-  ].flatMap((named) => index.parse(named.policy)?.statements ?? []);
   const answers = probe.ok
-    ? index.answersOf(own, probe.value.context)
+    ? index.answersOf(index.ownStatementsOf(side).all, probe.value.context)
     : { key: '', answered: new Set<Statement>() };
-  const boundaries = side.permissionBoundaries.map((b) => b.name).join(',');
+  // Whether there is a boundary: its statements are part of each key that follows the prefix.
+  const bounded = side.permissionBoundaries.length > 0 ? 'bounded' : '';
   const sharing = {
-    prefix: `${side.account}|${principalKind(principalArn)}|${boundaries}|${answers.key}|`,
+    prefix: `${side.account}|${principalKind(principalArn)}|${bounded}|${answers.key}|`,
     answered: answers.answered,
     ...(probe.ok ? { context: probe.value.context } : {}),
   };

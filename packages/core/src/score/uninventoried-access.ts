@@ -56,28 +56,11 @@ export function uninventoriedAccessOf(
   const side = principal.value;
   const account = side.account ?? '';
 
-  // The principal's statements (identity, boundary, SCPs) and its Allow statements, by service.
-  const own: Statement[] = [];
-  const allowsByService = new Map<string, Statement[]>();
-  for (const named of [...side.permissionBoundaries, ...(side.scps ?? []).flatMap((l) => l.policies)]) {
-    own.push(...(index.parse(named.policy)?.statements ?? []));
-  }
-  for (const named of side.identityPolicies) {
-    const parsed = index.parse(named.policy);
-    if (!parsed) {
-      const failed = parsePolicy(named.policy);
-      if (!failed.ok) return fail(failed.diagnostics);
-      continue;
-    }
-    for (const s of parsed.statements) {
-      own.push(s);
-      if (s.effect !== 'Allow') continue;
-      for (const service of index.servicesOf(s)) {
-        const list = allowsByService.get(service);
-        if (list) list.push(s);
-        else allowsByService.set(service, [s]);
-      }
-    }
+  // The principal's statements (identity, boundary, SCPs), by service.
+  const own = index.ownStatementsOf(side);
+  if (own.unparsed) {
+    const failed = parsePolicy(own.unparsed.document);
+    if (!failed.ok) return fail(failed.diagnostics);
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -178,23 +161,24 @@ export function uninventoriedAccessOf(
   // placeholder are left out (an inline policy naming one bucket, or only actions that take no
   // resource, does not make a principal's floor its own).
   const parts: ServiceAccess[] = [];
-  const ownByService = index.byService(own);
   const rcpsByService = index.byService(index.starStatements(side.account));
-  for (const [service, all] of allowsByService) {
+  for (const [service, lists] of own.byService) {
     const applies = (s: Statement) => placeholders.mayApply(s, service, account);
-    const allows = all.filter(applies);
+    const identity = lists.identity.filter(applies);
+    const allows = identity.filter((s) => s.effect === 'Allow');
     if (allows.length === 0) continue;
-    const statements = [...(ownByService.get(service) ?? []), ...(rcpsByService.get(service) ?? [])].filter(
-      applies,
-    );
-    const key = `${prefix}${service}|${index.statementsKey(statements)}`;
+    const boundary = lists.boundary.filter(applies);
+    const restrictive = [...lists.scp, ...(rcpsByService.get(service) ?? [])].filter(applies);
+    const statements = [...boundary, ...restrictive, ...identity];
+    // A boundary's statements by content, as in effective access.
+    const key = `${prefix}${service}|${index.statementsKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(restrictive)}`;
     let part = placeholders.shared.get(key);
     if (!part) {
       neutralService = true;
       const floor = floorOf(service, allows, statements);
       if (!floor) return fail(diagnostics);
       part = { service, grants: floor.sort(compareGrants) };
-      if (neutralService && !statements.some(index.isOwnInline)) placeholders.shared.set(key, part);
+      if (neutralService && !identity.some(index.isOwnInline)) placeholders.shared.set(key, part);
     }
     parts.push(part);
   }
