@@ -39,3 +39,19 @@ describe('AccessIndex.isOwnInline', () => {
     for (const s of [...group, ...managed]) expect(index.isOwnInline(s)).toBe(false);
   });
 });
+
+describe('AccessIndex.serviceRank', () => {
+  it("orders the catalog's services as their actions' names sort (`s3-object-lambda:` before `s3:`)", async () => {
+    const { catalog } = await loadTools();
+    const firsts = new Map<string, string>();
+    for (const { action } of catalog.expandActionPattern('*')) {
+      const service = action.slice(0, action.indexOf(':')).toLowerCase();
+      const known = firsts.get(service);
+      if (known === undefined || action < known) firsts.set(service, action);
+    }
+    const ranked = [...firsts.keys()].sort((a, b) => index.serviceRank(a) - index.serviceRank(b));
+    const actions = ranked.map((service) => firsts.get(service) as string);
+    expect(actions).toEqual([...actions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(ranked.indexOf('s3-object-lambda')).toBeLessThan(ranked.indexOf('s3'));
+  });
+});

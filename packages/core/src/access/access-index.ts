@@ -87,6 +87,11 @@ export interface AccessIndex {
    * the score's floor of one principal share its compiled policies.
    */
   principalSide(principalArn: string): Result<PrincipalSide>;
+  /**
+   * A service's place in the order of its actions' names (`s3-object-lambda:` before `s3:`):
+   * parts of access sorted by it are sorted by their first grant (`accessFromParts`).
+   */
+  serviceRank(service: string): number;
   /** The version of the policy a statement of a document this index parsed is in. */
   versionOf(statement: Statement): PolicyVersion | undefined;
   /** A principal's own statements by service and by where they come from, once per side. */
@@ -402,6 +407,11 @@ export function accessIndexOf(
     return actions;
   };
   const allActions = catalog.expandActionPattern('*');
+  const serviceRanks = new Map(
+    [...new Set(allActions.map((a) => a.service.toLowerCase()))]
+      .sort((a, b) => compare(`${a}:`, `${b}:`))
+      .map((service, i) => [service, i]),
+  );
   const actionIds = new Map(allActions.map((a, i) => [a.action, i]));
   const words = (allActions.length + 31) >>> 5;
   const bitsets = new WeakMap<Statement, ActionBits>();
@@ -724,6 +734,8 @@ export function accessIndexOf(
       return applies;
     },
     versionOf: (statement) => statementVersions.get(statement),
+    // A service the catalog lacks goes last: accessFromParts sorts what is out of order.
+    serviceRank: (service) => serviceRanks.get(service) ?? serviceRanks.size,
     ownStatementsOf(side) {
       let own = ownStatements.get(side);
       if (own) return own;

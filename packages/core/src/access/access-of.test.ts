@@ -9,7 +9,16 @@ import { loadExampleOrg } from '../testing/example-org.js';
 import { pairwiseAccessOf } from '../testing/pairwise-access.js';
 import { riskSnapshot } from '../testing/risk-snapshot.js';
 import { loadTools } from '../testing/test-snapshot.js';
-import { accessOf, effectiveAccessOf, type PrincipalAccess, unionOfSorted } from './access-of.js';
+import {
+  type AccessGrant,
+  accessFromParts,
+  accessOf,
+  compareGrants,
+  effectiveAccessOf,
+  type PrincipalAccess,
+  type ServiceAccess,
+  unionOfSorted,
+} from './access-of.js';
 import { simulateInputFor } from './simulate-input-for.js';
 
 let snapshot: Snapshot;
@@ -447,6 +456,53 @@ describe('effectiveAccessOf, a Resource with a policy variable', () => {
     expect(resourcesOf(role, 'iam:GetUser')).toEqual(
       expect.arrayContaining([user('ana'), user('ben'), user('cy')]),
     );
+  });
+});
+
+describe('accessFromParts', () => {
+  const part = (service: string, ...actions: string[]): ServiceAccess => ({
+    service,
+    grants: actions.map((a) => ({
+      actions: [`${service}:${a}`],
+      resources: ['*'],
+      conditional: false,
+      conditionKeys: [],
+    })),
+  });
+  const parts = [
+    part('s3', 'GetObject', 'PutObject'),
+    part('s3-object-lambda', 'GetObject'),
+    part('ec2', 'DescribeInstances'),
+    part('ec2messages', 'GetMessages'),
+    part('iam', 'ListRoles', 'PassRole'),
+    part('sqs'),
+  ];
+
+  it('orders the non-empty parts by their first grant, and their grants with them, from any order', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(parts), (given) => {
+        const access = accessFromParts('arn:aws:iam::111122223333:role/a', given);
+        const expected = given.flatMap((p) => p.grants).sort(compareGrants);
+        expect(access.grants).toEqual(expected);
+        expect(access.services?.flatMap((p) => p.grants)).toEqual(expected);
+        expect(access.services?.every((p) => p.grants.length > 0)).toBe(true);
+      }),
+    );
+  });
+
+  it('reads the same grants each time', () => {
+    const access = accessFromParts('arn:aws:iam::111122223333:role/a', parts);
+    const grants: readonly AccessGrant[] = access.grants;
+    expect(access.grants).toBe(grants);
+    expect(grants.map((g) => g.actions[0])).toEqual([
+      'ec2:DescribeInstances',
+      'ec2messages:GetMessages',
+      'iam:ListRoles',
+      'iam:PassRole',
+      's3-object-lambda:GetObject',
+      's3:GetObject',
+      's3:PutObject',
+    ]);
   });
 });
 

@@ -429,7 +429,7 @@ export function effectiveAccessOf(
   for (const [service, lists] of own.byService) {
     if (lists.identity.some((s) => s.effect === 'Allow')) services.add(service);
   }
-  for (const service of [...services].sort(compare)) {
+  for (const service of [...services].sort((a, b) => index.serviceRank(a) - index.serviceRank(b))) {
     const lists = own.byService.get(service) ?? noStatements;
     const identity = applying(lists.identity, service);
     const allows = identity.filter((s) => s.effect === 'Allow');
@@ -463,13 +463,28 @@ export function effectiveAccessOf(
 
 /**
  * A principal's access from its parts, one per service: the non-empty parts ordered by their
- * first grant, and their grants in that order (sorted, as services' actions never interleave).
+ * first grant, and their grants in that order (sorted, as services' actions never interleave),
+ * put together when first read (most consumers read the parts). Parts given in that order
+ * (by {@link AccessIndex.serviceRank}) are not sorted again.
  */
 export function accessFromParts(principal: string, parts: readonly ServiceAccess[]): PrincipalAccess {
-  const services = parts
-    .filter((p) => p.grants.length > 0)
-    .sort((a, b) => compareGrants(a.grants[0] as AccessGrant, b.grants[0] as AccessGrant));
-  return { principal, grants: services.flatMap((p) => p.grants), services };
+  const services = parts.filter((p) => p.grants.length > 0);
+  const first = (part: ServiceAccess) => part.grants[0] as AccessGrant;
+  for (let i = 1; i < services.length; i++) {
+    if (compareGrants(first(services[i - 1] as ServiceAccess), first(services[i] as ServiceAccess)) < 0)
+      continue;
+    services.sort((a, b) => compareGrants(first(a), first(b)));
+    break;
+  }
+  let grants: readonly AccessGrant[] | undefined;
+  return {
+    principal,
+    get grants() {
+      grants ??= services.flatMap((p) => p.grants);
+      return grants;
+    },
+    services,
+  };
 }
 
 /** The order of grants: by first action, then first resource. */

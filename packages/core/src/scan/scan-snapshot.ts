@@ -200,20 +200,22 @@ export function scanSnapshot(
     }
     options.onAccess?.(access.value);
     // Invert onto the inventory: per grant, the actions of each capability once.
-    for (const grant of access.value.grants) {
-      const targets = targetsOf(grant.resources);
-      if (targets.length === 0) continue;
-      const byCapability = new Map<Capability, string[]>();
-      for (const action of grant.actions) {
-        for (const c of capabilitiesFor(action)) {
-          const list = byCapability.get(c);
-          if (list) list.push(action);
-          else byCapability.set(c, [action]);
+    for (const part of access.value.services ?? [access.value]) {
+      for (const grant of part.grants) {
+        const targets = targetsOf(grant.resources);
+        if (targets.length === 0) continue;
+        const byCapability = new Map<Capability, string[]>();
+        for (const action of grant.actions) {
+          for (const c of capabilitiesFor(action)) {
+            const list = byCapability.get(c);
+            if (list) list.push(action);
+            else byCapability.set(c, [action]);
+          }
         }
-      }
-      for (const target of targets) {
-        const external = (inventory.get(target) as { account: string }).account !== account;
-        for (const [c, actions] of byCapability) addLine(target, c, entity.arn, actions, grant, external);
+        for (const target of targets) {
+          const external = (inventory.get(target) as { account: string }).account !== account;
+          for (const [c, actions] of byCapability) addLine(target, c, entity.arn, actions, grant, external);
+        }
       }
     }
     const summary = summarizeAccess(access.value).capabilities;

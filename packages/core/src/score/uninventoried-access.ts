@@ -183,6 +183,7 @@ export function uninventoriedAccessOf(
     parts.push(part);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
+  parts.sort((a, b) => index.serviceRank(a.service) - index.serviceRank(b.service));
   return ok(accessFromParts(principalArn, parts));
 }
 
@@ -383,16 +384,22 @@ export function scoringAccessOf(
   if (!access.ok) return access;
   const floor = uninventoriedAccessOf(snapshot, tools, principalArn);
   if (!floor.ok) return floor;
-  const grants = [...access.value.grants, ...floor.value.grants];
-  const effectiveParts = access.value.services;
-  if (!effectiveParts) return ok({ principal: principalArn, grants });
-  if (!combine) {
-    return ok({
+  const computed = access.value;
+  const effectiveParts = computed.services;
+  const both = (services?: readonly ServiceAccess[]): PrincipalAccess => {
+    let grants: readonly AccessGrant[] | undefined;
+    return {
       principal: principalArn,
-      grants,
-      services: [...effectiveParts, ...(floor.value.services ?? [])],
-    });
-  }
+      // Put together when first read: scoring reads the parts.
+      get grants() {
+        grants ??= [...computed.grants, ...floor.value.grants];
+        return grants;
+      },
+      ...(services ? { services } : {}),
+    };
+  };
+  if (!effectiveParts) return ok(both());
+  if (!combine) return ok(both([...effectiveParts, ...(floor.value.services ?? [])]));
   // By service: each service's effective part and floor, combined once per pair of parts (both
   // are shared between principals), so what scoring derives from a part is computed once.
   const floors = new Map((floor.value.services ?? []).map((p) => [p.service, p]));
@@ -403,7 +410,7 @@ export function scoringAccessOf(
     services.push(other ? combined(part, other) : part);
   }
   services.push(...floors.values());
-  return ok({ principal: principalArn, grants, services });
+  return ok(both(services));
 }
 
 /** Two parts of one service as one (their grants never overlap), the same object for the same two. */
