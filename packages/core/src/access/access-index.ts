@@ -251,8 +251,13 @@ export interface AccessIndex {
 export interface OwnStatements {
   /** Every own statement: the boundaries', the SCPs' and the identity policies'. */
   readonly all: readonly Statement[];
-  /** By service (lowercase prefix): the statements that name some of its actions. */
-  readonly byService: ReadonlyMap<string, ServiceStatements>;
+  /**
+   * The services (lowercase prefixes) some Allow statement of an identity policy names actions
+   * of, in {@link AccessIndex.serviceRank} order.
+   */
+  readonly allowServices: readonly string[];
+  /** The statements that name some of a service's actions, by where they come from. */
+  statementsFor(service: string): ServiceStatements;
   /** The ids of the resource patterns the statements name. */
   readonly patterns: ReadonlySet<number>;
   /** An identity policy document that does not parse, when there is one (the others are skipped). */
@@ -261,10 +266,38 @@ export interface OwnStatements {
 
 /** One service's own statements of a principal, by where they come from. */
 export interface ServiceStatements {
-  readonly identity: Statement[];
-  readonly boundary: Statement[];
-  readonly scp: Statement[];
+  readonly identity: readonly Statement[];
+  readonly boundary: readonly Statement[];
+  readonly scp: readonly Statement[];
 }
+
+/** A policy's statements by the services whose actions they name, once per policy. */
+interface PolicyServices {
+  readonly byService: ReadonlyMap<string, readonly Statement[]>;
+  /** The services an Allow statement names actions of, by service rank. */
+  readonly allowServices: readonly string[];
+  /** The ids of the resource patterns it names. */
+  readonly patterns: readonly number[];
+}
+
+/** The statements of some policies that name a service's actions: one policy's list as it is. */
+function gather(policies: readonly PolicyServices[], service: string): readonly Statement[] {
+  let found: readonly Statement[] = noStatements;
+  let copied = false;
+  for (const policy of policies) {
+    const list = policy.byService.get(service);
+    if (!list) continue;
+    if (found.length === 0) found = list;
+    else if (copied) (found as Statement[]).push(...list);
+    else {
+      found = [...found, ...list];
+      copied = true;
+    }
+  }
+  return found;
+}
+
+const noStatements: readonly Statement[] = [];
 
 /** Classes that evaluations treat alike (see {@link AccessIndex.baseGroupsOf}). */
 export interface ClassGroup {
@@ -457,6 +490,36 @@ export function accessIndexOf(
   const statementVersions = new WeakMap<Statement, PolicyVersion>();
   const appliesByService = new WeakMap<Statement, Map<string, boolean>>();
   const ownStatements = new WeakMap<PrincipalSide, OwnStatements>();
+  const policyServices = new WeakMap<Policy, PolicyServices>();
+  const policyServicesOf = (policy: Policy): PolicyServices => {
+    let found = policyServices.get(policy);
+    if (!found) {
+      const byService = new Map<string, Statement[]>();
+      const allowing = new Set<string>();
+      const ids = new Set<number>();
+      const prefix = policy.version === '2012-10-17' ? 'v' : 'l';
+      for (const statement of policy.statements) {
+        for (const text of statement.resource ?? statement.notResource ?? []) {
+          const id = patterns.ids.get(`${prefix}${text}`);
+          if (id !== undefined) ids.add(id);
+        }
+        for (const service of servicesOf(statement)) {
+          const list = byService.get(service);
+          if (list) list.push(statement);
+          else byService.set(service, [statement]);
+          if (statement.effect === 'Allow') allowing.add(service);
+        }
+      }
+      const rank = (service: string) => serviceRanks.get(service) ?? serviceRanks.size;
+      found = {
+        byService,
+        allowServices: [...allowing].sort((a, b) => rank(a) - rank(b)),
+        patterns: [...ids],
+      };
+      policyServices.set(policy, found);
+    }
+    return found;
+  };
   const contentIds = new WeakMap<Statement, number>();
   const parse = (document: unknown): Policy | undefined => {
     if (!parsedPolicies.has(document)) {
@@ -740,47 +803,54 @@ export function accessIndexOf(
       let own = ownStatements.get(side);
       if (own) return own;
       const all: Statement[] = [];
-      const byService = new Map<string, ServiceStatements>();
       const ownPatterns = new Set<number>();
       let unparsed: { document: unknown } | undefined;
-      const add = (documents: readonly unknown[], from: keyof ServiceStatements) => {
-        for (const document of documents) {
+      // Each document once (a managed policy attached directly and through a group is one).
+      const policiesOf = (documents: readonly unknown[], identity: boolean): PolicyServices[] => {
+        const found: PolicyServices[] = [];
+        for (const document of new Set(documents)) {
           const policy = parse(document);
           if (!policy) {
-            if (from === 'identity') unparsed ??= { document };
+            if (identity) unparsed ??= { document };
             continue;
           }
-          const prefix = policy.version === '2012-10-17' ? 'v' : 'l';
-          for (const statement of policy.statements) {
-            all.push(statement);
-            for (const text of statement.resource ?? statement.notResource ?? []) {
-              const id = patterns.ids.get(`${prefix}${text}`);
-              if (id !== undefined) ownPatterns.add(id);
-            }
-            for (const service of servicesOf(statement)) {
-              let lists = byService.get(service);
-              if (!lists) {
-                lists = { identity: [], boundary: [], scp: [] };
-                byService.set(service, lists);
-              }
-              lists[from].push(statement);
-            }
-          }
+          const services = policyServicesOf(policy);
+          found.push(services);
+          all.push(...policy.statements);
+          for (const id of services.patterns) ownPatterns.add(id);
         }
+        return found;
       };
-      add(
+      const boundaries = policiesOf(
         side.permissionBoundaries.map((b) => b.policy),
-        'boundary',
+        false,
       );
-      add(
+      const scps = policiesOf(
         (side.scps ?? []).flatMap((level) => level.policies.map((p) => p.policy)),
-        'scp',
+        false,
       );
-      add(
+      const identity = policiesOf(
         side.identityPolicies.map((p) => p.policy),
-        'identity',
+        true,
       );
-      own = { all, byService, patterns: ownPatterns, ...(unparsed ? { unparsed } : {}) };
+      const allowServices =
+        identity.length === 1
+          ? (identity[0] as PolicyServices).allowServices
+          : [...new Set(identity.flatMap((p) => p.allowServices))].sort(
+              (a, b) =>
+                (serviceRanks.get(a) ?? serviceRanks.size) - (serviceRanks.get(b) ?? serviceRanks.size),
+            );
+      own = {
+        all,
+        allowServices,
+        statementsFor: (service) => ({
+          identity: gather(identity, service),
+          boundary: gather(boundaries, service),
+          scp: gather(scps, service),
+        }),
+        patterns: ownPatterns,
+        ...(unparsed ? { unparsed } : {}),
+      };
       ownStatements.set(side, own);
       return own;
     },

@@ -15,7 +15,6 @@ import {
   type ClassGroup,
   groupKeyOf,
   type ResourceClass,
-  type ServiceStatements,
 } from './access-index.js';
 import { type PrincipalSide, type ResourceSide, requestFor } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
@@ -425,12 +424,11 @@ export function effectiveAccessOf(
   const layers: ServiceLayer[] = [];
   const applying = (statements: readonly Statement[], service: string) =>
     statements.filter((s) => index.appliesIn(s, service));
-  const services = new Set(namedByService.keys());
-  for (const [service, lists] of own.byService) {
-    if (lists.identity.some((s) => s.effect === 'Allow')) services.add(service);
-  }
-  for (const service of [...services].sort((a, b) => index.serviceRank(a) - index.serviceRank(b))) {
-    const lists = own.byService.get(service) ?? noStatements;
+  const byRank = (a: string, b: string) => index.serviceRank(a) - index.serviceRank(b);
+  const services = new Set([...own.allowServices, ...namedByService.keys()]);
+  const ordered = namedByService.size === 0 ? own.allowServices : [...services].sort(byRank);
+  for (const service of ordered) {
+    const lists = own.statementsFor(service);
     const identity = applying(lists.identity, service);
     const allows = identity.filter((s) => s.effect === 'Allow');
     if (allows.length === 0 && !namedByService.has(service)) continue;
@@ -494,8 +492,6 @@ export function compareGrants(a: AccessGrant, b: AccessGrant): number {
     compare(a.resources[0] as string, b.resources[0] as string)
   );
 }
-
-const noStatements: ServiceStatements = { identity: [], boundary: [], scp: [] };
 
 /** Classes decided together for one principal (see {@link ClassGroup}). */
 interface Group {

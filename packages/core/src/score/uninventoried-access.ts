@@ -162,7 +162,8 @@ export function uninventoriedAccessOf(
   // resource, does not make a principal's floor its own).
   const parts: ServiceAccess[] = [];
   const rcpsByService = index.byService(index.starStatements(side.account));
-  for (const [service, lists] of own.byService) {
+  for (const service of own.allowServices) {
+    const lists = own.statementsFor(service);
     const applies = (s: Statement) => placeholders.mayApply(s, service, account);
     const identity = lists.identity.filter(applies);
     const allows = identity.filter((s) => s.effect === 'Allow');
@@ -183,7 +184,6 @@ export function uninventoriedAccessOf(
     parts.push(part);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
-  parts.sort((a, b) => index.serviceRank(a.service) - index.serviceRank(b.service));
   return ok(accessFromParts(principalArn, parts));
 }
 
