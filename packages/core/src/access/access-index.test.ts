@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
 import { loadTools } from '../testing/test-snapshot.js';
-import { type AccessIndex, accessIndexOf } from './access-index.js';
+import { type AccessIndex, accessIndexOf, unionOfResourceLists } from './access-index.js';
 import type { WhoCanTools } from './who-can.js';
 
 let snapshot: Snapshot;
@@ -53,5 +54,25 @@ describe('AccessIndex.serviceRank', () => {
     const actions = ranked.map((service) => firsts.get(service) as string);
     expect(actions).toEqual([...actions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(ranked.indexOf('s3-object-lambda')).toBeLessThan(ranked.indexOf('s3'));
+  });
+});
+
+describe('unionOfResourceLists', () => {
+  it('gives the merged members of lists of class groups, the same list for the same union', () => {
+    const groups = index.classes.map((c) => index.classGroupOf([c.id]));
+    const lists = fc.uniqueArray(fc.constantFrom(...groups), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(lists, lists, (a, b) => {
+        const given = [...a, ...b].map((id) => index.resourcesOf([id]));
+        const union = unionOfResourceLists(given);
+        const merged = [...new Set(given.flat())].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+        expect(union).toEqual(merged);
+        expect(unionOfResourceLists([...given].reverse())).toBe(union);
+      }),
+    );
+  });
+
+  it('gives nothing for a list it did not make', () => {
+    expect(unionOfResourceLists([index.resourcesOf([0]), ['arn:aws:s3:::other']])).toBeUndefined();
   });
 });

@@ -330,6 +330,26 @@ export interface PrincipalAnswers {
 }
 
 const indexes = new WeakMap<Snapshot, AccessIndex>();
+/** The class groups each list of {@link AccessIndex.resourcesOf} holds the members of, and its index. */
+const listGroups = new WeakMap<readonly string[], { index: AccessIndex; groups: readonly number[] }>();
+
+/**
+ * The union of resource lists of one index's {@link AccessIndex.resourcesOf}, as the list of the
+ * union of their class groups (sorted, and the same object for the same union): found without
+ * merging the members, which may be every role of a large account. Undefined when a list is not
+ * one of those.
+ */
+export function unionOfResourceLists(lists: Iterable<readonly string[]>): readonly string[] | undefined {
+  let index: AccessIndex | undefined;
+  const groups = new Set<number>();
+  for (const list of lists) {
+    const known = listGroups.get(list);
+    if (!known || (index && known.index !== index)) return undefined;
+    index = known.index;
+    for (const id of known.groups) groups.add(id);
+  }
+  return index?.resourcesOf([...groups].sort((a, b) => a - b));
+}
 const noClasses: ReadonlyMap<number, readonly string[]> = new Map();
 
 /**
@@ -971,6 +991,7 @@ export function accessIndexOf(
         }
         list = members;
         listsByGroups.set(key, list);
+        listGroups.set(list, { index, groups: groupIds });
       }
       return list;
     },

@@ -15,6 +15,7 @@ import {
   type ClassGroup,
   groupKeyOf,
   type ResourceClass,
+  unionOfResourceLists,
 } from './access-index.js';
 import { type PrincipalSide, type ResourceSide, requestFor } from './simulate-input-for.js';
 import type { WhoCanTools } from './who-can.js';
@@ -775,12 +776,17 @@ function summarizeGrants(grants: readonly AccessGrant[]): AccessCapability[] {
 
 /**
  * The union of sorted resource lists, sorted. Grants share their lists, so a group usually has
- * one: it is given back as it is (callers never change it). Several are merged pairwise, without
+ * one: it is given back as it is (callers never change it). Several lists of class groups are the
+ * list of their groups' union ({@link unionOfResourceLists}); others are merged pairwise, without
  * sorting again.
  */
 export function unionOfSorted(lists: ReadonlySet<readonly string[]>): readonly string[] {
   let level = [...lists];
   if (level.length === 0) return [];
+  if (level.length > 1) {
+    const union = unionOfResourceLists(level);
+    if (union) return union;
+  }
   while (level.length > 1) {
     const next: (readonly string[])[] = [];
     for (let i = 0; i < level.length; i += 2) {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { whoCan } from '../access/who-can.js';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import type { Snapshot } from '../snapshot/model.js';
@@ -27,6 +28,29 @@ describe('scanSnapshot on the training organisation', () => {
     expect(scan.principals.map((p) => p.arn)).toEqual([...principals].sort());
     const resources = snapshot.accounts.flatMap((a) => a.resources.map((r) => r.arn));
     expect(scan.resources.map((r) => r.arn)).toEqual([...resources].sort());
+  });
+
+  // The scan also lists other services' actions on a resource (`ssm:SendCommand` writing its
+  // output to a bucket), which who-can leaves out: who-can's principals are a part of its lines.
+  it('lists, for every inventory resource, the principals who-can finds (a bucket with its objects)', () => {
+    const known = new Set(snapshot.accounts.flatMap((a) => [...a.users, ...a.roles]).map((p) => p.arn));
+    const whoCanReach = (arn: string) => {
+      const found = whoCan(snapshot, tools, arn);
+      if (!found.ok) throw new Error(JSON.stringify(found.diagnostics));
+      return found.value.principals.map((p) => p.arn).filter((principal) => known.has(principal));
+    };
+    let reached = 0;
+    for (const resource of scan.resources) {
+      const listed = new Set(resource.access.flatMap((c) => c.lines.map((l) => l.principal)));
+      const objects = resource.type === 'AWS::S3::Bucket' ? whoCanReach(`${resource.arn}/*`) : [];
+      const expected = [...new Set([...whoCanReach(resource.arn), ...objects])].sort();
+      expect(
+        expected.filter((arn) => !listed.has(arn)),
+        resource.arn,
+      ).toEqual([]);
+      if (expected.length > 0) reached++;
+    }
+    expect(reached).toBeGreaterThan(10);
   });
 
   it('says what orders-api can do in one sentence (SPEC §5)', () => {

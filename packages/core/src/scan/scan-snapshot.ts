@@ -166,10 +166,28 @@ export function scanSnapshot(
 
   // The inventory resources of a grant's resource list (lists are shared between grants).
   const targetLists = new WeakMap<readonly string[], readonly string[]>();
+  // A sorted list none of whose range holds an inventory ARN, and that starts with no object of
+  // a bucket (whose bucket sorts before it), has no target: found without walking it.
+  const inventoryArns = [...inventoryOf.keys()].sort(compare);
+  const noneWithin = (first: string, last: string) => {
+    let low = 0;
+    let high = inventoryArns.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((inventoryArns[middle] as string) < first) low = middle + 1;
+      else high = middle;
+    }
+    return low === inventoryArns.length || (inventoryArns[low] as string) > last;
+  };
   const targetsOf = (resources: readonly string[]): readonly string[] => {
     let targets = targetLists.get(resources);
     if (!targets) {
-      targets = [...new Set(resources.flatMap((r) => inventoryOf.get(r) ?? bucketOf(r, inventory)))];
+      const first = resources[0] ?? '';
+      const last = resources[resources.length - 1] ?? '';
+      targets =
+        resources.length === 0 || (!first.startsWith('arn:aws:s3:::') && noneWithin(first, last))
+          ? []
+          : [...new Set(resources.flatMap((r) => inventoryOf.get(r) ?? bucketOf(r, inventory)))];
       targetLists.set(resources, targets);
     }
     return targets;
