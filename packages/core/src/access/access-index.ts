@@ -205,9 +205,9 @@ export interface AccessIndex {
   statementsKey(statements: readonly Statement[]): string;
   /**
    * Like {@link statementsKey}, with statements equal in content (and policy version) given the
-   * same id, for statements no outcome names by their policy: a permissions boundary's (only
-   * identity and resource-based policies are named in `via`). Equal boundaries of different
-   * names decide alike.
+   * same id, for statements no result names by their policy: a permissions boundary's (only
+   * identity and resource-based policies are named in `via`), and any in the score's floor
+   * (which has no `via`). Equal statements of different policies decide alike.
    */
   contentKey(statements: readonly Statement[]): string;
   /**

@@ -4,6 +4,7 @@ import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
+import { loadTools, riskSnapshot } from '../testing/risk-snapshot.js';
 import { withRolePolicy } from '../testing/with-role-policy.js';
 import { isPlaceholderResource, scoringAccessOf, uninventoriedAccessOf } from './uninventoried-access.js';
 
@@ -200,6 +201,40 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
     const second = parts(other);
     expect(second.length).toBe(first.length);
     for (const [i, part] of second.entries()) expect(part).toBe(first[i]);
+  });
+
+  it('shares the floor between roles whose different policies say the same, which effective access names apart', async () => {
+    // The floor names no policy, so equal statements decide it alike whatever policy holds them;
+    // effective access names the granting policy (`via`), so there they stay apart.
+    const account = '111122223333';
+    const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+    const same = {
+      Statement: [{ Effect: 'Allow', Action: ['ec2:DeleteVolume', 'ec2:DescribeTags'], Resource: '*' }],
+    };
+    const twins = riskSnapshot({
+      [account]: {
+        policies: { First: same, Second: same },
+        roles: [
+          { name: 'a', managed: ['First'] },
+          { name: 'b', managed: ['Second'] },
+        ],
+      },
+    });
+    const tools2 = await loadTools();
+    const floor = (name: string) => {
+      const result = uninventoriedAccessOf(twins, tools2, arn(name));
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+      return result.value.services?.find((p) => p.service === 'ec2');
+    };
+    expect(floor('a')?.grants.flatMap((g) => g.actions)).toEqual(['ec2:DeleteVolume']);
+    expect(floor('b')).toBe(floor('a'));
+    const via = (name: string) => {
+      const result = effectiveAccessOf(twins, tools2, arn(name));
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+      return result.value.grants.flatMap((g) => g.via ?? []);
+    };
+    expect(via('a')).toEqual([`arn:aws:iam::${account}:policy/First`]);
+    expect(via('b')).toEqual([`arn:aws:iam::${account}:policy/Second`]);
   });
 
   it('rejects a principal the snapshot does not have', () => {

@@ -156,7 +156,7 @@ export function uninventoriedAccessOf(
     });
   };
 
-  // Principals whose statements of a service are the same objects share its floor, when nothing
+  // Principals whose statements of a service say the same share its floor, when nothing
   // that decides it reads who they are (see effectiveAccessOf). Statements that never apply to a
   // placeholder are left out (an inline policy naming one bucket, or only actions that take no
   // resource, does not make a principal's floor its own).
@@ -171,8 +171,8 @@ export function uninventoriedAccessOf(
     const boundary = lists.boundary.filter(applies);
     const restrictive = [...lists.scp, ...(rcpsByService.get(service) ?? [])].filter(applies);
     const statements = [...boundary, ...restrictive, ...identity];
-    // A boundary's statements by content, as in effective access.
-    const key = `${prefix}${service}|${index.statementsKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(restrictive)}`;
+    // Identity and boundary statements by content: the floor names no policy (no `via`).
+    const key = `${prefix}${service}|${index.contentKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(restrictive)}`;
     let part = placeholders.shared.get(key);
     if (!part) {
       neutralService = true;
