@@ -465,6 +465,9 @@ export function accessIndexOf(
       .sort((a, b) => compare(`${a}:`, `${b}:`))
       .map((service, i) => [service, i]),
   );
+  // A service the catalog lacks goes last: accessFromParts sorts what is out of order.
+  const serviceRankOf = (service: string) => serviceRanks.get(service) ?? serviceRanks.size;
+  const byRank = (a: string, b: string) => serviceRankOf(a) - serviceRankOf(b);
   const actionIds = new Map(allActions.map((a, i) => [a.action, i]));
   const words = (allActions.length + 31) >>> 5;
   const bitsets = new WeakMap<Statement, ActionBits>();
@@ -530,10 +533,9 @@ export function accessIndexOf(
           if (statement.effect === 'Allow') allowing.add(service);
         }
       }
-      const rank = (service: string) => serviceRanks.get(service) ?? serviceRanks.size;
       found = {
         byService,
-        allowServices: [...allowing].sort((a, b) => rank(a) - rank(b)),
+        allowServices: [...allowing].sort(byRank),
         patterns: [...ids],
       };
       policyServices.set(policy, found);
@@ -817,8 +819,7 @@ export function accessIndexOf(
       return applies;
     },
     versionOf: (statement) => statementVersions.get(statement),
-    // A service the catalog lacks goes last: accessFromParts sorts what is out of order.
-    serviceRank: (service) => serviceRanks.get(service) ?? serviceRanks.size,
+    serviceRank: serviceRankOf,
     ownStatementsOf(side) {
       let own = ownStatements.get(side);
       if (own) return own;
@@ -856,10 +857,7 @@ export function accessIndexOf(
       const allowServices =
         identity.length === 1
           ? (identity[0] as PolicyServices).allowServices
-          : [...new Set(identity.flatMap((p) => p.allowServices))].sort(
-              (a, b) =>
-                (serviceRanks.get(a) ?? serviceRanks.size) - (serviceRanks.get(b) ?? serviceRanks.size),
-            );
+          : [...new Set(identity.flatMap((p) => p.allowServices))].sort(byRank);
       own = {
         all,
         allowServices,

@@ -160,9 +160,9 @@ export function effectiveAccessOf(
   const namedByService = byServiceOf(namedIds);
   const mentionedByService = byServiceOf(mentionedIds);
 
-  // Principals of the same account, kind and boundary whose statements are the same objects
-  // (managed policies) share what they can do when nothing that decides it reads who they are
-  // (AccessIndex.isNeutral): the whole access, or each service's part.
+  // Principals of the same account and kind, with or without a boundary, whose statements that
+  // may apply to a service are the same objects (managed policies; a boundary's by content) share
+  // that service's part when nothing that decides it reads who they are (AccessIndex.isNeutral).
   const { prefix: sharedPrefix, answered, context } = sharingOf(snapshot, index, principalArn, side);
   // Patterns with variables that name who the principal is, set for it.
   const resolved = new Map<number, ((arn: string) => boolean) | undefined>();
