@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import { createSimulator, type Simulator } from '../evaluate/simulate.js';
 import type { EvaluationResult } from '../evaluate/types.js';
+import { buildSnapshot, snapshotSourceFromFiles } from '../snapshot/build-snapshot.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
 import { pairwiseAccessOf } from '../testing/pairwise-access.js';
@@ -146,6 +148,33 @@ describe('effectiveAccessOf, set-wise, against the pairwise reference', () => {
       expect(fast.value.services?.flatMap((s) => s.grants)).toEqual(fast.value.grants);
     }
   }, 60_000);
+});
+
+describe('effectiveAccessOf on a generated account, against the pairwise reference', () => {
+  // fixtures/generated-100-roles.iam.json: `node bench/dist/tools/generate-gaad.js --roles 100
+  // --out FILE` (seed 42): 110 users and roles with the generator's mix of managed and inline
+  // policies, groups, 21 permissions boundaries that repeat a few guards, conditions and
+  // policy variables, which is what the sharing of layers and floors is keyed on.
+  const generated = () => {
+    const text = readFileSync(new URL('./fixtures/generated-100-roles.iam.json', import.meta.url), 'utf8');
+    const built = buildSnapshot(snapshotSourceFromFiles([{ path: 'accounts/111122223333/iam.json', text }]));
+    if (!built.ok) throw new Error(JSON.stringify(built.diagnostics.slice(0, 3)));
+    return built.value;
+  };
+
+  it.each([['ascending'], ['descending']])(
+    'gives every principal exactly the pairwise answer, computed in %s ARN order',
+    async (order) => {
+      const snap = generated();
+      const arns = snap.accounts.flatMap((a) => [...a.users, ...a.roles]).map((p) => p.arn);
+      arns.sort();
+      if (order === 'descending') arns.reverse();
+      expect(arns.length).toBe(110);
+      const access = await accessInOrder(snap, arns);
+      expect([...access.values()].filter((a) => a.grants.length > 0).length).toBeGreaterThan(90);
+    },
+    120_000,
+  );
 });
 
 describe('effectiveAccessOf, principals that share their policies', () => {
