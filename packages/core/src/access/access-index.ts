@@ -260,6 +260,11 @@ export interface OwnStatements {
   statementsFor(service: string): ServiceStatements;
   /** The ids of the resource patterns the statements name. */
   readonly patterns: ReadonlySet<number>;
+  /**
+   * Whether a permissions boundary caps what the identity policies allow (one that does not parse
+   * is left to the evaluation, which reports it).
+   */
+  readonly bounded: boolean;
   /** An identity policy document that does not parse, when there is one (the others are skipped). */
   readonly unparsed?: { readonly document: unknown };
 }
@@ -867,6 +872,8 @@ export function accessIndexOf(
           scp: gather(scps, service),
         }),
         patterns: ownPatterns,
+        bounded:
+          side.permissionBoundaries.length > 0 && side.permissionBoundaries.every((b) => parse(b.policy)),
         ...(unparsed ? { unparsed } : {}),
       };
       ownStatements.set(side, own);

@@ -438,6 +438,58 @@ describe('effectiveAccessOf, permissions boundaries', () => {
   );
 });
 
+describe('effectiveAccessOf, a boundary that allows nothing of a service', () => {
+  const account = '111122223333';
+  const role = `arn:aws:iam::${account}:role/worker`;
+  const user = `arn:aws:iam::${account}:user/operator`;
+  const free = `arn:aws:iam::${account}:role/free`;
+  const queue = `arn:aws:sqs:eu-west-1:${account}:orders`;
+  const topic = `arn:aws:sns:eu-west-1:${account}:alerts`;
+  // A boundary lets a principal do only what both it and the identity policies allow, so a
+  // service the boundary does not name is denied whatever the identity policies say; a
+  // same-account resource-based policy naming a user still grants past it.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+  const bounded = () =>
+    riskSnapshot({
+      [account]: {
+        policies: {
+          Broad: { Statement: [{ Effect: 'Allow', Action: ['sqs:*', 'sns:*', 'ec2:*'], Resource: '*' }] },
+          QueuesOnly: { Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }] },
+        },
+        roles: [
+          { name: 'worker', managed: ['Broad'], boundary: 'QueuesOnly' },
+          { name: 'free', managed: ['Broad'] },
+        ],
+        users: [{ name: 'operator', managed: ['Broad'], boundary: 'QueuesOnly' }],
+        resources: [
+          { arn: queue, type: 'AWS::SQS::Queue' },
+          {
+            arn: topic,
+            type: 'AWS::SNS::Topic',
+            policy: {
+              Version: '2012-10-17',
+              Statement: [
+                { Effect: 'Allow', Principal: { AWS: user }, Action: 'sns:Publish', Resource: topic },
+              ],
+            },
+          },
+        ],
+      },
+    });
+
+  it.each([[[role, user, free]], [[free, user, role]]])(
+    'leaves out the services it does not allow, unless a resource-based policy names the principal (%j)',
+    async (order) => {
+      const access = await accessInOrder(bounded(), order);
+      const services = (arn: string) => (access.get(arn)?.services ?? []).map((p) => p.service);
+      expect(services(role)).toEqual(['sqs']);
+      expect(services(free)).toEqual(expect.arrayContaining(['ec2', 'sns', 'sqs']));
+      expect(allowed(access.get(user) as PrincipalAccess, 'sns:Publish', topic)).toBe(true);
+      expect(allowed(access.get(user) as PrincipalAccess, 'sns:DeleteTopic', topic)).toBe(false);
+    },
+  );
+});
+
 describe('effectiveAccessOf, a Resource with a policy variable', () => {
   const account = '111122223333';
   const user = (name: string) => `arn:aws:iam::${account}:user/${name}`;

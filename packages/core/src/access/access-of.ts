@@ -434,6 +434,9 @@ export function effectiveAccessOf(
     const allows = identity.filter((s) => s.effect === 'Allow');
     if (allows.length === 0 && !namedByService.has(service)) continue;
     const boundary = applying(lists.boundary, service);
+    // A boundary that allows nothing here leaves what the identity policies allow denied; with no
+    // resource-based policy naming the principal, its account or everyone, nothing else can allow.
+    if (own.bounded && !namedByService.has(service) && !boundary.some((s) => s.effect === 'Allow')) continue;
     const scp = applying(lists.scp, service);
     const statementsKey = `${index.statementsKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(scp)}`;
     const namedKey = `${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;

@@ -237,6 +237,32 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
     expect(via('b')).toEqual([`arn:aws:iam::${account}:policy/Second`]);
   });
 
+  it('counts nothing of a service the boundary does not allow', async () => {
+    // A boundary lets a principal do only what both it and the identity policies allow.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+    const account = '111122223333';
+    const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+    const snap = riskSnapshot({
+      [account]: {
+        policies: {
+          Broad: { Statement: [{ Effect: 'Allow', Action: ['sqs:*', 'ec2:*'], Resource: '*' }] },
+          QueuesOnly: { Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }] },
+        },
+        roles: [
+          { name: 'worker', managed: ['Broad'], boundary: 'QueuesOnly' },
+          { name: 'free', managed: ['Broad'] },
+        ],
+      },
+    });
+    const services = async (name: string) => {
+      const result = uninventoriedAccessOf(snap, await loadTools(), arn(name));
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+      return (result.value.services ?? []).map((p) => p.service);
+    };
+    expect(await services('worker')).toEqual(['sqs']);
+    expect(await services('free')).toEqual(['ec2', 'sqs']);
+  });
+
   it('rejects a principal the snapshot does not have', () => {
     const result = uninventoriedAccessOf(snapshot, tools, 'arn:aws:iam::111122223333:role/nobody');
     expect(result.diagnostics[0]?.code).toBe('access.unknown-principal');

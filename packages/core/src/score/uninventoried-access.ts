@@ -169,6 +169,9 @@ export function uninventoriedAccessOf(
     const allows = identity.filter((s) => s.effect === 'Allow');
     if (allows.length === 0) continue;
     const boundary = lists.boundary.filter(applies);
+    // A boundary that allows nothing here denies every placeholder (no resource-based policy
+    // holds one), as in effective access.
+    if (own.bounded && !boundary.some((s) => s.effect === 'Allow')) continue;
     const restrictive = [...lists.scp, ...(rcpsByService.get(service) ?? [])].filter(applies);
     const statements = [...boundary, ...restrictive, ...identity];
     // Identity and boundary statements by content: the floor names no policy (no `via`).
