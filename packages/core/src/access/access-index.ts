@@ -10,6 +10,7 @@ import { parseArn, splitArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy, PolicyVersion, Statement } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
+import { memoByPair } from '../private/memo-by-pair.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { ActionBits } from './action-bits.js';
 import { createPolicySets, ownInlineDocuments, type PolicySets } from './policy-sets.js';
@@ -516,7 +517,22 @@ export function accessIndexOf(
     return services;
   };
   const statementVersions = new WeakMap<Statement, PolicyVersion>();
-  const appliesByService = new WeakMap<Statement, Map<string, boolean>>();
+  const appliesIn = memoByPair((statement: Statement, service: string): boolean => {
+    const version = statementVersions.get(statement);
+    const resources = statement.resource;
+    return (
+      !resources ||
+      version === undefined ||
+      resources.some((text) => {
+        if (text === '*' || (version === '2012-10-17' && text.includes('${'))) return true;
+        const id = patterns.ids.get(`${version === '2012-10-17' ? 'v' : 'l'}${text}`);
+        const hit = (classesOfPattern[id ?? -1] ?? []).some(
+          (c) => (classes[c] as ResourceClass).service === service,
+        );
+        return hit || compileArnPattern(text)('*');
+      })
+    );
+  });
   const ownStatements = new WeakMap<PrincipalSide, OwnStatements>();
   const policyServices = new WeakMap<Policy, PolicyServices>();
   const policyServicesOf = (policy: Policy): PolicyServices => {
@@ -798,31 +814,7 @@ export function accessIndexOf(
       }
       return id;
     },
-    appliesIn(statement, service) {
-      let known = appliesByService.get(statement);
-      if (!known) {
-        known = new Map();
-        appliesByService.set(statement, known);
-      }
-      let applies = known.get(service);
-      if (applies === undefined) {
-        const version = statementVersions.get(statement);
-        const resources = statement.resource;
-        applies =
-          !resources ||
-          version === undefined ||
-          resources.some((text) => {
-            if (text === '*' || (version === '2012-10-17' && text.includes('${'))) return true;
-            const id = patterns.ids.get(`${version === '2012-10-17' ? 'v' : 'l'}${text}`);
-            const hit = (classesOfPattern[id ?? -1] ?? []).some(
-              (c) => (classes[c] as ResourceClass).service === service,
-            );
-            return hit || compileArnPattern(text)('*');
-          });
-        known.set(service, applies);
-      }
-      return applies;
-    },
+    appliesIn,
     versionOf: (statement) => statementVersions.get(statement),
     serviceRank: serviceRankOf,
     ownStatementsOf(side) {

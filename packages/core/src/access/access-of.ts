@@ -8,6 +8,7 @@ import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
+import { memoByPair } from '../private/memo-by-pair.js';
 import type { Snapshot } from '../snapshot/model.js';
 import {
   type AccessIndex,
@@ -180,7 +181,10 @@ export function effectiveAccessOf(
   };
   const outcomes = new Map<string, Outcome>();
   // Statement signatures as text ids ({@link AccessIndex.textId}), by policy set and action.
-  const signatures = new Map<PolicySet, Map<string, number>>();
+  const signatureOf = memoByPair((set: PolicySet, action: string): number => {
+    const actionLower = action.toLowerCase();
+    return index.textId(statementSignature(set, actionIdOf(actionLower), actionLower));
+  });
   const prefixId = index.textId(sharedPrefix);
   const decide = (
     action: string,
@@ -193,18 +197,7 @@ export function effectiveAccessOf(
     const set = setFor(resourceSide, sideKey);
     if (!set) return undefined;
     // Classes of one resource side share its set: each action's signature is found once.
-    let bySet = signatures.get(set);
-    if (!bySet) {
-      bySet = new Map();
-      signatures.set(set, bySet);
-    }
-    let signature = bySet.get(action);
-    if (signature === undefined) {
-      const actionLower = action.toLowerCase();
-      signature = index.textId(statementSignature(set, actionIdOf(actionLower), actionLower));
-      bySet.set(action, signature);
-    }
-    const key = `${index.textId(classKey)},${signature}`;
+    const key = `${index.textId(classKey)},${signatureOf(set, action)}`;
     const memo = neutral ? index.sharedOutcomes : outcomes;
     const memoKey = neutral ? `${prefixId},${key}` : key;
     let outcome = memo.get(memoKey);
@@ -471,12 +464,10 @@ export function effectiveAccessOf(
  */
 export function accessFromParts(principal: string, parts: readonly ServiceAccess[]): PrincipalAccess {
   const services = parts.filter((p) => p.grants.length > 0);
-  const first = (part: ServiceAccess) => part.grants[0] as AccessGrant;
-  for (let i = 1; i < services.length; i++) {
-    if (compareGrants(first(services[i - 1] as ServiceAccess), first(services[i] as ServiceAccess)) < 0)
-      continue;
-    services.sort((a, b) => compareGrants(first(a), first(b)));
-    break;
+  const byFirst = (a: ServiceAccess, b: ServiceAccess) =>
+    compareGrants(a.grants[0] as AccessGrant, b.grants[0] as AccessGrant);
+  if (services.some((part, i) => i > 0 && byFirst(services[i - 1] as ServiceAccess, part) >= 0)) {
+    services.sort(byFirst);
   }
   let grants: readonly AccessGrant[] | undefined;
   return {

@@ -7,7 +7,7 @@ import {
 import { CAPABILITIES, type Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import type { ScoreWeights } from '../config/default-config.js';
-import { memoByPair } from './private/memo-by-pair.js';
+import { memoByPair } from '../private/memo-by-pair.js';
 
 /**
  * What the score knows of the world besides the weights: which resources hold sensitive data.

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { effectiveAccessOf } from '../access/access-of.js';
+import { effectiveAccessOf, type PrincipalAccess } from '../access/access-of.js';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
 import { loadTools, riskSnapshot } from '../testing/risk-snapshot.js';
-import { withRolePolicy } from '../testing/with-role-policy.js';
+import { withRolePolicy, withRoles } from '../testing/with-role-policy.js';
 import { isPlaceholderResource, scoringAccessOf, uninventoriedAccessOf } from './uninventoried-access.js';
 
 let snapshot: Snapshot;
@@ -21,10 +21,14 @@ const role = 'arn:aws:iam::111122223333:role/orders-lambda-basic';
 // The training organisation's orders account has no EBS volume in its inventory.
 const volumes = 'arn:aws:ec2:eu-west-1:111122223333:volume/*';
 
-function floorPairs(s: Snapshot, arn: string): string[] {
-  const result = uninventoriedAccessOf(s, tools, arn);
+function floorOf(s: Snapshot, arn: string, t = tools): PrincipalAccess {
+  const result = uninventoriedAccessOf(s, t, arn);
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-  return result.value.grants.flatMap((g) => g.actions.flatMap((a) => g.resources.map((r) => `${a} ${r}`)));
+  return result.value;
+}
+
+function floorPairs(s: Snapshot, arn: string): string[] {
+  return floorOf(s, arn).grants.flatMap((g) => g.actions.flatMap((a) => g.resources.map((r) => `${a} ${r}`)));
 }
 
 describe('uninventoriedAccessOf (the floor for resource types without inventory)', () => {
@@ -142,22 +146,12 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
         ],
       },
     };
-    const both: Snapshot = {
-      ...snapshot,
-      accounts: snapshot.accounts.map((account) => ({
-        ...account,
-        roles: account.roles.map((r) =>
-          r.arn === role || r.arn === other
-            ? { ...r, attachedPolicies: attached ?? [], inlinePolicies: r.arn === role ? [narrowPolicy] : [] }
-            : r,
-        ),
-      })),
-    };
-    const parts = (arn: string) => {
-      const result = uninventoriedAccessOf(both, tools, arn);
-      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-      return new Map((result.value.services ?? []).map((p) => [p.service, p]));
-    };
+    const both = withRoles(snapshot, (r) =>
+      r.arn === role || r.arn === other
+        ? { ...r, attachedPolicies: attached ?? [], inlinePolicies: r.arn === role ? [narrowPolicy] : [] }
+        : r,
+    );
+    const parts = (arn: string) => new Map((floorOf(both, arn).services ?? []).map((p) => [p.service, p]));
     const narrow = parts(role);
     const plain = parts(other);
     for (const service of ['s3', 'ec2']) {
@@ -176,26 +170,16 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
       name: 'AWSLambdaBasicExecutionRole',
     };
     expect(attached.length).toBeGreaterThan(0);
-    const reordered: Snapshot = {
-      ...snapshot,
-      accounts: snapshot.accounts.map((account) => ({
-        ...account,
-        roles: account.roles.map((r) =>
-          r.arn === role || r.arn === other
-            ? {
-                ...r,
-                attachedPolicies: r.arn === role ? [...attached, logs] : [logs, ...attached],
-                inlinePolicies: [],
-              }
-            : r,
-        ),
-      })),
-    };
-    const parts = (arn: string) => {
-      const result = uninventoriedAccessOf(reordered, tools, arn);
-      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-      return result.value.services ?? [];
-    };
+    const reordered = withRoles(snapshot, (r) =>
+      r.arn === role || r.arn === other
+        ? {
+            ...r,
+            attachedPolicies: r.arn === role ? [...attached, logs] : [logs, ...attached],
+            inlinePolicies: [],
+          }
+        : r,
+    );
+    const parts = (arn: string) => floorOf(reordered, arn).services ?? [];
     const first = parts(role);
     expect(first.length).toBeGreaterThan(0);
     const second = parts(other);
@@ -221,11 +205,8 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
       },
     });
     const tools2 = await loadTools();
-    const floor = (name: string) => {
-      const result = uninventoriedAccessOf(twins, tools2, arn(name));
-      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-      return result.value.services?.find((p) => p.service === 'ec2');
-    };
+    const floor = (name: string) =>
+      floorOf(twins, arn(name), tools2).services?.find((p) => p.service === 'ec2');
     expect(floor('a')?.grants.flatMap((g) => g.actions)).toEqual(['ec2:DeleteVolume']);
     expect(floor('b')).toBe(floor('a'));
     const via = (name: string) => {
@@ -254,11 +235,8 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
         ],
       },
     });
-    const services = async (name: string) => {
-      const result = uninventoriedAccessOf(snap, await loadTools(), arn(name));
-      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
-      return (result.value.services ?? []).map((p) => p.service);
-    };
+    const services = async (name: string) =>
+      (floorOf(snap, arn(name), await loadTools()).services ?? []).map((p) => p.service);
     expect(await services('worker')).toEqual(['sqs']);
     expect(await services('free')).toEqual(['ec2', 'sqs']);
   });

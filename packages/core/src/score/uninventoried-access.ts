@@ -20,8 +20,8 @@ import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
+import { memoByPair } from '../private/memo-by-pair.js';
 import type { Snapshot } from '../snapshot/model.js';
-import { memoByPair } from './private/memo-by-pair.js';
 
 /** The region of a placeholder ARN when the account's inventory has no regional resource. */
 const FALLBACK_REGION = 'us-east-1';
