@@ -66,6 +66,19 @@ describe('whoCan on the training organisation', () => {
     expect(snapshotContext({ ...snapshot, collectedAt: 'not a date' })).toEqual({});
   });
 
+  it('gives, for outsiders only, exactly the outside principals of the whole answer, for every resource with a policy', () => {
+    const inside = new Set(snapshot.accounts.flatMap((a) => [...a.users, ...a.roles]).map((p) => p.arn));
+    let outsiders = 0;
+    for (const r of snapshot.accounts.flatMap((a) => a.resources).filter((r) => r.policy !== undefined)) {
+      const all = whoCan(snapshot, tools, r.arn);
+      const only = whoCan(snapshot, tools, r.arn, { outsidersOnly: true });
+      if (!all.ok || !only.ok) throw new Error(r.arn);
+      expect(only.value.principals, r.arn).toEqual(all.value.principals.filter((p) => !inside.has(p.arn)));
+      outsiders += only.value.principals.length;
+    }
+    expect(outsiders).toBeGreaterThan(3);
+  });
+
   it('answers nobody when no action passes the filter', () => {
     const result = whoCan(snapshot, tools, 'arn:aws:sns:eu-west-1:111122223333:orders-notifications', {
       capability: 'delete-data',

@@ -42,6 +42,18 @@ export interface WhoCanTools {
   readonly resourceTypes: ResourceTypeIndex;
 }
 
+/** What {@link whoCan} looks at: one action, the actions of one capability, only outsiders. */
+export interface WhoCanFilter {
+  readonly action?: string;
+  readonly capability?: Capability;
+  /**
+   * Only the principals from outside the snapshot that the resource's policy names (other
+   * accounts, the public, services), not its users and roles: for callers that have those from
+   * effective access already, as the scan does.
+   */
+  readonly outsidersOnly?: boolean;
+}
+
 /**
  * The principals that can call actions on one resource, with every policy of the snapshot applied
  * exactly (`evaluateRequest` through {@link decideWithUnknowns}): every user and role of the
@@ -58,7 +70,7 @@ export function whoCan(
   snapshot: Snapshot,
   tools: WhoCanTools,
   resourceArn: string,
-  filter: { readonly action?: string; readonly capability?: Capability } = {},
+  filter: WhoCanFilter = {},
 ): Result<WhoCanResult> {
   const arn = parseArn(resourceArn);
   if (!arn) return fail([error('request.malformed-arn', 'resource', `\`${resourceArn}\` is not an ARN`)]);
@@ -100,7 +112,12 @@ export function whoCan(
   const [firstAction] = actions;
   // No action of the catalog applies to this resource (or passes the filter): nobody can.
   if (firstAction === undefined) return ok({ resource: resourceArn, principals: [] });
-  for (const principalArn of candidatePrincipals(snapshot, resourceSide(firstAction, undefined))) {
+  const outsidersOnly = filter.outsidersOnly === true;
+  for (const principalArn of candidatePrincipals(
+    snapshot,
+    resourceSide(firstAction, undefined),
+    outsidersOnly,
+  )) {
     const principal = principalSideOf(snapshot, principalArn);
     if (!principal.ok) {
       diagnostics.push(...principal.diagnostics);
@@ -158,12 +175,14 @@ export function whoCan(
   return ok({ resource: resourceArn, principals: entries });
 }
 
-/** Every user and role of the snapshot, and the outside principals the resource policy names. */
-function candidatePrincipals(snapshot: Snapshot, side: ResourceSide): string[] {
-  const inside = snapshot.accounts.flatMap((account) => [
-    ...account.users.map((u) => u.arn),
-    ...account.roles.map((r) => r.arn),
-  ]);
+/** Every user and role of the snapshot (unless `outsidersOnly`), and the outside principals the resource policy names. */
+function candidatePrincipals(snapshot: Snapshot, side: ResourceSide, outsidersOnly: boolean): string[] {
+  const inside = outsidersOnly
+    ? []
+    : snapshot.accounts.flatMap((account) => [
+        ...account.users.map((u) => u.arn),
+        ...account.roles.map((r) => r.arn),
+      ]);
   const known = new Set(snapshot.accounts.map((a) => a.id));
   const outside = new Set<string>();
   const parsed = side.resourcePolicy === undefined ? undefined : parsePolicy(side.resourcePolicy);

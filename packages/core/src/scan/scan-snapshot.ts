@@ -253,7 +253,6 @@ export function scanSnapshot(
   if (diagnostics.length > 0) return fail(diagnostics);
 
   // Outsiders (other accounts, the public, services) that a resource's own policy lets in.
-  const known = new Set(entities.map((e) => e.entity.arn));
   const accounts = new Set(snapshot.accounts.map((a) => a.id));
   for (const account of snapshot.accounts) {
     for (const r of account.resources) {
@@ -261,10 +260,9 @@ export function scanSnapshot(
       // A bucket's policy also governs its objects, which are not in the inventory.
       const targets = r.type === 'AWS::S3::Bucket' ? [r.arn, `${r.arn}/*`] : [r.arn];
       for (const target of targets) {
-        const who = whoCan(snapshot, tools, target);
+        const who = whoCan(snapshot, tools, target, { outsidersOnly: true });
         if (!who.ok) continue;
         for (const p of who.value.principals) {
-          if (known.has(p.arn)) continue;
           const via = [
             ...new Set(p.via.map((v) => (v.policyType === 'resource' ? 'resource-based policy' : v.policy))),
           ];
