@@ -74,10 +74,19 @@ export function simulateInputFor(snapshot: Snapshot, request: RequestInput): Res
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-currenttime
  */
 export function snapshotContext(snapshot: Snapshot): Readonly<Record<string, string>> {
-  const at = snapshot.collectedAt === undefined ? Number.NaN : Date.parse(snapshot.collectedAt);
-  if (Number.isNaN(at)) return {};
-  return { 'aws:CurrentTime': new Date(at).toISOString(), 'aws:EpochTime': String(Math.floor(at / 1000)) };
+  let context = snapshotContexts.get(snapshot);
+  if (!context) {
+    const at = snapshot.collectedAt === undefined ? Number.NaN : Date.parse(snapshot.collectedAt);
+    context = Number.isNaN(at)
+      ? {}
+      : { 'aws:CurrentTime': new Date(at).toISOString(), 'aws:EpochTime': String(Math.floor(at / 1000)) };
+    snapshotContexts.set(snapshot, context);
+  }
+  return context;
 }
+
+/** {@link snapshotContext} by snapshot (every request asks for it). */
+const snapshotContexts = new WeakMap<Snapshot, Readonly<Record<string, string>>>();
 
 /** The policies and context keys of a request that follow from its principal alone. */
 export interface PrincipalSide {
