@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliForTest as run } from './testing/run-cli.js';
+import { tempDir } from './testing/temp-dir.js';
 
 const examples = new URL('../../../examples/simulate/', import.meta.url);
 const example = (name: string) => new URL(name, examples).pathname;
 
 function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'accessloop-cli-'));
+  const dir = tempDir('accessloop-cli-');
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;

@@ -1,15 +1,15 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliForTest as run } from '../testing/run-cli.js';
+import { tempDir } from '../testing/temp-dir.js';
 
 const fixtures = new URL('../../../core/src/snapshot/fixtures/', import.meta.url).pathname;
 const account = '111122223333';
 
 /** A snapshot folder in the SPEC §2 layout, made from the loader's fixtures. */
 function snapshotFolder(edit?: (iam: Record<string, unknown[]>) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'accessloop-can-'));
+  const dir = tempDir('accessloop-can-');
   mkdirSync(join(dir, 'accounts', account), { recursive: true });
   cpSync(join(fixtures, 'organization.json'), join(dir, 'organization.json'));
   cpSync(join(fixtures, `resources-${account}.json`), join(dir, 'accounts', account, 'resources.json'));

@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliForTest as run } from '../testing/run-cli.js';
+import { tempDir } from '../testing/temp-dir.js';
 
 const org = new URL('../../../../examples/org', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'accessloop-risks-'));
+const dir = tempDir('accessloop-risks-');
 
 interface JsonFinding {
   id: string;

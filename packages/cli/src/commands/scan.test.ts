@@ -1,24 +1,15 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { progressBar } from '../progress.js';
 import { runCliForTest } from '../testing/run-cli.js';
+import { tempDir } from '../testing/temp-dir.js';
 
 const exampleOrg = new URL('../../../../examples/org', import.meta.url).pathname;
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'accessloop-scan-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('accessloop scan', () => {
   it('writes index.html, report.md and results.json and prints a summary', async () => {
-    const out = tempDir();
+    const out = tempDir('accessloop-scan-');
     const run = await runCliForTest('scan', exampleOrg, '--out', out);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -62,7 +53,7 @@ describe('accessloop scan', () => {
   }, 300_000);
 
   it('scores with the configuration file it is given, and refuses a bad one', async () => {
-    const dir = tempDir();
+    const dir = tempDir('accessloop-scan-');
     const config = join(dir, 'accessloop.yaml');
     writeFileSync(config, 'scoring:\n  weights:\n    no-such-capability: 3\n');
     const bad = await runCliForTest('scan', exampleOrg, '--no-risks', '--config', config);
@@ -71,9 +62,9 @@ describe('accessloop scan', () => {
   });
 
   it('refuses a bad snapshot with one line and exit 2, and leaves the previous reports alone', async () => {
-    const out = tempDir();
+    const out = tempDir('accessloop-scan-');
     writeFileSync(join(out, 'report.md'), 'last month');
-    const bad = join(tempDir(), 'iam.json');
+    const bad = join(tempDir('accessloop-scan-'), 'iam.json');
     writeFileSync(bad, '{"UserDetailList": [');
     const run = await runCliForTest('scan', bad, '--out', out);
     expect(run.code).toBe(2);

@@ -1,8 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliForTest as run } from '../testing/run-cli.js';
+import { tempDir } from '../testing/temp-dir.js';
 
 const org = new URL('../../../../examples/org', import.meta.url).pathname;
 const account = '111122223333';
@@ -12,7 +12,7 @@ const queue = `arn:aws:sqs:eu-west-1:${account}:orders-events`;
 
 /** A one-account snapshot: two roles (one with a hostile team tag), a confidential queue, one CloudTrail file. */
 function smallSnapshot(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'accessloop-score-'));
+  const dir = tempDir('accessloop-score-');
   mkdirSync(join(dir, 'accounts', account), { recursive: true });
   mkdirSync(join(dir, 'cloudtrail'));
   const trust = {
@@ -156,7 +156,7 @@ describe('accessloop score on a small snapshot', () => {
   });
 
   it('counts completed reviews and improvements since a previous snapshot', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'accessloop-reviews-'));
+    const dir = tempDir('accessloop-reviews-');
     const reviews = join(dir, 'reviews.yaml');
     writeFileSync(reviews, 'reviews:\n  - team: checkout\n    completedAt: 2026-11-10\n    reviewer: ana\n');
     const { code, stdout } = await run(
@@ -195,7 +195,7 @@ describe('accessloop score on a small snapshot', () => {
   });
 
   it('reads the weights from --config', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'accessloop-config-'));
+    const dir = tempDir('accessloop-config-');
     const config = join(dir, 'accessloop.yaml');
     writeFileSync(config, 'classification:\n  sensitiveValues: []\nscore:\n  criticalMultiplier: 1\n');
     const { code, stdout } = await run(
@@ -222,7 +222,7 @@ describe('accessloop score on a small snapshot', () => {
   ])(
     'rejects a bad configuration file with one line naming the file and path, exit 2',
     async (text, where, code) => {
-      const dir = mkdtempSync(join(tmpdir(), 'accessloop-config-'));
+      const dir = tempDir('accessloop-config-');
       const config = join(dir, 'accessloop.yaml');
       writeFileSync(config, text);
       const result = await run('score', small, '--config', config);
@@ -235,7 +235,7 @@ describe('accessloop score on a small snapshot', () => {
   );
 
   it('rejects a bad reviews file and an unknown principal, exit 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'accessloop-reviews-'));
+    const dir = tempDir('accessloop-reviews-');
     const reviews = join(dir, 'reviews.json');
     writeFileSync(reviews, '{"reviews": [{"team": "checkout"}]}');
     const bad = await run('score', small, '--reviews', reviews);
@@ -249,7 +249,7 @@ describe('accessloop score on a small snapshot', () => {
 
 /** The training organisation's IAM, organisation and resources, without its usage files. */
 function orgWithoutUsage(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'accessloop-org-'));
+  const dir = tempDir('accessloop-org-');
   cpSync(org, dir, {
     recursive: true,
     filter: (path) => !path.includes('cloudtrail') && !path.endsWith('access-advisor.json'),
