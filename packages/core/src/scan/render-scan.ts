@@ -81,6 +81,12 @@ export function renderScanMarkdown(scan: ScanResult): string {
             `| ${capabilityWords[a.capability]} | ${markdownCode(line.principal)}${lineFlags(line)} | ${line.via.map(markdownCode).join(', ')} |`,
           );
         }
+        const more = a.principalCount - a.lines.length;
+        if (more > 0) {
+          out.push(
+            `| ${capabilityWords[a.capability]} | and ${formatNumber(more)} more | ${markdownCode(whoCanCommand(r.arn, a.capability))} lists them all |`,
+          );
+        }
       }
       out.push('');
     }
@@ -144,6 +150,12 @@ export function renderScanHtml(scan: ScanResult): string {
           for (const line of a.lines) {
             body.push(
               `<tr${line.external ? ' class="outside"' : ''}><td>${escapeHtml(capabilityWords[a.capability] ?? a.capability)}</td><td><code>${escapeHtml(line.principal)}</code>${escapeHtml(lineFlags(line))}</td><td>${line.via.map((v) => `<code>${escapeHtml(v)}</code>`).join(', ')}</td></tr>`,
+            );
+          }
+          const more = a.principalCount - a.lines.length;
+          if (more > 0) {
+            body.push(
+              `<tr><td>${escapeHtml(capabilityWords[a.capability] ?? a.capability)}</td><td>and ${formatNumber(more)} more</td><td><code>${escapeHtml(whoCanCommand(r.arn, a.capability))}</code> lists them all</td></tr>`,
             );
           }
         }
@@ -211,6 +223,11 @@ function scoreNote(score: PrincipalScore | undefined): string {
 
 function formatNumber(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** The command that lists everyone with a capability on a resource (the reports list the first few). */
+function whoCanCommand(arn: string, capability: string): string {
+  return `accessloop who-can SNAPSHOT --resource ${arn} --capability ${capability}`;
 }
 
 function exposureNote(r: ScannedResource): string {

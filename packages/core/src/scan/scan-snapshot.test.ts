@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { effectiveAccessOf } from '../access/access-of.js';
 import { whoCan } from '../access/who-can.js';
+import { capabilitiesFor } from '../capability/capability-map.js';
 import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
 import { describeAccess } from './describe-access.js';
 import { renderScanHtml, renderScanMarkdown, renderScanSummary } from './render-scan.js';
-import { riskOf, type ScanResult, scanSnapshot } from './scan-snapshot.js';
+import { MAX_LISTED_PRINCIPALS, riskOf, type ScanResult, scanSnapshot } from './scan-snapshot.js';
 
 let snapshot: Snapshot;
 let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
@@ -31,26 +33,93 @@ describe('scanSnapshot on the training organisation', () => {
   });
 
   // The scan also lists other services' actions on a resource (`ssm:SendCommand` writing its
-  // output to a bucket), which who-can leaves out: who-can's principals are a part of its lines.
-  it('lists, for every inventory resource, the principals who-can finds (a bucket with its objects)', () => {
+  // output to a bucket), which who-can leaves out: who-can's principals are a part of its count.
+  it('counts, for every inventory resource, the principals who-can finds, and lists them when they are few', () => {
     const known = new Set(snapshot.accounts.flatMap((a) => [...a.users, ...a.roles]).map((p) => p.arn));
-    const whoCanReach = (arn: string) => {
-      const found = whoCan(snapshot, tools, arn);
-      if (!found.ok) throw new Error(JSON.stringify(found.diagnostics));
-      return found.value.principals.map((p) => p.arn).filter((principal) => known.has(principal));
-    };
     let reached = 0;
     for (const resource of scan.resources) {
-      const listed = new Set(resource.access.flatMap((c) => c.lines.map((l) => l.principal)));
-      const objects = resource.type === 'AWS::S3::Bucket' ? whoCanReach(`${resource.arn}/*`) : [];
-      const expected = [...new Set([...whoCanReach(resource.arn), ...objects])].sort();
-      expect(
-        expected.filter((arn) => !listed.has(arn)),
-        resource.arn,
-      ).toEqual([]);
-      if (expected.length > 0) reached++;
+      for (const { capability, principalCount, lines } of resource.access) {
+        const reach = (arn: string) => {
+          const found = whoCan(snapshot, tools, arn, { capability });
+          if (!found.ok) throw new Error(JSON.stringify(found.diagnostics));
+          return found.value.principals.map((p) => p.arn).filter((principal) => known.has(principal));
+        };
+        const objects = resource.type === 'AWS::S3::Bucket' ? reach(`${resource.arn}/*`) : [];
+        const expected = new Set([...reach(resource.arn), ...objects]);
+        expect(principalCount, `${resource.arn} ${capability}`).toBeGreaterThanOrEqual(expected.size);
+        const listed = new Set(lines.map((l) => l.principal));
+        if (principalCount <= MAX_LISTED_PRINCIPALS) {
+          expect(
+            [...expected].filter((arn) => !listed.has(arn)),
+            resource.arn,
+          ).toEqual([]);
+        }
+        if (expected.size > 0) reached++;
+      }
     }
     expect(reached).toBeGreaterThan(10);
+  });
+
+  it("counts and lists each resource's principals as every principal's effective access says, the first few by ARN", () => {
+    // The reference: every principal's grants turned around, each (resource, capability) in full.
+    const inventory = new Map(scan.resources.map((r) => [r.arn, r]));
+    const full = new Map<string, Map<string, boolean>>();
+    for (const principal of scan.principals) {
+      const access = effectiveAccessOf(snapshot, tools, principal.arn);
+      if (!access.ok) throw new Error(principal.arn);
+      for (const grant of access.value.grants) {
+        for (const target of grant.resources) {
+          const arn = inventory.has(target)
+            ? target
+            : target.startsWith('arn:aws:s3:::')
+              ? target.split('/')[0]
+              : '';
+          const resource = inventory.get(arn as string);
+          if (!resource) continue;
+          for (const capability of new Set(grant.actions.flatMap((a) => capabilitiesFor(a)))) {
+            const key = `${resource.arn} ${capability}`;
+            if (!full.has(key)) full.set(key, new Map());
+            full.get(key)?.set(principal.arn, resource.account !== principal.account);
+          }
+        }
+      }
+    }
+    let capped = 0;
+    for (const resource of scan.resources) {
+      for (const { capability, principalCount, lines } of resource.access) {
+        const key = `${resource.arn} ${capability}`;
+        const inside = full.get(key) ?? new Map<string, boolean>();
+        const outsiders = lines.filter((l) => !inside.has(l.principal));
+        expect(principalCount, key).toBe(inside.size + outsiders.length);
+        const byArn = [...inside.keys()].sort();
+        const external = byArn.filter((arn) => inside.get(arn)).slice(0, MAX_LISTED_PRINCIPALS);
+        const shown = Math.max(MAX_LISTED_PRINCIPALS, external.length + outsiders.length);
+        const expected = [
+          ...[...external, ...outsiders.map((l) => l.principal)].sort(),
+          ...byArn.filter((arn) => !inside.get(arn)),
+        ].slice(0, shown);
+        expect(
+          lines.map((l) => l.principal),
+          key,
+        ).toEqual(expected);
+        if (principalCount > lines.length) capped++;
+      }
+    }
+    expect(capped).toBeGreaterThan(0);
+  });
+
+  it('counts the principals that can administer, write or delete each resource', () => {
+    const changers = (r: ScanResult['resources'][number]) =>
+      new Set(
+        r.access
+          .filter((a) => a.capability !== 'read-config' && a.capability !== 'use-resource')
+          .flatMap((a) => a.lines.map((l) => l.principal)),
+      ).size;
+    // Where nothing is cut short, the count is the principals listed.
+    for (const r of scan.resources) {
+      if (r.access.every((a) => a.principalCount === a.lines.length))
+        expect(r.canChange, r.arn).toBe(changers(r));
+    }
   });
 
   it('says what orders-api can do in one sentence (SPEC §5)', () => {
@@ -79,8 +148,8 @@ describe('scanSnapshot on the training organisation', () => {
     expect(readers[0]).toMatchObject({ principal: 'anonymous', external: true, conditional: false });
     expect(readers[0]?.via).toEqual(['resource-based policy']);
     // Outsiders come before the account's own principals.
-    const firstInternal = readers.findIndex((l) => !l.external);
-    expect(readers.slice(firstInternal).every((l) => !l.external)).toBe(true);
+    const external = readers.map((l) => l.external);
+    expect(external).toEqual([...external].sort((a, b) => Number(b) - Number(a)));
     const analytics = scan.groups.find((g) => g.name === 'analytics');
     expect(analytics?.resources[0]).toBe(publicBucket);
   });
@@ -123,10 +192,21 @@ describe('scan reports', () => {
         access: [
           {
             capability: 'read-data',
+            principalCount: 1,
             lines: [{ principal: hostile, actions: [], conditional: false, external: true, via: [hostile] }],
           },
         ],
       })),
+  });
+
+  it('say how many more principals a capability has than they list, and the command that lists them', () => {
+    const resource = scan.resources.find((r) => r.access.some((a) => a.principalCount > a.lines.length));
+    const capped = resource?.access.find((a) => a.principalCount > a.lines.length);
+    if (!resource || !capped) throw new Error('no resource with more principals than listed');
+    const more = `and ${capped.principalCount - capped.lines.length} more`;
+    const command = `accessloop who-can SNAPSHOT --resource ${resource.arn} --capability ${capped.capability}`;
+    expect(renderScanMarkdown(scan)).toContain(`${more} | \`${command}\` lists them all`);
+    expect(renderScanHtml(scan)).toContain(`${more}</td><td><code>${command}</code> lists them all`);
   });
 
   it('escape every AWS string in HTML', () => {

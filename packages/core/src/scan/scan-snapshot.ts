@@ -6,7 +6,7 @@ import {
 } from '../access/access-of.js';
 import type { WhoCanTools } from '../access/who-can.js';
 import { whoCan } from '../access/who-can.js';
-import { type Capability, sortCapabilities } from '../capability/capability.js';
+import { CAPABILITIES, type Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import { DEFAULT_CONFIG } from '../config/default-config.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
@@ -22,6 +22,14 @@ import { describeAccess } from './describe-access.js';
  * are exact, and `accessloop access` lists everything.
  */
 export const MAX_LISTED_RESOURCES = 3;
+
+/**
+ * The most principals listed per capability of a resource in the scan's reports (outsiders that
+ * the resource's own policy names are always listed), so they grow with the resources, not with
+ * resources × principals: each resource stays on one screen, the counts are exact, and
+ * `accessloop who-can` lists everyone.
+ */
+export const MAX_LISTED_PRINCIPALS = 10;
 
 /** What a scan says of one principal. */
 export interface ScannedPrincipal {
@@ -60,11 +68,18 @@ export interface ScannedResource {
   readonly account: string;
   readonly group?: string;
   readonly tags: Tags;
-  /** Per capability (in the order of `CAPABILITIES`), the principals, external ones first. */
+  /**
+   * Per capability (in the order of `CAPABILITIES`), the principals: external ones first, then by
+   * ARN, at most {@link MAX_LISTED_PRINCIPALS} besides the outsiders its policy names;
+   * `principalCount` counts them all.
+   */
   readonly access: readonly {
     readonly capability: Capability;
+    readonly principalCount: number;
     readonly lines: readonly ResourceAccessLine[];
   }[];
+  /** How many principals can administer it or write or delete its data. */
+  readonly canChange: number;
   /** `public` when anyone can reach it, `external` when another account can, else `internal`. */
   readonly exposure: 'public' | 'external' | 'internal';
 }
@@ -135,37 +150,80 @@ export function scanSnapshot(
       if (r.type === 'AWS::S3::Bucket') inventoryOf.set(`${r.arn}/*`, r.arn);
     }
   }
-  const lines = new Map<string, Map<Capability, Map<string, MutableLine>>>();
+  // Per resource (by its index in `resources`) and capability, a slot: how many principals reach
+  // it, and the first of them listed (principals come in ARN order). Counted in arrays, so the
+  // pairs of principals and resources cost no memory of their own.
+  const resourceArns = [...inventory.keys()].sort(compare);
+  const resourceIndex = new Map(resourceArns.map((arn, i) => [arn, i]));
+  const resourceAccounts = resourceArns.map((arn) => (inventory.get(arn) as { account: string }).account);
+  const capabilityCount = CAPABILITIES.length;
+  const capabilityIndex = new Map(CAPABILITIES.map((c, i) => [c, i]));
+  const lastCounted = new Int32Array(resourceArns.length * capabilityCount).fill(-1);
+  const counts = new Uint32Array(resourceArns.length * capabilityCount);
+  const lastChanger = new Int32Array(resourceArns.length).fill(-1);
+  const changers = new Uint32Array(resourceArns.length);
+  const outsideChangers = new Map<number, Set<string>>();
+  const reachedFromOutside = new Uint8Array(resourceArns.length);
+  const slots = new Map<number, { external: Map<string, MutableLine>; internal: Map<string, MutableLine> }>();
+  /**
+   * One principal's actions of one capability on one resource. `principalIndex` is the
+   * principal's place in ARN order, or -1 for an outsider the resource's policy names (listed
+   * always).
+   */
   const addLine = (
-    resource: string,
+    resource: number,
     capability: Capability,
     principal: string,
+    principalIndex: number,
     actions: readonly string[],
     grant: { conditional: boolean; via?: readonly string[] },
     external: boolean,
   ) => {
-    let byCapability = lines.get(resource);
-    if (!byCapability) {
-      byCapability = new Map();
-      lines.set(resource, byCapability);
+    const slot = resource * capabilityCount + (capabilityIndex.get(capability) as number);
+    const changes = capability !== 'read-config' && capability !== 'use-resource';
+    if (external) reachedFromOutside[resource] = 1;
+    let lists = slots.get(slot);
+    if (!lists) {
+      lists = { external: new Map(), internal: new Map() };
+      slots.set(slot, lists);
     }
-    let byPrincipal = byCapability.get(capability);
-    if (!byPrincipal) {
-      byPrincipal = new Map();
-      byCapability.set(capability, byPrincipal);
+    const list = external ? lists.external : lists.internal;
+    let line = list.get(principal);
+    if (principalIndex >= 0) {
+      if (lastCounted[slot] !== principalIndex) {
+        lastCounted[slot] = principalIndex;
+        counts[slot] = (counts[slot] as number) + 1;
+      }
+      if (changes && lastChanger[resource] !== principalIndex) {
+        lastChanger[resource] = principalIndex;
+        changers[resource] = (changers[resource] as number) + 1;
+      }
+      if (!line && list.size >= MAX_LISTED_PRINCIPALS) return;
+    } else if (!line) {
+      counts[slot] = (counts[slot] as number) + 1;
+      if (changes) {
+        let outsiders = outsideChangers.get(resource);
+        if (!outsiders) {
+          outsiders = new Set();
+          outsideChangers.set(resource, outsiders);
+        }
+        if (!outsiders.has(principal)) {
+          outsiders.add(principal);
+          changers[resource] = (changers[resource] as number) + 1;
+        }
+      }
     }
-    let line = byPrincipal.get(principal);
     if (!line) {
-      line = { principal, actions: new Set(), conditional: false, external, via: new Set() };
-      byPrincipal.set(principal, line);
+      line = { principal, actions: [], conditional: false, external, via: [] };
+      list.set(principal, line);
     }
-    for (const a of actions) line.actions.add(a);
+    line.actions.push(actions);
     line.conditional ||= grant.conditional;
-    for (const v of grant.via ?? []) line.via.add(v);
+    if (grant.via) line.via.push(grant.via);
   };
 
-  // The inventory resources of a grant's resource list (lists are shared between grants).
-  const targetLists = new WeakMap<readonly string[], readonly string[]>();
+  // The inventory resources (their indexes) of a grant's resource list (lists are shared between grants).
+  const targetLists = new WeakMap<readonly string[], readonly number[]>();
   // A sorted list none of whose range holds an inventory ARN, and that starts with no object of
   // a bucket (whose bucket sorts before it), has no target: found without walking it.
   const inventoryArns = [...inventoryOf.keys()].sort(compare);
@@ -179,7 +237,7 @@ export function scanSnapshot(
     }
     return low === inventoryArns.length || (inventoryArns[low] as string) > last;
   };
-  const targetsOf = (resources: readonly string[]): readonly string[] => {
+  const targetsOf = (resources: readonly string[]): readonly number[] => {
     let targets = targetLists.get(resources);
     if (!targets) {
       const first = resources[0] ?? '';
@@ -187,7 +245,9 @@ export function scanSnapshot(
       targets =
         resources.length === 0 || (!first.startsWith('arn:aws:s3:::') && noneWithin(first, last))
           ? []
-          : [...new Set(resources.flatMap((r) => inventoryOf.get(r) ?? bucketOf(r, inventory)))];
+          : [...new Set(resources.flatMap((r) => inventoryOf.get(r) ?? bucketOf(r, inventory)))].map(
+              (arn) => resourceIndex.get(arn) as number,
+            );
       targetLists.set(resources, targets);
     }
     return targets;
@@ -231,8 +291,9 @@ export function scanSnapshot(
           }
         }
         for (const target of targets) {
-          const external = (inventory.get(target) as { account: string }).account !== account;
-          for (const [c, actions] of byCapability) addLine(target, c, entity.arn, actions, grant, external);
+          const external = resourceAccounts[target] !== account;
+          for (const [c, actions] of byCapability)
+            addLine(target, c, entity.arn, i, actions, grant, external);
         }
       }
     }
@@ -268,43 +329,50 @@ export function scanSnapshot(
           ];
           for (const c of p.capabilities) {
             const actions = p.actions.filter((a) => capabilitiesFor(a).includes(c));
-            addLine(r.arn, c, p.arn, actions, { conditional: p.conditional, via }, true);
+            const index = resourceIndex.get(r.arn) as number;
+            addLine(index, c, p.arn, -1, actions, { conditional: p.conditional, via }, true);
           }
         }
       }
     }
   }
 
-  const resources = [...inventory.values()]
-    .sort((a, b) => compare(a.arn, b.arn))
-    .map((r): ScannedResource => {
-      const byCapability = lines.get(r.arn) ?? new Map<Capability, Map<string, MutableLine>>();
-      const access = sortCapabilities([...byCapability.keys()]).map((capability) => ({
-        capability,
-        lines: [...(byCapability.get(capability)?.values() ?? [])]
-          .map(
+  const resources = resourceArns.map((arn, index): ScannedResource => {
+    const r = inventory.get(arn) as { arn: string; type: string; account: string; tags: Tags };
+    const access = CAPABILITIES.flatMap((capability, c) => {
+      const lists = slots.get(index * capabilityCount + c);
+      if (!lists) return [];
+      const external = [...lists.external.values()].sort((a, b) => compare(a.principal, b.principal));
+      const internal = [...lists.internal.values()].sort((a, b) => compare(a.principal, b.principal));
+      const shown = [...external, ...internal].slice(0, Math.max(MAX_LISTED_PRINCIPALS, external.length));
+      return [
+        {
+          capability,
+          principalCount: counts[index * capabilityCount + c] as number,
+          lines: shown.map(
             (l): ResourceAccessLine => ({
               principal: l.principal,
-              actions: [...l.actions].sort(compare),
+              actions: [...new Set(l.actions.flat())].sort(compare),
               conditional: l.conditional,
               external: l.external,
-              via: [...l.via].sort(compare),
+              via: [...new Set(l.via.flat())].sort(compare),
             }),
-          )
-          .sort((a, b) => Number(b.external) - Number(a.external) || compare(a.principal, b.principal)),
-      }));
-      const everyone = access.some((a) =>
-        a.lines.some((l) => (l.principal === '*' || l.principal === 'anonymous') && !l.conditional),
-      );
-      const external = access.some((a) => a.lines.some((l) => l.external));
-      const group = tagValue(r.tags, groupBy);
-      return {
-        ...r,
-        ...(group !== undefined ? { group } : {}),
-        access,
-        exposure: everyone ? 'public' : external ? 'external' : 'internal',
-      };
+          ),
+        },
+      ];
     });
+    const everyone = access.some((a) =>
+      a.lines.some((l) => (l.principal === '*' || l.principal === 'anonymous') && !l.conditional),
+    );
+    const group = tagValue(r.tags, groupBy);
+    return {
+      ...r,
+      ...(group !== undefined ? { group } : {}),
+      access,
+      canChange: changers[index] as number,
+      exposure: everyone ? 'public' : reachedFromOutside[index] === 1 ? 'external' : 'internal',
+    };
+  });
 
   return ok({
     format: 'accessloop-scan/1',
@@ -338,23 +406,19 @@ function namesOutsiders(policy: unknown, accounts: ReadonlySet<string>): boolean
   });
 }
 
+/** A line as it is put together: the action and policy lists of each grant (shared), flattened at the end. */
 interface MutableLine {
   readonly principal: string;
-  readonly actions: Set<string>;
+  readonly actions: (readonly string[])[];
   conditional: boolean;
   readonly external: boolean;
-  readonly via: Set<string>;
+  readonly via: (readonly string[])[];
 }
 
 /** How risky a resource's access is, for ordering: exposure first, then who can change or destroy it. */
 export function riskOf(resource: ScannedResource): number {
   const exposure = resource.exposure === 'public' ? 1_000_000 : resource.exposure === 'external' ? 10_000 : 0;
-  const powerful = new Set(
-    resource.access
-      .filter((a) => a.capability !== 'read-config' && a.capability !== 'use-resource')
-      .flatMap((a) => a.lines.map((l) => l.principal)),
-  );
-  return exposure + powerful.size;
+  return exposure + resource.canChange;
 }
 
 function groupsOf(
