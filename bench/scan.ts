@@ -10,9 +10,23 @@
  * `results.json`. Wall time and peak memory (GNU time, or the child's own report) are the
  * process's. The risk analysis has its own benchmark (`bench/escalation.ts`).
  *
- * `BENCH_SCAN_SIZES=100,1000` limits the sizes. Run with `npm run bench`.
+ * The same accounts at 1,000 and 5,000 roles are scanned again as snapshot folders with a resource
+ * inventory (`bench/lib/resources-generator.ts`: every resource a policy names by ARN, with the
+ * resource-based policies such resources usually have), as real accounts are: who can reach each
+ * resource is half of the report.
+ *
+ * `BENCH_SCAN_SIZES=100,1000` and `BENCH_SCAN_RESOURCE_SIZES=1000` limit the sizes. Run with
+ * `npm run bench`.
  */
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -20,11 +34,13 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { runMeasured } from './lib/child-process.js';
 import { generateGaadChunks, resolveCounts } from './lib/gaad-generator.js';
+import { generateResources } from './lib/resources-generator.js';
 import { type BenchmarkRow, emitReport, formatCount, progress } from './lib/result.js';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const cliMain = join(root, 'packages/cli/dist/main.js');
 const sizes = (process.env.BENCH_SCAN_SIZES ?? '100,1000,5000,20000').split(',').map(Number);
+const resourceSizes = (process.env.BENCH_SCAN_RESOURCE_SIZES ?? '1000,5000').split(',').map(Number);
 /** A run longer than this is stopped and reported as such (`BENCH_SCAN_LIMIT_S`, default 900). */
 const limitMs = Number(process.env.BENCH_SCAN_LIMIT_S ?? '900') * 1000;
 
@@ -33,20 +49,39 @@ async function main(): Promise<void> {
   const rows: BenchmarkRow[] = [];
   const notes: string[] = [];
   try {
-    for (const roles of sizes) {
+    const runs = [
+      ...sizes.map((roles) => ({ roles, resources: false })),
+      ...resourceSizes.map((roles) => ({ roles, resources: true })),
+    ];
+    for (const { roles, resources } of runs) {
       const file = join(work, `gaad-${roles}.json`);
       const counts = resolveCounts({ roles });
       await pipeline(Readable.from(generateGaadChunks({ roles })), createWriteStream(file));
       const megabytes = statSync(file).size / 1e6;
-      progress(`scan: ${formatCount(roles)} roles, ${megabytes.toFixed(1)} MB`);
+      // With resources: a snapshot folder, the account's details beside its inventory.
+      let input = file;
+      let inventory = '';
+      if (resources) {
+        input = join(work, `snapshot-${roles}`);
+        const account = join(input, 'accounts', '111122223333');
+        mkdirSync(account, { recursive: true });
+        const text = readFileSync(file, 'utf8');
+        writeFileSync(join(account, 'iam.json'), text);
+        const generated = generateResources(JSON.parse(text));
+        writeFileSync(join(account, 'resources.json'), JSON.stringify(generated, null, 2));
+        const withPolicy = generated.filter((r) => r.policy !== undefined).length;
+        inventory = `, ${formatCount(generated.length)} resources (${formatCount(withPolicy)} with a policy)`;
+      }
+      progress(`scan: ${formatCount(roles)} roles${inventory}, ${megabytes.toFixed(1)} MB`);
       const out = join(work, `out-${roles}`);
-      const run = await runMeasured([cliMain, 'scan', file, '--out', out, '--no-risks'], { limitMs });
+      const run = await runMeasured([cliMain, 'scan', input, '--out', out, '--no-risks'], { limitMs });
+      const what = `${formatCount(roles)} roles${inventory}`;
       if (run.code !== 0) {
         progress(run.stderr.trim());
         notes.push(
           run.stopped
-            ? `${formatCount(roles)} roles: stopped after ${limitMs / 1000} s without finishing (peak memory by then unknown).`
-            : `${formatCount(roles)} roles: the scan failed (exit ${run.code}).`,
+            ? `${what}: stopped after ${limitMs / 1000} s without finishing (peak memory by then unknown).`
+            : `${what}: the scan failed (exit ${run.code}).`,
         );
         continue;
       }
@@ -55,14 +90,15 @@ async function main(): Promise<void> {
       };
       const principals = results.principals.length;
       rows.push({
-        benchmark: '`accessloop scan FILE --out DIR --no-risks`',
-        inputSize: `${formatCount(roles)} roles, ${formatCount(counts.users)} users, ${formatCount(counts.groups)} groups, ${formatCount(counts.policies)} policies (${megabytes.toFixed(1)} MB)`,
+        benchmark: '`accessloop scan SNAPSHOT --out DIR --no-risks`',
+        inputSize: `${formatCount(roles)} roles, ${formatCount(counts.users)} users, ${formatCount(counts.groups)} groups, ${formatCount(counts.policies)} policies (${megabytes.toFixed(1)} MB)${inventory}`,
         wallMs: run.wallMs,
         rate: `${formatCount(principals / (run.wallMs / 1000))} principals/s`,
         peakRssMb: run.peakRssMb,
       });
       rmSync(file);
       rmSync(out, { recursive: true, force: true });
+      if (resources) rmSync(input, { recursive: true, force: true });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -73,7 +109,7 @@ async function main(): Promise<void> {
   emitReport({
     name: 'scan',
     description:
-      "The main job on generated accounts of growing size: every user's and role's effective access over every action of the catalog and every resource (the account's IAM users, roles, groups and policies), decided exactly, then the reports written.",
+      "The main job on generated accounts of growing size: every user's and role's effective access over every action of the catalog and every resource (the account's IAM users, roles, groups and policies, and in the rows with an inventory its buckets, tables, queues, topics, keys, secrets, functions, state machines, streams and event buses), decided exactly, who can reach each resource, then the reports written.",
     rows,
     notes,
   });
