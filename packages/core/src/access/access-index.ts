@@ -626,6 +626,24 @@ export function accessIndexOf(
   const textIds = new Map<string, number>();
   const classGroupIds = new Map<string, number>();
   const classGroups: (readonly number[])[] = [];
+  // For actions, by service, the classes they reach and, per class, which of them.
+  const reachOfActions = (actions: readonly ActionInfo[]) => {
+    const reach = new Map<string, Map<number, string[]>>();
+    for (const info of actions) {
+      for (const id of classesOfAction.get(info.action) ?? []) {
+        const classService = (classes[id] as ResourceClass).service;
+        let map = reach.get(classService);
+        if (!map) {
+          map = new Map();
+          reach.set(classService, map);
+        }
+        const list = map.get(id);
+        if (list) list.push(info.action);
+        else map.set(id, [info.action]);
+      }
+    }
+    return reach;
+  };
   const index: AccessIndex = {
     classes,
     patternIds: patterns.ids,
@@ -786,22 +804,14 @@ export function accessIndexOf(
       return star;
     },
     reachOfAnyResource(statement, service) {
+      // A principal's own inline statement serves it alone, once: its reach (the classes of every
+      // resource of the service) is not kept for the life of the snapshot.
+      if (index.isOwnInline(statement)) {
+        return reachOfActions(index.actionsIn(statement, service)).get(service) ?? noClasses;
+      }
       let known = anyResourceReach.get(statement);
       if (!known) {
-        known = new Map();
-        for (const info of actionsOf(statement)) {
-          for (const id of classesOfAction.get(info.action) ?? []) {
-            const classService = (classes[id] as ResourceClass).service;
-            let map = known.get(classService);
-            if (!map) {
-              map = new Map();
-              known.set(classService, map);
-            }
-            const list = map.get(id);
-            if (list) list.push(info.action);
-            else map.set(id, [info.action]);
-          }
-        }
+        known = reachOfActions(actionsOf(statement));
         anyResourceReach.set(statement, known);
       }
       return known.get(service) ?? noClasses;

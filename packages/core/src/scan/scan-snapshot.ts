@@ -1,5 +1,6 @@
 import {
   type AccessCapability,
+  type AccessGrant,
   effectiveAccessOf,
   type PrincipalAccess,
   summarizeAccess,
@@ -222,6 +223,25 @@ export function scanSnapshot(
     if (grant.via) line.via.push(grant.via);
   };
 
+  // A grant's actions by capability, once per grant (grants are shared between principals, and
+  // so are the lists the lines keep).
+  const capabilityActions = new WeakMap<AccessGrant, ReadonlyMap<Capability, readonly string[]>>();
+  const actionsByCapability = (grant: AccessGrant) => {
+    let byCapability = capabilityActions.get(grant);
+    if (!byCapability) {
+      const found = new Map<Capability, string[]>();
+      for (const action of grant.actions) {
+        for (const c of capabilitiesFor(action)) {
+          const list = found.get(c);
+          if (list) list.push(action);
+          else found.set(c, [action]);
+        }
+      }
+      byCapability = found;
+      capabilityActions.set(grant, byCapability);
+    }
+    return byCapability;
+  };
   // The inventory resources (their indexes) of a grant's resource list (lists are shared between grants).
   const targetLists = new WeakMap<readonly string[], readonly number[]>();
   // A sorted list none of whose range holds an inventory ARN, and that starts with no object of
@@ -277,19 +297,12 @@ export function scanSnapshot(
       return;
     }
     options.onAccess?.(access.value);
-    // Invert onto the inventory: per grant, the actions of each capability once.
+    // Invert onto the inventory: per grant, the actions of each capability.
     for (const part of access.value.services ?? [access.value]) {
       for (const grant of part.grants) {
         const targets = targetsOf(grant.resources);
         if (targets.length === 0) continue;
-        const byCapability = new Map<Capability, string[]>();
-        for (const action of grant.actions) {
-          for (const c of capabilitiesFor(action)) {
-            const list = byCapability.get(c);
-            if (list) list.push(action);
-            else byCapability.set(c, [action]);
-          }
-        }
+        const byCapability = actionsByCapability(grant);
         for (const target of targets) {
           const external = resourceAccounts[target] !== account;
           for (const [c, actions] of byCapability)
@@ -337,6 +350,18 @@ export function scanSnapshot(
     }
   }
 
+  // A line's actions or policies: one grant's list (sorted, shared) as it is, else the union.
+  const sortedLists = new WeakMap<readonly string[], readonly string[]>();
+  const unionOf = (lists: readonly (readonly string[])[]): readonly string[] => {
+    if (lists.length !== 1) return [...new Set(lists.flat())].sort(compare);
+    const list = lists[0] as readonly string[];
+    let sorted = sortedLists.get(list);
+    if (!sorted) {
+      sorted = [...new Set(list)].sort(compare);
+      sortedLists.set(list, sorted);
+    }
+    return sorted;
+  };
   const resources = resourceArns.map((arn, index): ScannedResource => {
     const r = inventory.get(arn) as { arn: string; type: string; account: string; tags: Tags };
     const access = CAPABILITIES.flatMap((capability, c) => {
@@ -352,10 +377,10 @@ export function scanSnapshot(
           lines: shown.map(
             (l): ResourceAccessLine => ({
               principal: l.principal,
-              actions: [...new Set(l.actions.flat())].sort(compare),
+              actions: unionOf(l.actions),
               conditional: l.conditional,
               external: l.external,
-              via: [...new Set(l.via.flat())].sort(compare),
+              via: unionOf(l.via),
             }),
           ),
         },
