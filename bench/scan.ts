@@ -28,7 +28,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -54,24 +54,22 @@ async function main(): Promise<void> {
       ...resourceSizes.map((roles) => ({ roles, resources: true })),
     ];
     for (const { roles, resources } of runs) {
-      const file = join(work, `gaad-${roles}.json`);
+      // With resources: a snapshot folder, the account's details beside its inventory.
+      const folder = join(work, `snapshot-${roles}`);
+      const account = join(folder, 'accounts', '111122223333');
+      const file = resources ? join(account, 'iam.json') : join(work, `gaad-${roles}.json`);
+      mkdirSync(dirname(file), { recursive: true });
       const counts = resolveCounts({ roles });
       await pipeline(Readable.from(generateGaadChunks({ roles })), createWriteStream(file));
       const megabytes = statSync(file).size / 1e6;
-      // With resources: a snapshot folder, the account's details beside its inventory.
-      let input = file;
       let inventory = '';
       if (resources) {
-        input = join(work, `snapshot-${roles}`);
-        const account = join(input, 'accounts', '111122223333');
-        mkdirSync(account, { recursive: true });
-        const text = readFileSync(file, 'utf8');
-        writeFileSync(join(account, 'iam.json'), text);
-        const generated = generateResources(JSON.parse(text));
+        const generated = generateResources(JSON.parse(readFileSync(file, 'utf8')));
         writeFileSync(join(account, 'resources.json'), JSON.stringify(generated, null, 2));
         const withPolicy = generated.filter((r) => r.policy !== undefined).length;
         inventory = `, ${formatCount(generated.length)} resources (${formatCount(withPolicy)} with a policy)`;
       }
+      const input = resources ? folder : file;
       progress(`scan: ${formatCount(roles)} roles${inventory}, ${megabytes.toFixed(1)} MB`);
       const out = join(work, `out-${roles}`);
       const run = await runMeasured([cliMain, 'scan', input, '--out', out, '--no-risks'], { limitMs });
@@ -96,9 +94,8 @@ async function main(): Promise<void> {
         rate: `${formatCount(principals / (run.wallMs / 1000))} principals/s`,
         peakRssMb: run.peakRssMb,
       });
-      rmSync(file);
+      rmSync(input, { recursive: true, force: true });
       rmSync(out, { recursive: true, force: true });
-      if (resources) rmSync(input, { recursive: true, force: true });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

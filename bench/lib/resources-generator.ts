@@ -106,26 +106,19 @@ export function generateResources(
     typed.map((r) => r.arn.split(':')[3] ?? '').filter((region) => region !== ''),
   );
   const r = createRandom(options.seed ?? 42);
-  const sns = typed.filter((x) => x.type === 'AWS::SNS::Topic').map((x) => x.arn);
   return typed.map(({ arn, type }): GeneratedResource => {
     const region = arn.split(':')[3] || usualRegion;
     // By its name (`orders-prod-…`), else as the first owner known to name it is tagged.
     const owner = ownerOf(arn);
     const team = owner && teams.get(owner.app);
     const tags = owner ? { ...owner, ...(team ? { team } : {}) } : (named.get(arn) ?? {});
-    const policy = policyOf(type, arn, account, sns, r.next());
+    const policy = policyOf(type, arn, account, r.next());
     return { arn, type, accountId: account, region, tags, ...(policy ? { policy } : {}) };
   });
 }
 
 /** The resource-based policy of a resource, if it has one; `dice` in [0, 1) decides which. */
-function policyOf(
-  type: string,
-  arn: string,
-  account: string,
-  topics: readonly string[],
-  dice: number,
-): unknown {
+function policyOf(type: string, arn: string, account: string, dice: number): unknown {
   const document = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
   switch (type) {
     case 'AWS::KMS::Key':
@@ -167,7 +160,7 @@ function policyOf(
       return document(tls);
     }
     case 'AWS::SQS::Queue': {
-      if (dice >= 0.33 || topics.length === 0) return undefined;
+      if (dice >= 0.33) return undefined;
       return document({
         Effect: 'Allow',
         Principal: { Service: 'sns.amazonaws.com' },
@@ -216,17 +209,12 @@ function mostCommon(values: readonly string[]): string {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'us-east-1';
 }
 
+/** The policy documents of users and groups (roles' and managed policies' are read with their owners). */
 function* documentsOf(details: Details): Generator<unknown> {
   for (const user of details.UserDetailList ?? [])
     for (const p of user.UserPolicyList ?? []) yield p.PolicyDocument;
   for (const group of details.GroupDetailList ?? [])
     for (const p of group.GroupPolicyList ?? []) yield p.PolicyDocument;
-  for (const role of details.RoleDetailList ?? [])
-    for (const p of role.RolePolicyList ?? []) yield p.PolicyDocument;
-  for (const policy of details.Policies ?? []) {
-    for (const version of policy.PolicyVersionList ?? [])
-      if (version.IsDefaultVersion) yield version.Document;
-  }
 }
 
 function statementsOf(document: unknown): { Resource?: unknown }[] {

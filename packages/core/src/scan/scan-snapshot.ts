@@ -163,13 +163,11 @@ export function scanSnapshot(
   const counts = new Uint32Array(resourceArns.length * capabilityCount);
   const lastChanger = new Int32Array(resourceArns.length).fill(-1);
   const changers = new Uint32Array(resourceArns.length);
-  const outsideChangers = new Map<number, Set<string>>();
-  const reachedFromOutside = new Uint8Array(resourceArns.length);
   const slots = new Map<number, { external: Map<string, MutableLine>; internal: Map<string, MutableLine> }>();
   /**
    * One principal's actions of one capability on one resource. `principalIndex` is the
    * principal's place in ARN order, or -1 for an outsider the resource's policy names (listed
-   * always).
+   * always; the caller counts it in `changers`).
    */
   const addLine = (
     resource: number,
@@ -181,8 +179,6 @@ export function scanSnapshot(
     external: boolean,
   ) => {
     const slot = resource * capabilityCount + (capabilityIndex.get(capability) as number);
-    const changes = capability !== 'read-config' && capability !== 'use-resource';
-    if (external) reachedFromOutside[resource] = 1;
     let lists = slots.get(slot);
     if (!lists) {
       lists = { external: new Map(), internal: new Map() };
@@ -195,25 +191,12 @@ export function scanSnapshot(
         lastCounted[slot] = principalIndex;
         counts[slot] = (counts[slot] as number) + 1;
       }
-      if (changes && lastChanger[resource] !== principalIndex) {
+      if (changes(capability) && lastChanger[resource] !== principalIndex) {
         lastChanger[resource] = principalIndex;
         changers[resource] = (changers[resource] as number) + 1;
       }
       if (!line && list.size >= MAX_LISTED_PRINCIPALS) return;
-    } else if (!line) {
-      counts[slot] = (counts[slot] as number) + 1;
-      if (changes) {
-        let outsiders = outsideChangers.get(resource);
-        if (!outsiders) {
-          outsiders = new Set();
-          outsideChangers.set(resource, outsiders);
-        }
-        if (!outsiders.has(principal)) {
-          outsiders.add(principal);
-          changers[resource] = (changers[resource] as number) + 1;
-        }
-      }
-    }
+    } else if (!line) counts[slot] = (counts[slot] as number) + 1;
     if (!line) {
       line = { principal, actions: [], conditional: false, external, via: [] };
       list.set(principal, line);
@@ -333,6 +316,8 @@ export function scanSnapshot(
       if (r.policy === undefined || !namesOutsiders(r.policy, accounts)) continue;
       // A bucket's policy also governs its objects, which are not in the inventory.
       const targets = r.type === 'AWS::S3::Bucket' ? [r.arn, `${r.arn}/*`] : [r.arn];
+      const index = resourceIndex.get(r.arn) as number;
+      const changing = new Set<string>();
       for (const target of targets) {
         const who = whoCan(snapshot, tools, target, { outsidersOnly: true });
         if (!who.ok) continue;
@@ -342,11 +327,12 @@ export function scanSnapshot(
           ];
           for (const c of p.capabilities) {
             const actions = p.actions.filter((a) => capabilitiesFor(a).includes(c));
-            const index = resourceIndex.get(r.arn) as number;
             addLine(index, c, p.arn, -1, actions, { conditional: p.conditional, via }, true);
           }
+          if (p.capabilities.some(changes)) changing.add(p.arn);
         }
       }
+      changers[index] = (changers[index] as number) + changing.size;
     }
   }
 
@@ -389,13 +375,15 @@ export function scanSnapshot(
     const everyone = access.some((a) =>
       a.lines.some((l) => (l.principal === '*' || l.principal === 'anonymous') && !l.conditional),
     );
+    // Every external line is listed when there are few, and the first ones when there are many.
+    const external = access.some((a) => a.lines.some((l) => l.external));
     const group = tagValue(r.tags, groupBy);
     return {
       ...r,
       ...(group !== undefined ? { group } : {}),
       access,
       canChange: changers[index] as number,
-      exposure: everyone ? 'public' : reachedFromOutside[index] === 1 ? 'external' : 'internal',
+      exposure: everyone ? 'public' : external ? 'external' : 'internal',
     };
   });
 
@@ -438,6 +426,11 @@ interface MutableLine {
   conditional: boolean;
   readonly external: boolean;
   readonly via: (readonly string[])[];
+}
+
+/** Whether a capability changes a resource: administering it, or writing or deleting its data. */
+function changes(capability: Capability): boolean {
+  return capability !== 'read-config' && capability !== 'use-resource';
 }
 
 /** How risky a resource's access is, for ordering: exposure first, then who can change or destroy it. */
