@@ -11,6 +11,7 @@ import { loadExampleOrg } from '../testing/example-org.js';
 import { pairwiseAccessOf } from '../testing/pairwise-access.js';
 import { riskSnapshot } from '../testing/risk-snapshot.js';
 import { loadTools } from '../testing/test-snapshot.js';
+import { accessIndexOf } from './access-index.js';
 import {
   type AccessGrant,
   accessFromParts,
@@ -349,6 +350,90 @@ describe('effectiveAccessOf, statements that cannot apply', () => {
       expect(kinesis('d')).not.toBe(kinesis('a'));
     },
   );
+});
+
+describe('effectiveAccessOf, statements on other resources', () => {
+  const account = '111122223333';
+  const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+  const bucket = (n: number) => `arn:aws:s3:::data-${n}`;
+  // Each bucket's policy names the bucket itself, so each is a class of its own.
+  const tlsOnly = (n: number) => ({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [bucket(n), `${bucket(n)}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ],
+  });
+  const own = (statement: Record<string, unknown>) => ({
+    Own: { Version: '2012-10-17', Statement: [statement] },
+  });
+  // A statement takes part in a request only when its Resource (or NotResource) matches the
+  // request's resource, so statements naming other buckets change no decision on a bucket: a
+  // role whose inline policy names bucket 1 is decided like its neighbours on the others.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
+  const roles = () =>
+    riskSnapshot({
+      [account]: {
+        policies: {
+          Work: { Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: '*' }] },
+        },
+        roles: [
+          { name: 'a', managed: ['Work'] },
+          {
+            name: 'put-one',
+            managed: ['Work'],
+            inline: own({ Effect: 'Allow', Action: 's3:PutObject', Resource: `${bucket(1)}/*` }),
+          },
+          {
+            name: 'deny-one',
+            managed: ['Work'],
+            inline: own({ Effect: 'Deny', Action: 's3:GetObject', Resource: `${bucket(1)}/*` }),
+          },
+          {
+            name: 'deny-others',
+            managed: ['Work'],
+            inline: own({ Effect: 'Deny', Action: 's3:GetObject', NotResource: `${bucket(1)}/*` }),
+          },
+          {
+            name: 'deny-prefix',
+            managed: ['Work'],
+            inline: own({ Effect: 'Deny', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data-2*' }),
+          },
+        ],
+        resources: [1, 2, 3, 4].map((n) => ({ arn: bucket(n), type: 'AWS::S3::Bucket', policy: tlsOnly(n) })),
+      },
+    });
+
+  it.each([
+    ['a', 'put-one', 'deny-one', 'deny-others', 'deny-prefix'],
+    ['deny-prefix', 'deny-others', 'deny-one', 'put-one', 'a'],
+  ])('decides each exactly, in any order (%s first)', async (...order) => {
+    const access = await accessInOrder(roles(), order.map(arn));
+    const of = (name: string) => access.get(arn(name)) as PrincipalAccess;
+    expect(allowed(of('deny-one'), 's3:GetObject', `${bucket(1)}/*`)).toBe(false);
+    expect(allowed(of('deny-one'), 's3:GetObject', `${bucket(2)}/*`)).toBe(true);
+    expect(allowed(of('deny-others'), 's3:GetObject', `${bucket(1)}/*`)).toBe(true);
+    expect(allowed(of('deny-others'), 's3:GetObject', `${bucket(3)}/*`)).toBe(false);
+    expect(allowed(of('deny-prefix'), 's3:GetObject', `${bucket(2)}/*`)).toBe(false);
+    expect(allowed(of('deny-prefix'), 's3:GetObject', `${bucket(3)}/*`)).toBe(true);
+  });
+
+  it('decides a role whose inline policy names one bucket anew on that bucket only', async () => {
+    const snap = roles();
+    const tools = await loadTools();
+    effectiveAccessOf(snap, tools, arn('a'));
+    const { sharedOutcomes } = accessIndexOf(snap, tools);
+    const before = sharedOutcomes.size;
+    expect(effectiveAccessOf(snap, tools, arn('put-one')).ok).toBe(true);
+    // s3:PutObject on bucket 1's objects: the one request its own statement takes part in.
+    expect(sharedOutcomes.size - before).toBe(1);
+  });
 });
 
 describe('effectiveAccessOf, the same policies attached differently', () => {

@@ -180,11 +180,19 @@ export function effectiveAccessOf(
     return sets.get(sideKey);
   };
   const outcomes = new Map<string, Outcome>();
-  // Statement signatures as text ids ({@link AccessIndex.textId}), by policy set and action.
-  const signatureOf = memoByPair((set: PolicySet, action: string): number => {
-    const actionLower = action.toLowerCase();
-    return index.textId(statementSignature(set, actionIdOf(actionLower), actionLower));
-  });
+  // Statement signatures on a class's first resource as text ids ({@link AccessIndex.textId}), by
+  // policy set, resource and action.
+  const signaturesOn = memoByPair((_set: PolicySet, _resource: string) => new Map<string, number>());
+  const signatureOf = (set: PolicySet, action: string, resource: string): number => {
+    const known = signaturesOn(set, resource);
+    let id = known.get(action);
+    if (id === undefined) {
+      const actionLower = action.toLowerCase();
+      id = index.textId(statementSignature(set, actionIdOf(actionLower), actionLower, resource));
+      known.set(action, id);
+    }
+    return id;
+  };
   const prefixId = index.textId(sharedPrefix);
   const decide = (
     action: string,
@@ -196,8 +204,8 @@ export function effectiveAccessOf(
   ): Outcome | undefined => {
     const set = setFor(resourceSide, sideKey);
     if (!set) return undefined;
-    // Classes of one resource side share its set: each action's signature is found once.
-    const key = `${index.textId(classKey)},${signatureOf(set, action)}`;
+    // Classes of one resource side share its set: each action's signature is found once per class.
+    const key = `${index.textId(classKey)},${signatureOf(set, action, representative)}`;
     const memo = neutral ? index.sharedOutcomes : outcomes;
     const memoKey = neutral ? `${prefixId},${key}` : key;
     let outcome = memo.get(memoKey);
