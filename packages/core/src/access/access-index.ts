@@ -13,7 +13,7 @@ import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js'
 import { memoByPair } from '../private/memo-by-pair.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { ActionBits } from './action-bits.js';
-import { createPolicySets, ownInlineDocuments, type PolicySets } from './policy-sets.js';
+import { ownInlineDocuments, type PolicySets, policySetsOf } from './policy-sets.js';
 import {
   type PrincipalSide,
   principalSideOf,
@@ -667,7 +667,7 @@ export function accessIndexOf(
     },
     resourceSidePatterns,
     grants: grantsOf(classes, catalog),
-    policySets: createPolicySets(snapshot),
+    policySets: policySetsOf(snapshot),
     parse,
     sharedOutcomes: new Map(),
     textId(text) {

@@ -84,6 +84,21 @@ export function createPolicySets(snapshot: Snapshot): PolicySets {
   };
 }
 
+/**
+ * The {@link createPolicySets} of a snapshot, made once and dropped with it: effective access and
+ * each `whoCan` of a scan (one per resource naming outsiders) share its compiled documents.
+ */
+export function policySetsOf(snapshot: Snapshot): PolicySets {
+  let sets = policySetsBySnapshot.get(snapshot);
+  if (!sets) {
+    sets = createPolicySets(snapshot);
+    policySetsBySnapshot.set(snapshot, sets);
+  }
+  return sets;
+}
+
+const policySetsBySnapshot = new WeakMap<Snapshot, PolicySets>();
+
 /** The documents of the users' and roles' own inline policies (not groups': those are shared). */
 export function ownInlineDocuments(snapshot: Snapshot): object[] {
   return snapshot.accounts.flatMap((account) =>

@@ -11,7 +11,7 @@ import type { Reason } from '../evaluate/types.js';
 import { parseArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Snapshot } from '../snapshot/model.js';
-import { createPolicySets } from './policy-sets.js';
+import { policySetsOf } from './policy-sets.js';
 import { principalSideOf, type ResourceSide, requestFor, resourceSideOf } from './simulate-input-for.js';
 
 /** One principal that can reach the resource (SPEC §3 `who-can --format json`). */
@@ -93,7 +93,7 @@ export function whoCan(
     actions = actions.filter((action) => capabilitiesFor(action).includes(wanted));
   }
 
-  const policySet = createPolicySets(snapshot);
+  const policySet = policySetsOf(snapshot);
   const options = { supportsRcp: (service: string) => tools.catalog.supportsRcp(service) };
   const resourceSides = new Map<string, ResourceSide>();
   const resourceSide = (action: string, account: string | undefined) => {

@@ -101,10 +101,23 @@ export function countResources(arns: readonly string[], resourceTypes: ResourceT
   return joinWords(listed);
 }
 
+/** A resource's type as people name it, found once per ARN (every principal's sentence counts them). */
 function typeName(arn: string, resourceTypes: ResourceTypeIndex): string {
-  const type = resourceTypes.resourceTypeOf(arn);
-  return type ? `${serviceName(type.service)} ${type.type.toLowerCase()}` : 'other resource';
+  let names = typeNames.get(resourceTypes);
+  if (!names) {
+    names = new Map();
+    typeNames.set(resourceTypes, names);
+  }
+  let name = names.get(arn);
+  if (name === undefined) {
+    const type = resourceTypes.resourceTypeOf(arn);
+    name = type ? `${serviceName(type.service)} ${type.type.toLowerCase()}` : 'other resource';
+    names.set(arn, name);
+  }
+  return name;
 }
+
+const typeNames = new WeakMap<ResourceTypeIndex, Map<string, string>>();
 
 function plural(n: number, noun: string): string {
   if (n === 1) return `1 ${noun}`;
