@@ -58,10 +58,14 @@ export function describeAccess(
   const parts: string[] = [];
   const verbs = dataVerbs.filter(([c]) => capabilities.some((x) => x.capability === c)).map(([, v]) => v);
   if (verbs.length > 0) {
-    const resources = new Set(
-      capabilities.filter((c) => dataVerbs.some(([d]) => d === c.capability)).flatMap((c) => c.resources),
-    );
-    parts.push(`${joinWords(verbs)} data in ${countResources([...resources], resourceTypes)}`);
+    const byService = new Map<string, AccessCapability[]>();
+    for (const c of capabilities) {
+      if (!dataVerbs.some(([d]) => d === c.capability)) continue;
+      const lines = byService.get(c.service);
+      if (lines) lines.push(c);
+      else byService.set(c.service, [c]);
+    }
+    parts.push(`${joinWords(verbs)} data in ${phrase(mergedTally(byService, resourceTypes))}`);
   }
   const administered = [
     ...new Set(capabilities.filter((c) => c.capability === 'administer-resource').map((c) => c.service)),
@@ -83,17 +87,94 @@ export function describeAccess(
 
 /** `3 S3 buckets, 1 DynamoDB table and objects in 2 S3 buckets`: resources counted by type, the most numerous first. */
 export function countResources(arns: readonly string[], resourceTypes: ResourceTypeIndex): string {
-  const counts = new Map<string, number>();
-  const objectBuckets = new Set<string>();
-  for (const arn of arns) {
+  const counted = new Tally();
+  for (const arn of new Set(arns)) counted.add(arn, resourceTypes);
+  return phrase(counted);
+}
+
+/** Resources by type name (`*` as `account-wide`), and the buckets whose objects are among them. */
+class Tally {
+  readonly counts = new Map<string, number>();
+  readonly objectBuckets = new Set<string>();
+
+  add(arn: string, resourceTypes: ResourceTypeIndex): void {
     const slash = arn.indexOf('/');
     if (arn.startsWith('arn:aws:s3:::') && slash > 0) {
-      objectBuckets.add(arn.slice(0, slash));
-      continue;
+      this.objectBuckets.add(arn.slice(0, slash));
+      return;
     }
     const type = arn === '*' ? 'account-wide' : typeName(arn, resourceTypes);
-    counts.set(type, (counts.get(type) ?? 0) + 1);
+    this.counts.set(type, (this.counts.get(type) ?? 0) + 1);
   }
+}
+
+/**
+ * One service's data lines tallied: its own resources (ARNs of that service), and the others
+ * (`*`, an EC2 instance that `ssm:SendCommand` reaches) left to the principal's union. A
+ * service's lines come from one part of a principal's access and are made once per part
+ * (`summarizeAccess`), so principals that share the part share this; it is kept on the first
+ * line with the lines it was made of.
+ */
+interface ServiceTally {
+  readonly own: ReadonlySet<string>;
+  readonly tally: Tally;
+  readonly others: readonly string[];
+}
+
+function serviceTally(
+  service: string,
+  lines: readonly AccessCapability[],
+  resourceTypes: ResourceTypeIndex,
+): ServiceTally {
+  const first = lines[0] as AccessCapability;
+  const known = serviceTallies.get(first);
+  if (known && known.lines.length === lines.length && known.lines.every((line, i) => line === lines[i])) {
+    return known.found;
+  }
+  const own = new Set<string>();
+  const others = new Set<string>();
+  for (const line of lines)
+    for (const arn of line.resources) (serviceOf(arn) === service ? own : others).add(arn);
+  const tally = new Tally();
+  for (const arn of own) tally.add(arn, resourceTypes);
+  const found = { own, tally, others: [...others] };
+  serviceTallies.set(first, { lines, found });
+  return found;
+}
+
+const serviceTallies = new WeakMap<
+  AccessCapability,
+  { readonly lines: readonly AccessCapability[]; readonly found: ServiceTally }
+>();
+
+/** The union of the data lines' resources, tallied, from each service's tally. */
+function mergedTally(
+  byService: ReadonlyMap<string, readonly AccessCapability[]>,
+  resourceTypes: ResourceTypeIndex,
+): Tally {
+  const tallies = new Map(
+    [...byService].map(([service, lines]) => [service, serviceTally(service, lines, resourceTypes)]),
+  );
+  const merged = new Tally();
+  for (const { tally } of tallies.values()) {
+    for (const [type, n] of tally.counts) merged.counts.set(type, (merged.counts.get(type) ?? 0) + n);
+    for (const bucket of tally.objectBuckets) merged.objectBuckets.add(bucket);
+  }
+  const others = new Set<string>();
+  for (const { others: list } of tallies.values()) {
+    for (const arn of list) if (!tallies.get(serviceOf(arn))?.own.has(arn)) others.add(arn);
+  }
+  for (const arn of others) merged.add(arn, resourceTypes);
+  return merged;
+}
+
+/** The service of an ARN (`s3` for `arn:aws:s3:::bucket`); empty for `*`. */
+function serviceOf(arn: string): string {
+  const start = arn.indexOf(':', arn.indexOf(':') + 1) + 1;
+  return start === 0 ? '' : arn.slice(start, arn.indexOf(':', start));
+}
+
+function phrase({ counts, objectBuckets }: Tally): string {
   const listed = [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([type, n]) => (type === 'account-wide' ? 'any resource of its services' : plural(n, type)));

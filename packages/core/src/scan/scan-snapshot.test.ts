@@ -263,4 +263,28 @@ describe('describeAccess', () => {
       'role `deployer` can administer resources of 1 other service',
     );
   });
+
+  it("counts each resource once across its services' lines, however the lines are shared", () => {
+    const instance = (n: number) => `arn:aws:ec2:eu-west-1:111122223333:instance/i-${n}`;
+    const line = (capability: 'read-data' | 'write-data', service: string, resources: string[]) => ({
+      capability,
+      service,
+      resources,
+      actions: [`${service}:X`],
+      conditional: false,
+    });
+    // `ssm:SendCommand` writes to instances that EC2's own actions reach too; `*` stands for
+    // the actions without a resource of both services.
+    const ec2 = [line('read-data', 'ec2', ['*', instance(1), instance(2)])];
+    const ssm = [line('write-data', 'ssm', ['*', instance(2), instance(3)])];
+    const sentence =
+      'role `deployer` can read and write data in 3 EC2 instances and any resource of its services';
+    expect(describeAccess(who, [...ec2, ...ssm], tools.resourceTypes, new Set())).toBe(sentence);
+    expect(describeAccess(who, [...ec2, ...ssm], tools.resourceTypes, new Set())).toBe(sentence);
+    // The same first EC2 line with another beside it: what was counted for the first alone is not reused.
+    const more = [...ec2, line('write-data', 'ec2', [instance(5)])];
+    expect(describeAccess(who, [...more, ...ssm], tools.resourceTypes, new Set())).toBe(
+      'role `deployer` can read and write data in 4 EC2 instances and any resource of its services',
+    );
+  });
 });

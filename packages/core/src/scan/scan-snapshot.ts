@@ -163,6 +163,9 @@ export function scanSnapshot(
   const counts = new Uint32Array(resourceArns.length * capabilityCount);
   const lastChanger = new Int32Array(resourceArns.length).fill(-1);
   const changers = new Uint32Array(resourceArns.length);
+  // Per slot, how many principals of the snapshot are listed (external, internal) and the last one.
+  const listedCount = new Uint8Array(resourceArns.length * capabilityCount * 2);
+  const lastListed = new Int32Array(resourceArns.length * capabilityCount).fill(-1);
   const slots = new Map<number, { external: Map<string, MutableLine>; internal: Map<string, MutableLine> }>();
   /**
    * One principal's actions of one capability on one resource. `principalIndex` is the
@@ -179,15 +182,9 @@ export function scanSnapshot(
     external: boolean,
   ) => {
     const slot = resource * capabilityCount + (capabilityIndex.get(capability) as number);
-    let lists = slots.get(slot);
-    if (!lists) {
-      lists = { external: new Map(), internal: new Map() };
-      slots.set(slot, lists);
-    }
-    const list = external ? lists.external : lists.internal;
-    let line = list.get(principal);
     if (principalIndex >= 0) {
-      if (lastCounted[slot] !== principalIndex) {
+      const first = lastCounted[slot] !== principalIndex;
+      if (first) {
         lastCounted[slot] = principalIndex;
         counts[slot] = (counts[slot] as number) + 1;
       }
@@ -195,9 +192,29 @@ export function scanSnapshot(
         lastChanger[resource] = principalIndex;
         changers[resource] = (changers[resource] as number) + 1;
       }
-      if (!line && list.size >= MAX_LISTED_PRINCIPALS) return;
-    } else if (!line) counts[slot] = (counts[slot] as number) + 1;
+      // Listed when its list had room as the principal first reached the slot; its later lines
+      // join its line. Most lines are neither, and are counted without a lookup.
+      const side = external ? 1 : 0;
+      if (
+        first
+          ? (listedCount[slot * 2 + side] as number) >= MAX_LISTED_PRINCIPALS
+          : lastListed[slot] !== principalIndex
+      )
+        return;
+      if (first) {
+        listedCount[slot * 2 + side] = (listedCount[slot * 2 + side] as number) + 1;
+        lastListed[slot] = principalIndex;
+      }
+    }
+    let lists = slots.get(slot);
+    if (!lists) {
+      lists = { external: new Map(), internal: new Map() };
+      slots.set(slot, lists);
+    }
+    const list = external ? lists.external : lists.internal;
+    let line = list.get(principal);
     if (!line) {
+      if (principalIndex < 0) counts[slot] = (counts[slot] as number) + 1;
       line = { principal, actions: [], conditional: false, external, via: [] };
       list.set(principal, line);
     }
