@@ -151,7 +151,13 @@ export {
   describeAccess,
   serviceName,
 } from './scan/describe-access.js';
-export { renderScanHtml, renderScanMarkdown, renderScanSummary } from './scan/render-scan.js';
+export {
+  renderScanHtml,
+  renderScanMarkdown,
+  renderScanSummary,
+  scanHtmlPieces,
+  scanMarkdownPieces,
+} from './scan/render-scan.js';
 export {
   MAX_LISTED_RESOURCES,
   type ResourceAccessLine,

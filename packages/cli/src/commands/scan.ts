@@ -5,10 +5,10 @@ import {
   type Diagnostic,
   type PrincipalScore,
   principalScorer,
-  renderScanHtml,
-  renderScanMarkdown,
   renderScanSummary,
   type ScanResult,
+  scanHtmlPieces,
+  scanMarkdownPieces,
   scanSnapshot,
   scoreReportOf,
   scoringAccessOf,
@@ -92,8 +92,9 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
     }
   }
   if (options.format === 'json') for (const text of batched(jsonText(scan))) io.stdout.write(text);
-  else if (options.format === 'markdown') io.stdout.write(renderScanMarkdown(scan));
-  else if (options.format === 'html') io.stdout.write(renderScanHtml(scan));
+  else if (options.format === 'markdown')
+    for (const text of batched(scanMarkdownPieces(scan))) io.stdout.write(text);
+  else if (options.format === 'html') for (const text of batched(scanHtmlPieces(scan))) io.stdout.write(text);
   else {
     io.stdout.write(renderScanSummary(scan));
     if (options.out !== undefined) {
@@ -110,11 +111,11 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
 function writeReports(dir: string, scan: ScanResult): string | undefined {
   try {
     mkdirSync(dir, { recursive: true });
-    // results.json piece by piece: its text is too large to hold at once for large accounts.
+    // Piece by piece: a large account's reports are too large to hold at once.
     const files: [string, () => Iterable<string>][] = [
       ['results.json', () => jsonText(scan)],
-      ['report.md', () => [renderScanMarkdown(scan)]],
-      ['index.html', () => [renderScanHtml(scan)]],
+      ['report.md', () => scanMarkdownPieces(scan)],
+      ['index.html', () => scanHtmlPieces(scan)],
     ];
     for (const [name, text] of files) {
       const temporary = join(dir, `.${name}.${process.pid}.tmp`);

@@ -1,6 +1,7 @@
 import { escapeHtml, markdownCode } from '../report/escape.js';
-import { htmlPage } from '../report/report-format.js';
+import { htmlPageAround } from '../report/report-format.js';
 import { terminalSafe } from '../report/terminal-safe.js';
+import { textOfLines } from '../report/text-of-lines.js';
 import { type FindingSeverity, SEVERITIES } from '../risk/finding.js';
 import type { PrincipalScore } from '../score/score-snapshot.js';
 import type { ResourceAccessLine, ScannedPrincipal, ScannedResource, ScanResult } from './scan-snapshot.js';
@@ -25,153 +26,154 @@ const capabilityWords: Readonly<Record<string, string>> = {
  * from AWS is escaped.
  */
 export function renderScanMarkdown(scan: ScanResult): string {
-  const out: string[] = ['# accessloop scan', '', ...summaryLines(scan).map((l) => `- ${l}`), ''];
+  return [...scanMarkdownPieces(scan)].join('');
+}
+
+/**
+ * {@link renderScanMarkdown} piece by piece, so a large account's report is written as it is
+ * made rather than held whole (tens of megabytes at 5,000 roles with their resources).
+ */
+export function* scanMarkdownPieces(scan: ScanResult): Generator<string, void, undefined> {
+  yield* textOfLines(scanMarkdownLines(scan));
+}
+
+function* scanMarkdownLines(scan: ScanResult): Generator<string, void, undefined> {
+  yield* ['# accessloop scan', '', ...summaryLines(scan).map((l) => `- ${l}`), ''];
   const findings = scan.findings ?? [];
   if (findings.length > 0) {
-    out.push(
+    yield* [
       '## Risks, worst first',
       '',
       '| severity | finding | principal | resource | what |',
       '|---|---|---|---|---|',
-    );
+    ];
     for (const f of findings.slice(0, MAX_FINDINGS)) {
-      out.push(
-        `| ${f.severity}${f.conditional ? ' (conditional)' : ''} | ${markdownCode(f.id)} | ${markdownCode(f.principal)} | ${f.resource ? markdownCode(f.resource) : ''} | ${markdownText(f.message)} |`,
-      );
+      yield `| ${f.severity}${f.conditional ? ' (conditional)' : ''} | ${markdownCode(f.id)} | ${markdownCode(f.principal)} | ${f.resource ? markdownCode(f.resource) : ''} | ${markdownText(f.message)} |`;
     }
     if (findings.length > MAX_FINDINGS)
-      out.push('', `${findings.length - MAX_FINDINGS} more in results.json.`);
-    out.push('');
+      yield* ['', `${findings.length - MAX_FINDINGS} more in results.json.`];
+    yield '';
   }
   if (scan.scores) {
-    out.push(
+    yield* [
       `## Leaderboard by ${markdownText(scan.scores.by)}, lowest score wins`,
       '',
       '| rank | team | score | over par | principals | reviews completed |',
       '|---|---|---|---|---|---|',
-    );
-    scan.scores.teams.forEach((t, i) => {
-      out.push(
-        `| ${i + 1} | ${markdownCode(t.team)} | ${formatNumber(t.score)} | ${t.overPar === undefined ? '' : formatNumber(t.overPar)} | ${t.principals} | ${t.reviewsCompleted} |`,
-      );
-    });
-    out.push('');
+    ];
+    for (const [i, t] of scan.scores.teams.entries()) {
+      yield `| ${i + 1} | ${markdownCode(t.team)} | ${formatNumber(t.score)} | ${t.overPar === undefined ? '' : formatNumber(t.overPar)} | ${t.principals} | ${t.reviewsCompleted} |`;
+    }
+    yield '';
   }
   const scores = scoresByArn(scan);
   const resources = new Map(scan.resources.map((r) => [r.arn, r]));
   const principals = new Map(scan.principals.map((p) => [p.arn, p]));
   for (const group of scan.groups) {
-    out.push(`## ${markdownText(scan.groupBy)} ${markdownCode(group.name)}`, '');
+    yield* [`## ${markdownText(scan.groupBy)} ${markdownCode(group.name)}`, ''];
     for (const arn of group.resources) {
       const r = resources.get(arn) as ScannedResource;
-      out.push(
+      yield* [
         `### ${markdownCode(r.arn)}`,
         '',
         `${markdownText(r.type)} in account ${r.account}${exposureNote(r)}`,
         '',
-      );
+      ];
       if (r.access.length === 0) {
-        out.push('Nobody in the snapshot can reach it.', '');
+        yield* ['Nobody in the snapshot can reach it.', ''];
         continue;
       }
-      out.push('| can | who | through |', '|---|---|---|');
+      yield* ['| can | who | through |', '|---|---|---|'];
       for (const a of r.access) {
         for (const line of a.lines) {
-          out.push(
-            `| ${capabilityWords[a.capability]} | ${markdownCode(line.principal)}${lineFlags(line)} | ${line.via.map(markdownCode).join(', ')} |`,
-          );
+          yield `| ${capabilityWords[a.capability]} | ${markdownCode(line.principal)}${lineFlags(line)} | ${line.via.map(markdownCode).join(', ')} |`;
         }
         const more = a.principalCount - a.lines.length;
         if (more > 0) {
-          out.push(
-            `| ${capabilityWords[a.capability]} | and ${formatNumber(more)} more | ${markdownCode(whoCanCommand(r.arn, a.capability))} lists them all |`,
-          );
+          yield `| ${capabilityWords[a.capability]} | and ${formatNumber(more)} more | ${markdownCode(whoCanCommand(r.arn, a.capability))} lists them all |`;
         }
       }
-      out.push('');
+      yield '';
     }
     const members = group.principals.map((arn) => principals.get(arn) as ScannedPrincipal);
     if (members.length > 0) {
-      out.push(`### Principals of ${markdownCode(group.name)}`, '');
-      for (const p of members) out.push(`- ${markdownSentence(p)}${scoreNote(scores.get(p.arn))}`);
-      out.push('');
+      yield* [`### Principals of ${markdownCode(group.name)}`, ''];
+      for (const p of members) yield `- ${markdownSentence(p)}${scoreNote(scores.get(p.arn))}`;
+      yield '';
     }
   }
-  return `${out.join('\n').trimEnd()}\n`;
 }
 
 /** The scan as one self-contained HTML page (`index.html`): no scripts, nothing fetched, every AWS string escaped. */
 export function renderScanHtml(scan: ScanResult): string {
-  const body: string[] = [
-    '<h1>accessloop scan</h1>',
-    `<ul>${summaryLines(scan)
-      .map((l) => `<li>${escapeHtml(l)}</li>`)
-      .join('')}</ul>`,
-  ];
+  return [...scanHtmlPieces(scan)].join('');
+}
+
+/** {@link renderScanHtml} piece by piece (see {@link scanMarkdownPieces}). */
+export function* scanHtmlPieces(scan: ScanResult): Generator<string, void, undefined> {
+  const [before, after] = htmlPageAround('accessloop scan');
+  yield before;
+  let first = true;
+  for (const line of scanHtmlLines(scan)) {
+    yield first ? line : `\n${line}`;
+    first = false;
+  }
+  yield after;
+}
+
+function* scanHtmlLines(scan: ScanResult): Generator<string, void, undefined> {
+  yield '<h1>accessloop scan</h1>';
+  yield `<ul>${summaryLines(scan)
+    .map((l) => `<li>${escapeHtml(l)}</li>`)
+    .join('')}</ul>`;
   const findings = scan.findings ?? [];
   if (findings.length > 0) {
-    body.push(
-      '<h2>Risks, worst first</h2><table><tr><th>severity</th><th>finding</th><th>principal</th><th>resource</th><th>what</th></tr>',
-    );
+    yield '<h2>Risks, worst first</h2><table><tr><th>severity</th><th>finding</th><th>principal</th><th>resource</th><th>what</th></tr>';
     for (const f of findings.slice(0, MAX_FINDINGS)) {
-      body.push(
-        `<tr><td class="flag">${escapeHtml(f.severity)}${f.conditional ? ' (conditional)' : ''}</td><td><code>${escapeHtml(f.id)}</code></td><td><code>${escapeHtml(f.principal)}</code></td><td>${f.resource ? `<code>${escapeHtml(f.resource)}</code>` : ''}</td><td>${escapeHtml(f.message)}</td></tr>`,
-      );
+      yield `<tr><td class="flag">${escapeHtml(f.severity)}${f.conditional ? ' (conditional)' : ''}</td><td><code>${escapeHtml(f.id)}</code></td><td><code>${escapeHtml(f.principal)}</code></td><td>${f.resource ? `<code>${escapeHtml(f.resource)}</code>` : ''}</td><td>${escapeHtml(f.message)}</td></tr>`;
     }
-    body.push('</table>');
+    yield '</table>';
     if (findings.length > MAX_FINDINGS)
-      body.push(`<p>${findings.length - MAX_FINDINGS} more in results.json.</p>`);
+      yield `<p>${findings.length - MAX_FINDINGS} more in results.json.</p>`;
   }
   if (scan.scores) {
-    body.push(
-      `<h2>Leaderboard by ${escapeHtml(scan.scores.by)}, lowest score wins</h2><table><tr><th>rank</th><th>team</th><th>score</th><th>over par</th><th>principals</th><th>reviews completed</th></tr>`,
-    );
-    scan.scores.teams.forEach((t, i) => {
-      body.push(
-        `<tr><td>${i + 1}</td><td><code>${escapeHtml(t.team)}</code></td><td>${formatNumber(t.score)}</td><td>${t.overPar === undefined ? '' : formatNumber(t.overPar)}</td><td>${t.principals}</td><td>${t.reviewsCompleted}</td></tr>`,
-      );
-    });
-    body.push('</table>');
+    yield `<h2>Leaderboard by ${escapeHtml(scan.scores.by)}, lowest score wins</h2><table><tr><th>rank</th><th>team</th><th>score</th><th>over par</th><th>principals</th><th>reviews completed</th></tr>`;
+    for (const [i, t] of scan.scores.teams.entries()) {
+      yield `<tr><td>${i + 1}</td><td><code>${escapeHtml(t.team)}</code></td><td>${formatNumber(t.score)}</td><td>${t.overPar === undefined ? '' : formatNumber(t.overPar)}</td><td>${t.principals}</td><td>${t.reviewsCompleted}</td></tr>`;
+    }
+    yield '</table>';
   }
   const scores = scoresByArn(scan);
   const resources = new Map(scan.resources.map((r) => [r.arn, r]));
   const principals = new Map(scan.principals.map((p) => [p.arn, p]));
   for (const group of scan.groups) {
-    body.push(`<h2>${escapeHtml(scan.groupBy)} <code>${escapeHtml(group.name)}</code></h2>`);
+    yield `<h2>${escapeHtml(scan.groupBy)} <code>${escapeHtml(group.name)}</code></h2>`;
     for (const arn of group.resources) {
       const r = resources.get(arn) as ScannedResource;
-      body.push(
-        `<section><h3><code>${escapeHtml(r.arn)}</code></h3><p>${escapeHtml(r.type)} in account ${escapeHtml(r.account)}${escapeHtml(exposureNote(r))}</p>`,
-      );
-      if (r.access.length === 0) body.push('<p>Nobody in the snapshot can reach it.</p>');
+      yield `<section><h3><code>${escapeHtml(r.arn)}</code></h3><p>${escapeHtml(r.type)} in account ${escapeHtml(r.account)}${escapeHtml(exposureNote(r))}</p>`;
+      if (r.access.length === 0) yield '<p>Nobody in the snapshot can reach it.</p>';
       else {
-        body.push('<table><tr><th>can</th><th>who</th><th>through</th></tr>');
+        yield '<table><tr><th>can</th><th>who</th><th>through</th></tr>';
         for (const a of r.access) {
           for (const line of a.lines) {
-            body.push(
-              `<tr${line.external ? ' class="outside"' : ''}><td>${escapeHtml(capabilityWords[a.capability] ?? a.capability)}</td><td><code>${escapeHtml(line.principal)}</code>${escapeHtml(lineFlags(line))}</td><td>${line.via.map((v) => `<code>${escapeHtml(v)}</code>`).join(', ')}</td></tr>`,
-            );
+            yield `<tr${line.external ? ' class="outside"' : ''}><td>${escapeHtml(capabilityWords[a.capability] ?? a.capability)}</td><td><code>${escapeHtml(line.principal)}</code>${escapeHtml(lineFlags(line))}</td><td>${line.via.map((v) => `<code>${escapeHtml(v)}</code>`).join(', ')}</td></tr>`;
           }
           const more = a.principalCount - a.lines.length;
           if (more > 0) {
-            body.push(
-              `<tr><td>${escapeHtml(capabilityWords[a.capability] ?? a.capability)}</td><td>and ${formatNumber(more)} more</td><td><code>${escapeHtml(whoCanCommand(r.arn, a.capability))}</code> lists them all</td></tr>`,
-            );
+            yield `<tr><td>${escapeHtml(capabilityWords[a.capability] ?? a.capability)}</td><td>and ${formatNumber(more)} more</td><td><code>${escapeHtml(whoCanCommand(r.arn, a.capability))}</code> lists them all</td></tr>`;
           }
         }
-        body.push('</table>');
+        yield '</table>';
       }
-      body.push('</section>');
+      yield '</section>';
     }
     const members = group.principals.map((arn) => principals.get(arn) as ScannedPrincipal);
     if (members.length > 0) {
-      body.push(`<h3>Principals of <code>${escapeHtml(group.name)}</code></h3><ul>`);
-      for (const p of members)
-        body.push(`<li>${htmlSentence(p)}${escapeHtml(scoreNote(scores.get(p.arn)))}</li>`);
-      body.push('</ul>');
+      yield `<h3>Principals of <code>${escapeHtml(group.name)}</code></h3><ul>`;
+      for (const p of members) yield `<li>${htmlSentence(p)}${escapeHtml(scoreNote(scores.get(p.arn)))}</li>`;
+      yield '</ul>';
     }
   }
-  return htmlPage('accessloop scan', body.join('\n'));
 }
 
 /** A few lines for the terminal after a scan; safe to print (control characters neutralised). */
