@@ -246,6 +246,15 @@ export interface AccessIndex {
    * the same object, as its classes never share a member.
    */
   resourcesOf(groupIds: readonly number[]): readonly string[];
+  /**
+   * Forgets the lists of {@link resourcesOf} once they hold more than a bound of entries in all,
+   * between two principals (never within one: its grants merge by list identity). The lists that
+   * grants hold stay alive with them; a list asked for again is made again. Without it, the lists
+   * of each principal's own groups would be kept for the snapshot's life: a user that a
+   * self-service policy's `${aws:username}` sets apart reaches a list of every other user, so
+   * users × users entries.
+   */
+  trimLists(maxEntries?: number): void;
 }
 
 /** See {@link AccessIndex.ownStatementsOf}. */
@@ -336,6 +345,8 @@ export interface PrincipalAnswers {
 }
 
 const indexes = new WeakMap<Snapshot, AccessIndex>();
+/** How many members the remembered lists of {@link AccessIndex.resourcesOf} hold before they are forgotten (about 32 MB). */
+const MAX_LISTED_ENTRIES = 4_000_000;
 /** The class groups each list of {@link AccessIndex.resourcesOf} holds the members of, and its index. */
 const listGroups = new WeakMap<readonly string[], { index: AccessIndex; groups: readonly number[] }>();
 
@@ -439,6 +450,7 @@ export function accessIndexOf(
   const statementActions = new WeakMap<Statement, readonly ActionInfo[]>();
   const statementTests = new WeakMap<Statement, (action: string) => boolean>();
   const listsByGroups = new Map<string, readonly string[]>();
+  let listedEntries = 0;
   // Every member of a class, in ARN order, and each class's members as ranks in that order.
   const ordered = [...new Set(classes.flatMap((c) => c.members))].sort(compare);
   const rankOf = new Map(ordered.map((arn, i) => [arn, i]));
@@ -966,6 +978,11 @@ export function accessIndexOf(
       }
       return id;
     },
+    trimLists(maxEntries = MAX_LISTED_ENTRIES) {
+      if (listedEntries <= maxEntries) return;
+      listsByGroups.clear();
+      listedEntries = 0;
+    },
     resourcesOf(groupIds) {
       const key = groupIds.join(',');
       let list = listsByGroups.get(key);
@@ -998,6 +1015,7 @@ export function accessIndexOf(
         }
         list = members;
         listsByGroups.set(key, list);
+        listedEntries += list.length;
         listGroups.set(list, { index, groups: groupIds });
       }
       return list;

@@ -118,6 +118,7 @@ export function effectiveAccessOf(
   principalArn: string,
 ): Result<PrincipalAccess> {
   const index = accessIndexOf(snapshot, tools);
+  index.trimLists();
   const principal = index.principalSide(principalArn);
   if (!principal.ok) return principal;
   const side = principal.value;
