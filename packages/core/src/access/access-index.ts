@@ -243,18 +243,12 @@ export interface AccessIndex {
   /**
    * The members of some class groups ({@link classGroupOf}; `-1` is `*`), sorted: one array per
    * list of groups, shared between callers (never change it). Within a service equal lists are
-   * the same object, as its classes never share a member.
+   * the same object, as its classes never share a member. A list that is not known yet is kept
+   * in `scratch` when one is given, not for the snapshot's life: for what serves one principal
+   * (a user that a self-service policy's `${aws:username}` sets apart reaches a list of every
+   * other user, so keeping them all would be users × users entries).
    */
-  resourcesOf(groupIds: readonly number[]): readonly string[];
-  /**
-   * Forgets the lists of {@link resourcesOf} once they hold more than a bound of entries in all,
-   * between two principals (never within one: its grants merge by list identity). The lists that
-   * grants hold stay alive with them; a list asked for again is made again. Without it, the lists
-   * of each principal's own groups would be kept for the snapshot's life: a user that a
-   * self-service policy's `${aws:username}` sets apart reaches a list of every other user, so
-   * users × users entries.
-   */
-  trimLists(maxEntries?: number): void;
+  resourcesOf(groupIds: readonly number[], scratch?: Map<string, readonly string[]>): readonly string[];
 }
 
 /** See {@link AccessIndex.ownStatementsOf}. */
@@ -345,10 +339,11 @@ export interface PrincipalAnswers {
 }
 
 const indexes = new WeakMap<Snapshot, AccessIndex>();
-/** How many members the remembered lists of {@link AccessIndex.resourcesOf} hold before they are forgotten (about 32 MB). */
-const MAX_LISTED_ENTRIES = 4_000_000;
 /** The class groups each list of {@link AccessIndex.resourcesOf} holds the members of, and its index. */
-const listGroups = new WeakMap<readonly string[], { index: AccessIndex; groups: readonly number[] }>();
+const listGroups = new WeakMap<
+  readonly string[],
+  { index: AccessIndex; groups: readonly number[]; scratch?: Map<string, readonly string[]> }
+>();
 
 /**
  * The union of resource lists of one index's {@link AccessIndex.resourcesOf}, as the list of the
@@ -358,14 +353,20 @@ const listGroups = new WeakMap<readonly string[], { index: AccessIndex; groups: 
  */
 export function unionOfResourceLists(lists: Iterable<readonly string[]>): readonly string[] | undefined {
   let index: AccessIndex | undefined;
+  // A union with a list that serves one principal serves it alone too.
+  let scratch: Map<string, readonly string[]> | undefined;
   const groups = new Set<number>();
   for (const list of lists) {
     const known = listGroups.get(list);
     if (!known || (index && known.index !== index)) return undefined;
     index = known.index;
+    scratch ??= known.scratch;
     for (const id of known.groups) groups.add(id);
   }
-  return index?.resourcesOf([...groups].sort((a, b) => a - b));
+  return index?.resourcesOf(
+    [...groups].sort((a, b) => a - b),
+    scratch,
+  );
 }
 const noClasses: ReadonlyMap<number, readonly string[]> = new Map();
 
@@ -450,7 +451,6 @@ export function accessIndexOf(
   const statementActions = new WeakMap<Statement, readonly ActionInfo[]>();
   const statementTests = new WeakMap<Statement, (action: string) => boolean>();
   const listsByGroups = new Map<string, readonly string[]>();
-  let listedEntries = 0;
   // Every member of a class, in ARN order, and each class's members as ranks in that order.
   const ordered = [...new Set(classes.flatMap((c) => c.members))].sort(compare);
   const rankOf = new Map(ordered.map((arn, i) => [arn, i]));
@@ -978,14 +978,9 @@ export function accessIndexOf(
       }
       return id;
     },
-    trimLists(maxEntries = MAX_LISTED_ENTRIES) {
-      if (listedEntries <= maxEntries) return;
-      listsByGroups.clear();
-      listedEntries = 0;
-    },
-    resourcesOf(groupIds) {
+    resourcesOf(groupIds, scratch) {
       const key = groupIds.join(',');
-      let list = listsByGroups.get(key);
+      let list = listsByGroups.get(key) ?? scratch?.get(key);
       if (!list) {
         // The members' ranks in ARN order, sorted as numbers (classes of one service never share
         // a member; ranks are deduplicated all the same).
@@ -1014,9 +1009,8 @@ export function accessIndexOf(
           if (i === 0 || all[i] !== all[i - 1]) members.push(ordered[all[i] as number] as string);
         }
         list = members;
-        listsByGroups.set(key, list);
-        listedEntries += list.length;
-        listGroups.set(list, { index, groups: groupIds });
+        (scratch ?? listsByGroups).set(key, list);
+        listGroups.set(list, { index, groups: groupIds, ...(scratch ? { scratch } : {}) });
       }
       return list;
     },

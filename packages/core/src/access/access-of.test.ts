@@ -178,32 +178,6 @@ describe('effectiveAccessOf on a generated account, against the pairwise referen
   );
 });
 
-describe('effectiveAccessOf, with the lists of class groups forgotten between principals', () => {
-  // The index forgets its resource lists past a bound (AccessIndex.trimLists): lists made again
-  // are new objects, which must change no answer.
-  it('gives every principal of a generated account the same grants as with every list kept', async () => {
-    const tools = await loadTools();
-    const text = readFileSync(new URL('./fixtures/generated-100-roles.iam.json', import.meta.url), 'utf8');
-    const load = () => {
-      const built = buildSnapshot(
-        snapshotSourceFromFiles([{ path: 'accounts/111122223333/iam.json', text }]),
-      );
-      if (!built.ok) throw new Error(JSON.stringify(built.diagnostics.slice(0, 3)));
-      return built.value;
-    };
-    const kept = load();
-    const trimmed = load();
-    const arns = kept.accounts.flatMap((a) => [...a.users, ...a.roles]).map((p) => p.arn);
-    for (const arn of arns) {
-      accessIndexOf(trimmed, tools).trimLists(0);
-      const a = effectiveAccessOf(kept, tools, arn);
-      const b = effectiveAccessOf(trimmed, tools, arn);
-      if (!a.ok || !b.ok) throw new Error(arn);
-      expect(b.value.grants, arn).toEqual(a.value.grants);
-    }
-  }, 60_000);
-});
-
 describe('effectiveAccessOf, principals that share their policies', () => {
   const account = '111122223333';
   const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;

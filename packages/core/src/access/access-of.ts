@@ -118,7 +118,6 @@ export function effectiveAccessOf(
   principalArn: string,
 ): Result<PrincipalAccess> {
   const index = accessIndexOf(snapshot, tools);
-  index.trimLists();
   const principal = index.principalSide(principalArn);
   if (!principal.ok) return principal;
   const side = principal.value;
@@ -227,10 +226,14 @@ export function effectiveAccessOf(
   // the same statements) decided once, then the actions without a resource against `*`. Groups
   // whose deciding statements read who the principal is are left for each principal.
   const rcpsByService = index.byService(index.starStatements(side.account));
+  // The resource lists of what serves this principal alone (its own layers and decisions): kept
+  // while it is computed, not for the snapshot's life (AccessIndex.resourcesOf).
+  const ownLists = new Map<string, readonly string[]>();
   const layerOf = (
     service: string,
     own: readonly Statement[],
     allows: readonly Statement[],
+    kept: boolean,
   ): ServiceLayer | undefined => {
     // Classes that every evaluation for this principal treats alike are decided together, on
     // their first class: the same resource types (so the same actions), the same resource-based
@@ -379,7 +382,10 @@ export function effectiveAccessOf(
       if (list) list.push(...group);
       else starReached.set(outcome, [...group]);
     }
-    const part = { service, grants: grantsOf(index, reached, starReached) };
+    const part = {
+      service,
+      grants: grantsOf(index, reached, starReached, kept && !alone ? undefined : ownLists),
+    };
     // What was reached is kept only to merge a principal's own decisions into.
     return personal.length === 0
       ? { part, reached: noReach, starReached: noStarReach, personal, alone }
@@ -418,7 +424,7 @@ export function effectiveAccessOf(
       if (list) list.push(...actions);
       else extraStar.set(outcome, [...actions]);
     }
-    return { service, grants: grantsOf(index, extra, extraStar) };
+    return { service, grants: grantsOf(index, extra, extraStar, ownLists) };
   };
 
   // Per service, the statements that may match one of its requests (AccessIndex.appliesIn): the
@@ -445,9 +451,10 @@ export function effectiveAccessOf(
     const key = `${sharedPrefix}${service}|${statementsKey}|${namedKey}`;
     let layer = shared.get(key) as ServiceLayer | undefined;
     if (!layer) {
-      layer = layerOf(service, [...boundary, ...scp, ...identity], allows);
+      const kept = !identity.some(index.isOwnInline);
+      layer = layerOf(service, [...boundary, ...scp, ...identity], allows, kept);
       if (!layer) return fail(diagnostics);
-      if (!layer.alone && !identity.some(index.isOwnInline)) shared.set(key, layer);
+      if (kept && !layer.alone) shared.set(key, layer);
     }
     layers.push(layer);
   }
@@ -671,6 +678,7 @@ function grantsOf(
   index: AccessIndex,
   reached: Reached,
   starReached: ReadonlyMap<string, readonly string[]>,
+  scratch: Map<string, readonly string[]> | undefined,
 ): AccessGrant[] {
   // Actions by their chain, then per chain the groups of each outcome as a (canonical, shared)
   // resource list; by condition keys, then by resource list.
@@ -689,7 +697,10 @@ function grantsOf(
       else byKeys.set(node.outcome, [node.groupId]);
     }
     for (const [keys, list] of byKeys) {
-      const resources = index.resourcesOf(list.sort((a, b) => a - b));
+      const resources = index.resourcesOf(
+        list.sort((a, b) => a - b),
+        scratch,
+      );
       let byResources = byShape.get(keys);
       if (!byResources) {
         byResources = new Map();
