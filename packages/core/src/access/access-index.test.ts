@@ -75,4 +75,22 @@ describe('unionOfResourceLists', () => {
   it('gives nothing for a list it did not make', () => {
     expect(unionOfResourceLists([index.resourcesOf([0]), ['arn:aws:s3:::other']])).toBeUndefined();
   });
+
+  it("keeps a list made for one principal's computation in its scratch map, and unions of it there too", () => {
+    const groups = index.classes.slice(0, 3).map((c) => index.classGroupOf([c.id]));
+    const scratch = new Map<string, readonly string[]>();
+    const ownKey = [...groups].sort((a, b) => a - b);
+    const own = index.resourcesOf(ownKey, scratch);
+    expect(scratch.get(ownKey.join(','))).toBe(own);
+    // The index did not keep it: asked without the scratch map, it makes its own list.
+    const kept = index.resourcesOf(ownKey);
+    expect(kept).toEqual(own);
+    expect(kept).not.toBe(own);
+    expect(index.resourcesOf(ownKey, new Map())).toBe(kept);
+    // A union with a scratch list is made in that scratch map.
+    const other = index.classGroupOf([(index.classes[3] as { id: number }).id]);
+    const union = unionOfResourceLists([own, index.resourcesOf([other])]);
+    expect(union).toEqual([...new Set([...own, ...index.resourcesOf([other])])].sort());
+    expect(scratch.get([...ownKey, other].sort((a, b) => a - b).join(','))).toBe(union);
+  });
 });

@@ -1,6 +1,7 @@
 import type { AccessCapability } from '../access/access-of.js';
 import type { Capability } from '../capability/capability.js';
 import type { ResourceTypeIndex } from '../catalog/resource-types.js';
+import { memoByPair } from '../private/memo-by-pair.js';
 
 /** How people name AWS services in a sentence. */
 const serviceNames: Readonly<Record<string, string>> = {
@@ -103,7 +104,7 @@ class Tally {
       this.objectBuckets.add(arn.slice(0, slash));
       return;
     }
-    const type = arn === '*' ? 'account-wide' : typeName(arn, resourceTypes);
+    const type = arn === '*' ? 'account-wide' : typeName(resourceTypes, arn);
     this.counts.set(type, (this.counts.get(type) ?? 0) + 1);
   }
 }
@@ -183,22 +184,10 @@ function phrase({ counts, objectBuckets }: Tally): string {
 }
 
 /** A resource's type as people name it, found once per ARN (every principal's sentence counts them). */
-function typeName(arn: string, resourceTypes: ResourceTypeIndex): string {
-  let names = typeNames.get(resourceTypes);
-  if (!names) {
-    names = new Map();
-    typeNames.set(resourceTypes, names);
-  }
-  let name = names.get(arn);
-  if (name === undefined) {
-    const type = resourceTypes.resourceTypeOf(arn);
-    name = type ? `${serviceName(type.service)} ${type.type.toLowerCase()}` : 'other resource';
-    names.set(arn, name);
-  }
-  return name;
-}
-
-const typeNames = new WeakMap<ResourceTypeIndex, Map<string, string>>();
+const typeName = memoByPair((resourceTypes: ResourceTypeIndex, arn: string): string => {
+  const type = resourceTypes.resourceTypeOf(arn);
+  return type ? `${serviceName(type.service)} ${type.type.toLowerCase()}` : 'other resource';
+});
 
 function plural(n: number, noun: string): string {
   if (n === 1) return `1 ${noun}`;
