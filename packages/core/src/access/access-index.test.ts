@@ -93,4 +93,19 @@ describe('unionOfResourceLists', () => {
     expect(union).toEqual([...new Set([...own, ...index.resourcesOf([other])])].sort());
     expect(scratch.get([...ownKey, other].sort((a, b) => a - b).join(','))).toBe(union);
   });
+
+  it('keeps a list in the index once a second computation asks for it in its scratch map', () => {
+    const groups = index.classes.slice(4, 7).map((c) => index.classGroupOf([c.id]));
+    const key = [...groups].sort((a, b) => a - b);
+    const first = new Map<string, readonly string[]>();
+    const once = index.resourcesOf(key, first);
+    expect(first.get(key.join(','))).toBe(once);
+    // Another principal asks for it: it serves more than one, so the index keeps it.
+    const second = new Map<string, readonly string[]>();
+    const twice = index.resourcesOf(key, second);
+    expect(twice).toEqual(once);
+    expect(second.size).toBe(0);
+    expect(index.resourcesOf(key)).toBe(twice);
+    expect(index.resourcesOf(key, new Map())).toBe(twice);
+  });
 });

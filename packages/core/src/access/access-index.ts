@@ -10,6 +10,7 @@ import { parseArn, splitArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy, PolicyVersion, Statement } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
+import { keyOfIds } from '../private/key-of-ids.js';
 import { memoByPair } from '../private/memo-by-pair.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { ActionBits } from './action-bits.js';
@@ -451,6 +452,8 @@ export function accessIndexOf(
   const statementActions = new WeakMap<Statement, readonly ActionInfo[]>();
   const statementTests = new WeakMap<Statement, (action: string) => boolean>();
   const listsByGroups = new Map<string, readonly string[]>();
+  // The keys of lists made in a principal's scratch map (see AccessIndex.resourcesOf).
+  const listsOnceInScratch = new Set<string>();
   // Every member of a class, in ARN order, and each class's members as ranks in that order.
   const ordered = [...new Set(classes.flatMap((c) => c.members))].sort(compare);
   const rankOf = new Map(ordered.map((arn, i) => [arn, i]));
@@ -894,21 +897,18 @@ export function accessIndexOf(
       return own;
     },
     contentKey(statements) {
-      const ids = new Set<number>();
-      for (const statement of statements) {
+      return keyOfIds(statements, (statement) => {
         let id = contentIds.get(statement);
         if (id === undefined) {
           const { index: _position, sid: _sid, ...content } = statement;
           id = index.textId(`${statementVersions.get(statement)}${JSON.stringify(content)}`);
           contentIds.set(statement, id);
         }
-        ids.add(id);
-      }
-      return [...ids].sort((a, b) => a - b).join(',');
+        return id;
+      });
     },
     statementsKey(statements) {
-      const ids = [...new Set(statements.map(index.statementId))].sort((a, b) => a - b);
-      return ids.join(',');
+      return keyOfIds(statements, index.statementId);
     },
     sharedServices: new Map(),
     isOwnInline(statement) {
@@ -1009,8 +1009,14 @@ export function accessIndexOf(
           if (i === 0 || all[i] !== all[i - 1]) members.push(ordered[all[i] as number] as string);
         }
         list = members;
-        (scratch ?? listsByGroups).set(key, list);
-        listGroups.set(list, { index, groups: groupIds, ...(scratch ? { scratch } : {}) });
+        // A list one principal's scratch held before is asked for again: it serves many, kept.
+        const kept = !scratch || listsOnceInScratch.has(key);
+        if (kept) listsByGroups.set(key, list);
+        else {
+          scratch.set(key, list);
+          listsOnceInScratch.add(key);
+        }
+        listGroups.set(list, { index, groups: groupIds, ...(kept ? {} : { scratch }) });
       }
       return list;
     },

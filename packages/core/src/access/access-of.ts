@@ -1,4 +1,4 @@
-import type { Capability } from '../capability/capability.js';
+import { CAPABILITIES, type Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import type { RequestContext } from '../condition/context.js';
 import { type Diagnostic, fail, ok, type Result } from '../diagnostics/diagnostic.js';
@@ -8,6 +8,7 @@ import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
+import { filterSame } from '../private/filter-same.js';
 import { memoByPair } from '../private/memo-by-pair.js';
 import type { Snapshot } from '../snapshot/model.js';
 import {
@@ -432,27 +433,31 @@ export function effectiveAccessOf(
   // statements are keyed by content (equal boundaries decide alike), the others by object.
   const layers: ServiceLayer[] = [];
   const applying = (statements: readonly Statement[], service: string) =>
-    statements.filter((s) => index.appliesIn(s, service));
+    filterSame(statements, (s) => index.appliesIn(s, service));
   const byRank = (a: string, b: string) => index.serviceRank(a) - index.serviceRank(b);
-  const services = new Set([...own.allowServices, ...namedByService.keys()]);
-  const ordered = namedByService.size === 0 ? own.allowServices : [...services].sort(byRank);
+  const ordered =
+    namedByService.size === 0
+      ? own.allowServices
+      : [...new Set([...own.allowServices, ...namedByService.keys()])].sort(byRank);
   for (const service of ordered) {
     const lists = own.statementsFor(service);
     const identity = applying(lists.identity, service);
-    const allows = identity.filter((s) => s.effect === 'Allow');
-    if (allows.length === 0 && !namedByService.has(service)) continue;
+    if (!namedByService.has(service) && !identity.some(isAllow)) continue;
     const boundary = applying(lists.boundary, service);
     // A boundary that allows nothing here leaves what the identity policies allow denied; with no
     // resource-based policy naming the principal, its account or everyone, nothing else can allow.
-    if (own.bounded && !namedByService.has(service) && !boundary.some((s) => s.effect === 'Allow')) continue;
+    if (own.bounded && !namedByService.has(service) && !boundary.some(isAllow)) continue;
     const scp = applying(lists.scp, service);
     const statementsKey = `${index.statementsKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(scp)}`;
-    const namedKey = `${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;
+    const namedKey =
+      namedIds.length === 0 && mentionedIds.length === 0
+        ? '|'
+        : `${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;
     const key = `${sharedPrefix}${service}|${statementsKey}|${namedKey}`;
     let layer = shared.get(key) as ServiceLayer | undefined;
     if (!layer) {
       const kept = !identity.some(index.isOwnInline);
-      layer = layerOf(service, [...boundary, ...scp, ...identity], allows, kept);
+      layer = layerOf(service, [...boundary, ...scp, ...identity], identity.filter(isAllow), kept);
       if (!layer) return fail(diagnostics);
       if (kept && !layer.alone) shared.set(key, layer);
     }
@@ -737,9 +742,38 @@ function grantsOf(
  * shape: for each (capability, service), the resources and actions, and whether any is conditional.
  */
 export function summarizeAccess(access: PrincipalAccess): AccessResult {
-  // Each service's part holds its own (capability, service) lines: summarised once per part.
-  const capabilities = access.services ? access.services.flatMap(summaryOf) : summarizeGrants(access.grants);
-  return { principal: access.principal, capabilities: capabilities.sort(byCapabilityAndService) };
+  if (!access.services) {
+    return {
+      principal: access.principal,
+      capabilities: summarizeGrants(access.grants).sort(byCapabilityAndService),
+    };
+  }
+  // Each service's part holds its own (capability, service) lines: summarised once per part, then
+  // put in order by capability and, within one, by service. Parts come nearly in service order,
+  // so each capability's sort is about one pass (an administrator has a thousand lines).
+  const byCapability: AccessCapability[][] = CAPABILITIES_BY_NAME.map(() => []);
+  for (const part of access.services) {
+    for (const line of summaryOf(part))
+      (byCapability[capabilityRank(line.capability)] as AccessCapability[]).push(line);
+  }
+  const capabilities: AccessCapability[] = [];
+  for (const lines of byCapability) {
+    lines.sort(byService);
+    for (const line of lines) capabilities.push(line);
+  }
+  return { principal: access.principal, capabilities };
+}
+
+/** Capabilities in the order of their names (the order of a summary's lines). */
+const CAPABILITIES_BY_NAME = [...CAPABILITIES].sort(compare);
+const capabilityRanks = new Map(CAPABILITIES_BY_NAME.map((c, i) => [c, i]));
+
+function capabilityRank(capability: Capability): number {
+  return capabilityRanks.get(capability) as number;
+}
+
+function byService(a: AccessCapability, b: AccessCapability): number {
+  return compare(a.service, b.service);
 }
 
 const summaries = new WeakMap<ServiceAccess, readonly AccessCapability[]>();
@@ -840,6 +874,10 @@ function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
 
 function byCapabilityAndService(a: AccessCapability, b: AccessCapability): number {
   return a.capability === b.capability ? compare(a.service, b.service) : compare(a.capability, b.capability);
+}
+
+function isAllow(statement: Statement): boolean {
+  return statement.effect === 'Allow';
 }
 
 function compare(a: string, b: string): number {

@@ -43,8 +43,19 @@ export const arnOperators: readonly OperatorDefinition[] = [
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
  */
 export function compileArnPattern(pattern: string): (arn: string) => boolean {
-  return compileArnPatternParts([{ text: pattern, wildcards: true }]);
+  let test = compiledPatterns.get(pattern);
+  if (!test) {
+    // The same patterns recur in many policies (`*`, an account's roles): compiled once each. The
+    // tests are pure; the cache is emptied past a bound, so no process keeps every pattern it saw.
+    if (compiledPatterns.size >= MAX_COMPILED_PATTERNS) compiledPatterns.clear();
+    test = compileArnPatternParts([{ text: pattern, wildcards: true }]);
+    compiledPatterns.set(pattern, test);
+  }
+  return test;
 }
+
+const compiledPatterns = new Map<string, (arn: string) => boolean>();
+const MAX_COMPILED_PATTERNS = 100_000;
 
 /** Like {@link compileArnPattern}, for a pattern with literal parts (expanded policy variables). */
 export function compileArnPatternParts(parts: readonly GlobPart[]): (arn: string) => boolean {

@@ -20,6 +20,7 @@ import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
+import { filterSame } from '../private/filter-same.js';
 import { memoByPair } from '../private/memo-by-pair.js';
 import type { Snapshot } from '../snapshot/model.js';
 
@@ -165,21 +166,20 @@ export function uninventoriedAccessOf(
   for (const service of own.allowServices) {
     const lists = own.statementsFor(service);
     const applies = (s: Statement) => placeholders.mayApply(s, service, account);
-    const identity = lists.identity.filter(applies);
-    const allows = identity.filter((s) => s.effect === 'Allow');
-    if (allows.length === 0) continue;
-    const boundary = lists.boundary.filter(applies);
+    const identity = filterSame(lists.identity, applies);
+    if (!identity.some(isAllow)) continue;
+    const boundary = filterSame(lists.boundary, applies);
     // A boundary that allows nothing here denies every placeholder (no resource-based policy
     // holds one), as in effective access.
-    if (own.bounded && !boundary.some((s) => s.effect === 'Allow')) continue;
-    const restrictive = [...lists.scp, ...(rcpsByService.get(service) ?? [])].filter(applies);
-    const statements = [...boundary, ...restrictive, ...identity];
+    if (own.bounded && !boundary.some(isAllow)) continue;
+    const rcps = rcpsByService.get(service);
+    const restrictive = filterSame(rcps ? [...lists.scp, ...rcps] : lists.scp, applies);
     // Identity and boundary statements by content: the floor names no policy (no `via`).
     const key = `${prefix}${service}|${index.contentKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(restrictive)}`;
     let part = placeholders.shared.get(key);
     if (!part) {
       neutralService = true;
-      const floor = floorOf(service, allows, statements);
+      const floor = floorOf(service, identity.filter(isAllow), [...boundary, ...restrictive, ...identity]);
       if (!floor) return fail(diagnostics);
       part = { service, grants: floor.sort(compareGrants) };
       if (neutralService && !identity.some(index.isOwnInline)) placeholders.shared.set(key, part);
@@ -191,6 +191,10 @@ export function uninventoriedAccessOf(
 }
 
 const noContext: RequestContext = new Map();
+
+function isAllow(statement: Statement): boolean {
+  return statement.effect === 'Allow';
+}
 
 /**
  * Which `Resource`/`NotResource` patterns of the statements that name the action match the
