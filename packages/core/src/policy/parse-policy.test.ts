@@ -152,3 +152,25 @@ describe('parsePolicy', () => {
     expect(result.diagnostics[0]?.path).toBe('Policies[3].Document.Statement[0].Effect');
   });
 });
+
+describe('parsePolicy, a document object parsed again', () => {
+  it('gives the same policy for the same object, and a new one for an equal object', () => {
+    const document = structuredClone(allowAll);
+    const first = parsePolicy(document);
+    if (!first.ok) throw new Error('allowAll parses');
+    expect(parsePolicy(document)).toBe(first);
+    const equal = parsePolicy(structuredClone(allowAll));
+    if (!equal.ok) throw new Error('allowAll parses');
+    expect(equal.value).toEqual(first.value);
+    expect(equal.value.statements[0]).not.toBe(first.value.statements[0]);
+  });
+
+  it('points its diagnostics at the path it is given each time', () => {
+    const document = { Version: '2012-10-17', Statement: [{ Effect: 'Maybe', Action: '*', Resource: '*' }] };
+    expect(parsePolicy(document).diagnostics.map((d) => d.path)).toEqual(['Statement[0].Effect']);
+    expect(parsePolicy(document, 'Policies[3].Document').diagnostics.map((d) => d.path)).toEqual([
+      'Policies[3].Document.Statement[0].Effect',
+    ]);
+    expect(parsePolicy(document).diagnostics.map((d) => d.path)).toEqual(['Statement[0].Effect']);
+  });
+});

@@ -35,6 +35,22 @@ const principalKinds = new Set(['AWS', 'Service', 'Federated', 'CanonicalUser'])
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html
  */
 export function parsePolicy(input: unknown, path = ''): Result<Policy> {
+  // A snapshot's documents are objects read once and never changed, parsed by the index, the
+  // compiler and the risk rules alike: each is parsed once (its diagnostics say where it is only
+  // through `path`, so only the documents parsed without one are kept).
+  if (path !== '' || typeof input !== 'object' || input === null) return parseDocument(input, path);
+  let parsed = parsedDocuments.get(input);
+  if (!parsed) {
+    parsed = parseDocument(input, path);
+    parsedDocuments.set(input, parsed);
+  }
+  return parsed;
+}
+
+const parsedDocuments = new WeakMap<object, Result<Policy>>();
+
+/** {@link parsePolicy} itself. */
+function parseDocument(input: unknown, path: string): Result<Policy> {
   const decoded = decodePolicyDocument(input, path);
   if (!decoded.ok) return decoded;
   const doc = decoded.value;
