@@ -113,8 +113,60 @@ export function scoreOf(access: PrincipalAccess, model: ScoreModel): number {
 }
 
 const partPoints = memoByPair((part: ServiceAccess, model: ScoreModel): number =>
-  contributionsOf(part.grants, model).reduce((sum, c) => sum + c.points, 0),
+  pointsOf(part.grants, model),
 );
+
+/**
+ * The points of {@link contributionsOf} without making them: each pair's points depend on its
+ * action's class and certainty and its resource's sensitivity alone, so the sum is taken per
+ * grant and action (in integers, so in any order), without the lists of actions and resources.
+ */
+function pointsOf(grants: readonly AccessGrant[], model: ScoreModel): number {
+  const { weights } = model;
+  let points = 0;
+  for (const grant of grants) {
+    const sensitive = countSensitive(grant.resources, model);
+    const plain = grant.resources.length - sensitive;
+    for (const action of grant.actions) {
+      const perPair = pairPointsOf(weights, action);
+      points += grant.conditional
+        ? plain * perPair.conditional + sensitive * perPair.conditionalSensitive
+        : plain * perPair.certain + sensitive * perPair.certainSensitive;
+    }
+  }
+  return points;
+}
+
+/** The points of one pair of an action, by certainty and sensitivity (as {@link contributionOf} gives them). */
+const pairPointsOf = memoByPair((weights: ScoreWeights, action: string) => {
+  const { capability, service } = scoringClassOf(weights, action);
+  const { weight } = classWeight(weights, capability, service);
+  const sensitiveWeight = weight * weights.sensitiveMultiplier;
+  return {
+    certain: percentOf(weight, 100),
+    certainSensitive: percentOf(sensitiveWeight, 100),
+    conditional: percentOf(weight, weights.conditionalPercent),
+    conditionalSensitive: percentOf(sensitiveWeight, weights.conditionalPercent),
+  };
+});
+
+/**
+ * Whether the critical and data multipliers apply to a capability of a service, and a pair's
+ * weight before the conditional percentage: the capability's, times those multipliers.
+ */
+function classWeight(
+  weights: ScoreWeights,
+  capability: Capability,
+  service: string,
+): { readonly critical: boolean; readonly dataSource: boolean; readonly weight: number } {
+  const critical = weights.criticalServices.includes(service);
+  const dataSource = weights.dataServices.includes(service) && DATA_CAPABILITIES.has(capability);
+  const weight =
+    weights.capabilities[capability] *
+    (critical ? weights.criticalMultiplier : 1) *
+    (dataSource ? weights.dataMultiplier : 1);
+  return { critical, dataSource, weight };
+}
 
 const partContributions = memoByPair((part: ServiceAccess, model: ScoreModel): readonly ScoreContribution[] =>
   contributionsOf(part.grants, model),
@@ -122,8 +174,6 @@ const partContributions = memoByPair((part: ServiceAccess, model: ScoreModel): r
 
 function contributionsOf(grants: readonly AccessGrant[], model: ScoreModel): ScoreContribution[] {
   const { weights } = model;
-  const critical = new Set(weights.criticalServices);
-  const data = new Set(weights.dataServices);
   const groups = new Map<string, Group>();
   for (const grant of grants) {
     const sensitive = countSensitive(grant.resources, model);
@@ -133,18 +183,11 @@ function contributionsOf(grants: readonly AccessGrant[], model: ScoreModel): Sco
       const key = grant.conditional ? `${classKey}\u0000c` : classKey;
       let group = groups.get(key);
       if (!group) {
-        const isCritical = critical.has(service);
-        const isData = data.has(service) && DATA_CAPABILITIES.has(capability);
         group = {
           capability,
           service,
           conditional: grant.conditional,
-          critical: isCritical,
-          dataSource: isData,
-          weight:
-            weights.capabilities[capability] *
-            (isCritical ? weights.criticalMultiplier : 1) *
-            (isData ? weights.dataMultiplier : 1),
+          ...classWeight(weights, capability, service),
           actions: new Set(),
           resources: new Set(),
           pairs: 0,

@@ -7,7 +7,8 @@ import { DEFAULT_CONFIG } from '../config/default-config.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
 import { withRolePolicy } from '../testing/with-role-policy.js';
-import { scorePrincipal } from './score-snapshot.js';
+import { scoreAccess, scoreOf } from './score-access.js';
+import { scoreModelOf, scorePrincipal } from './score-snapshot.js';
 
 let snapshot: Snapshot;
 let tools: { catalog: Catalog; resourceTypes: ResourceTypeIndex };
@@ -86,5 +87,31 @@ describe('score properties', () => {
     // The generated policies do move scores both ways, so the property is not vacuous.
     expect(raised).toBeGreaterThan(5);
     expect(lowered).toBeGreaterThan(0);
+  }, 120_000);
+
+  // The scan keeps no contributions: it sums points per part. Both sums must agree for any
+  // weights, with conditional and sensitive pairs rounded as each contribution rounds them.
+  it('gives the score of its contributions without making them, for any conditional percentage and multiplier', () => {
+    let conditional = 0;
+    fc.assert(
+      fc.property(
+        fc.array(statement('Allow'), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 7 }),
+        (statements, conditionalPercent, sensitiveMultiplier) => {
+          const changed = withRolePolicy(snapshot, role, JSON.parse(JSON.stringify(statements)), {
+            keepAttached: true,
+          });
+          const access = effectiveAccessOf(changed, tools, role);
+          if (!access.ok) throw new Error(JSON.stringify(access.diagnostics));
+          const score = { ...DEFAULT_CONFIG.score, conditionalPercent, sensitiveMultiplier };
+          const model = scoreModelOf(changed, { ...DEFAULT_CONFIG, score });
+          expect(scoreOf(access.value, model)).toBe(scoreAccess(access.value, model).score);
+          if (access.value.grants.some((g) => g.conditional)) conditional++;
+        },
+      ),
+      { numRuns: 25, seed: 7 },
+    );
+    expect(conditional).toBeGreaterThan(5);
   }, 120_000);
 });
