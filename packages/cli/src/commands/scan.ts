@@ -129,9 +129,12 @@ function writeReports(dir: string, scan: ScanResult): string | undefined {
   }
 }
 
-/** `JSON.stringify(value)` and a newline, in pieces ({@link jsonChunks}). */
+/**
+ * `JSON.stringify(value)` and a newline, in pieces ({@link jsonChunks}), down to each line of a
+ * principal's summary: principals with the same parts share those lines, written once each.
+ */
 function* jsonText(value: unknown): Generator<string, void, undefined> {
-  yield* jsonChunks(value);
+  yield* jsonChunks(value, 4);
   yield '\n';
 }
 

@@ -27,4 +27,20 @@ describe('jsonChunks', () => {
     expect(chunks).toContain('{"arn":"a"}');
     expect(chunks).toContain('{"arn":"b"}');
   });
+
+  it('writes an object held many times as JSON.stringify does, stringifying it only twice', () => {
+    let reads = 0;
+    const shared = {
+      get service() {
+        reads++;
+        return 's3';
+      },
+      resources: ['*'],
+    };
+    const value = { principals: [1, 2, 3, 4, 5].map((n) => ({ n, lines: [shared, { other: n }, shared] })) };
+    const expected = JSON.stringify(value);
+    reads = 0;
+    expect([...jsonChunks(value, 4)].join('')).toBe(expected);
+    expect(reads).toBe(2);
+  });
 });

@@ -4,10 +4,35 @@
  * so a large report is written without ever holding its whole text (a 20,000-role scan's
  * `results.json` is hundreds of megabytes).
  */
-export function* jsonChunks(value: unknown, depth = 2): Generator<string, void, undefined> {
+export function jsonChunks(value: unknown, depth = 2): Generator<string, void, undefined> {
+  return chunksOf(value, depth, new WeakMap());
+}
+
+/**
+ * {@link jsonChunks}, with the text of an object written whole kept by the object once it is met
+ * again (null: met once): a value that holds one object many times (the scan's principals share
+ * their summary lines) writes it twice, then reuses the text.
+ */
+function* chunksOf(
+  value: unknown,
+  depth: number,
+  texts: WeakMap<object, string | null>,
+): Generator<string, void, undefined> {
   const json = toJson(value);
-  if (depth <= 0 || json === null || typeof json !== 'object') {
+  if (json === null || typeof json !== 'object') {
     yield JSON.stringify(json) ?? 'null';
+    return;
+  }
+  if (depth <= 0) {
+    // Kept from the second time an object is met, so a value's unshared parts are never held.
+    const known = texts.get(json);
+    if (typeof known === 'string') {
+      yield known;
+      return;
+    }
+    const text = JSON.stringify(json) as string;
+    texts.set(json, known === undefined ? null : text);
+    yield text;
     return;
   }
   if (Array.isArray(json)) {
@@ -17,7 +42,7 @@ export function* jsonChunks(value: unknown, depth = 2): Generator<string, void, 
       // As JSON.stringify does: an element that has no JSON form is null.
       const element = toJson(json[i]);
       if (element === undefined || typeof element === 'function' || typeof element === 'symbol') yield 'null';
-      else yield* jsonChunks(element, depth - 1);
+      else yield* chunksOf(element, depth - 1, texts);
     }
     yield ']';
     return;
@@ -32,7 +57,7 @@ export function* jsonChunks(value: unknown, depth = 2): Generator<string, void, 
     }
     yield `${first ? '' : ','}${JSON.stringify(key)}:`;
     first = false;
-    yield* jsonChunks(memberJson, depth - 1);
+    yield* chunksOf(memberJson, depth - 1, texts);
   }
   yield '}';
 }
