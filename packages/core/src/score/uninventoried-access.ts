@@ -104,7 +104,9 @@ export function uninventoriedAccessOf(
         const lower = action.toLowerCase();
         let prepared = sides.get(sideKey);
         if (prepared === undefined) {
-          const resourceSide = resourceSideOf(snapshot, arn, action, side.account);
+          const resourceSide = placeholders.sideOf(`${account}\u0000${sideKey}`, () =>
+            resourceSideOf(snapshot, arn, action, side.account),
+          );
           const set = policySets(side, resourceSide, diagnostics);
           prepared = set ? { side: resourceSide, set } : null;
           sides.set(sideKey, prepared);
@@ -244,6 +246,12 @@ interface PlaceholderIndex {
   readonly shared: Map<string, ServiceAccess>;
   /** Outcomes shared between principals, by a key the caller builds (null: denied). */
   readonly outcomes: Map<string, string | null>;
+  /**
+   * The resource side of placeholders by the principal's account, region and service, made once
+   * (`make`): it holds no resource-based policy, and its account's RCPs and context keys follow
+   * from those alone. One object, so its policies are compiled once for every principal.
+   */
+  sideOf(key: string, make: () => ResourceSide): ResourceSide;
   /** The placeholders of the actions of a service a statement names, with their actions. */
   candidatesOf(
     statement: Statement,
@@ -298,6 +306,7 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
     return templates.get(key);
   };
   const arns = new Map<string, string | undefined>();
+  const sides = new Map<string, ResourceSide>();
   const patternTests = new Map<string, (arn: string) => boolean>();
   const accessIndex = accessIndexOf(snapshot, tools);
   // By statement and `account\0service`.
@@ -329,6 +338,14 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
   const index: PlaceholderIndex = {
     shared: new Map(),
     outcomes: new Map(),
+    sideOf(key, make) {
+      let found = sides.get(key);
+      if (!found) {
+        found = make();
+        sides.set(key, found);
+      }
+      return found;
+    },
     candidatesOf: (statement, service, account) => candidates(statement, `${account}\u0000${service}`),
     mayApply(statement, service, account) {
       // Statements of managed policies and SCPs on any resource serve many principals: kept
