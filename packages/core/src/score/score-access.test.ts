@@ -6,7 +6,7 @@ import { type ScoreModel, scoreAccess, scoringCapabilityOf } from './score-acces
 const weights = DEFAULT_CONFIG.score;
 const model = (sensitive: readonly string[] = [], w: ScoreWeights = weights): ScoreModel => ({
   weights: w,
-  isSensitive: (r) => sensitive.includes(r),
+  sensitive: new Set(sensitive),
 });
 const grant = (actions: string[], resources: string[], conditionKeys: string[] = []): AccessGrant => ({
   actions,

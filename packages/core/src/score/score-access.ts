@@ -15,8 +15,8 @@ import { memoByPair } from '../private/memo-by-pair.js';
  */
 export interface ScoreModel {
   readonly weights: ScoreWeights;
-  /** Whether a resource of a grant (an ARN, `bucket/*`, or `*`) is tagged as sensitive. */
-  isSensitive(resource: string): boolean;
+  /** The resources of grants (ARNs, `bucket/*`) tagged as sensitive. */
+  readonly sensitive: ReadonlySet<string>;
 }
 
 /**
@@ -259,10 +259,17 @@ function percentOf(points: number, percent: number): number {
   return Math.floor((points * percent + 50) / 100);
 }
 
-/** How many of a grant's resources are sensitive, once per resource list (grants share them). */
-const countSensitive = memoByPair((resources: readonly string[], model: ScoreModel): number => {
+/**
+ * How many of a grant's resources are sensitive: none when nothing is (without reading the list:
+ * a principal's own lists can hold every IAM role), else once per resource list (grants share them).
+ */
+function countSensitive(resources: readonly string[], model: ScoreModel): number {
+  return model.sensitive.size === 0 ? 0 : countSensitiveIn(resources, model);
+}
+
+const countSensitiveIn = memoByPair((resources: readonly string[], model: ScoreModel): number => {
   let n = 0;
-  for (const r of resources) if (model.isSensitive(r)) n++;
+  for (const r of resources) if (model.sensitive.has(r)) n++;
   return n;
 });
 

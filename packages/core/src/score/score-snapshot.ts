@@ -191,7 +191,7 @@ export function scoreModelOf(snapshot: Snapshot, config: AccessloopConfig): Scor
       if (r.type === 'AWS::S3::Bucket') sensitive.add(`${r.arn}/*`);
     }
   }
-  return { weights: config.score, isSensitive: (resource) => sensitive.has(resource) };
+  return { weights: config.score, sensitive };
 }
 
 function scorePrincipalWith(
