@@ -788,39 +788,65 @@ function summaryOf(part: ServiceAccess): readonly AccessCapability[] {
 }
 
 function summarizeGrants(grants: readonly AccessGrant[]): AccessCapability[] {
-  const groups = new Map<
-    string,
-    { resources: Set<readonly string[]>; actions: Set<string>; conditional: boolean }
-  >();
-  for (const grant of grants) {
-    const touched = new Set<{ resources: Set<readonly string[]> }>();
+  // By service, then by capability (its rank in name order): no key is made per action.
+  const groups = new Map<string, (SummaryGroup | undefined)[]>();
+  let service = '';
+  let byCapability: (SummaryGroup | undefined)[] = [];
+  grants.forEach((grant, g) => {
     for (const action of grant.actions) {
-      const service = action.slice(0, action.indexOf(':'));
+      // A grant's actions are mostly of one service: its groups are found once for all of them.
+      if (!(action.startsWith(service) && action.charCodeAt(service.length) === COLON)) {
+        service = action.slice(0, action.indexOf(':'));
+        let known = groups.get(service);
+        if (!known) {
+          known = [];
+          groups.set(service, known);
+        }
+        byCapability = known;
+      }
       for (const capability of capabilitiesFor(action)) {
-        const key = `${capability}\u0000${service}`;
-        let group = groups.get(key);
+        const rank = capabilityRank(capability);
+        let group = byCapability[rank];
         if (!group) {
-          group = { resources: new Set(), actions: new Set(), conditional: false };
-          groups.set(key, group);
+          group = { capability, resources: new Set(), actions: new Set(), conditional: false, lastGrant: -1 };
+          byCapability[rank] = group;
         }
         group.actions.add(action);
         group.conditional ||= grant.conditional;
-        touched.add(group);
+        if (group.lastGrant !== g) {
+          group.lastGrant = g;
+          group.resources.add(grant.resources);
+        }
       }
     }
-    for (const group of touched) group.resources.add(grant.resources);
-  }
-  return [...groups.entries()].map(([key, group]): AccessCapability => {
-    const [capability, service] = key.split('\u0000') as [Capability, string];
-    return {
-      capability,
-      service,
-      resources: unionOfSorted(group.resources),
-      actions: [...group.actions].sort(),
-      conditional: group.conditional,
-    };
   });
+  const lines: AccessCapability[] = [];
+  for (const [name, byRank] of groups) {
+    for (const group of byRank) {
+      if (!group) continue;
+      lines.push({
+        capability: group.capability,
+        service: name,
+        resources: unionOfSorted(group.resources),
+        actions: [...group.actions].sort(),
+        conditional: group.conditional,
+      });
+    }
+  }
+  return lines;
 }
+
+/** The actions and resources of one (capability, service) line, as grants add to them. */
+interface SummaryGroup {
+  readonly capability: Capability;
+  readonly resources: Set<readonly string[]>;
+  readonly actions: Set<string>;
+  conditional: boolean;
+  /** The index of the last grant whose resources were added. */
+  lastGrant: number;
+}
+
+const COLON = ':'.charCodeAt(0);
 
 /**
  * The union of sorted resource lists, sorted. Grants share their lists, so a group usually has

@@ -128,6 +128,9 @@ describe('capabilitiesFor and actionsWithCapability', () => {
   it('looks actions up case-insensitively, like IAM', () => {
     expect(capabilitiesFor('S3:getobject')).toEqual(['read-data']);
     expect(capabilitiesFor('DynamoDB:DeleteTable')).toEqual(['administer-resource', 'delete-data']);
+    // Asked again in each spelling (the first answer is kept by spelling), the same answer.
+    for (const spelling of ['s3:GetObject', 'S3:getobject', 's3:GETOBJECT', 's3:GetObject'])
+      expect(capabilitiesFor(spelling)).toEqual(['read-data']);
   });
 
   it('gives no capability for an action the catalog lacks, or a pattern', () => {

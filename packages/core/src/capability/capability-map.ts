@@ -37,9 +37,20 @@ let byCapability: Map<Capability, readonly string[]> | undefined;
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 export function capabilitiesFor(action: string): readonly Capability[] {
-  byAction ??= indexByAction(capabilityMapData);
-  return byAction.get(action.toLowerCase()) ?? NONE;
+  // Found first as spelled (effective access spells actions as the catalog does), so the hot
+  // path makes no lowercase copy; any other spelling through its lowercase form.
+  let found = asSpelled.get(action);
+  if (found === undefined) {
+    byAction ??= indexByAction(capabilityMapData);
+    found = byAction.get(action.toLowerCase()) ?? NONE;
+    if (asSpelled.size < MAX_SPELLINGS) asSpelled.set(action, found);
+  }
+  return found;
 }
+
+/** {@link capabilitiesFor} by the action as it was asked for, up to a bound (spellings are input). */
+const asSpelled = new Map<string, readonly Capability[]>();
+const MAX_SPELLINGS = 100_000;
 
 /**
  * Every action (`service:Action`, sorted) that gives a capability, e.g. for
