@@ -469,13 +469,16 @@ export function accessIndexOf(
   const actionsOf = (statement: Statement): readonly ActionInfo[] => {
     let actions = statementActions.get(statement);
     if (!actions) {
-      const named = (statement.action ?? statement.notAction ?? []).flatMap((p) =>
-        catalog.expandActionPattern(p),
-      );
+      const patterns = statement.action ?? statement.notAction ?? [];
+      // One pattern's expansion holds each action once, and is shared: most statements name one.
+      const named =
+        patterns.length === 1
+          ? catalog.expandActionPattern(patterns[0] as string)
+          : patterns.flatMap((p) => catalog.expandActionPattern(p));
       if (statement.notAction) {
         const excluded = new Set(named.map((a) => a.action));
         actions = catalog.expandActionPattern('*').filter((a) => !excluded.has(a.action));
-      } else actions = [...new Set(named)];
+      } else actions = patterns.length === 1 ? named : [...new Set(named)];
       statementActions.set(statement, actions);
     }
     return actions;
@@ -526,7 +529,9 @@ export function accessIndexOf(
   const servicesOf = (statement: Statement): ReadonlySet<string> => {
     let services = statementServices.get(statement);
     if (!services) {
-      services = new Set(actionsOf(statement).map((a) => a.service.toLowerCase()));
+      const found = new Set<string>();
+      for (const a of actionsOf(statement)) found.add(a.service.toLowerCase());
+      services = found;
       statementServices.set(statement, services);
     }
     return services;
