@@ -134,7 +134,7 @@ function writeReports(dir: string, scan: ScanResult): string | undefined {
  * principal's summary: principals with the same parts share those lines, written once each.
  */
 function* jsonText(value: unknown): Generator<string, void, undefined> {
-  yield* jsonChunks(value, 4);
+  yield* jsonChunks(value, 2, 2);
   yield '\n';
 }
 
