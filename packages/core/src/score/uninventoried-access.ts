@@ -307,7 +307,6 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
   };
   const arns = new Map<string, string | undefined>();
   const sides = new Map<string, ResourceSide>();
-  const patternTests = new Map<string, (arn: string) => boolean>();
   const accessIndex = accessIndexOf(snapshot, tools);
   // By statement and `account\0service`.
   const candidates = memoByPair((statement: Statement, key: string) => {
@@ -326,14 +325,8 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
     const arns = [...candidates(statement, key).keys()];
     if (arns.length === 0) return false;
     if (onAnyResource(statement)) return true;
-    return (statement.resource ?? []).some((text) => {
-      let test = patternTests.get(text);
-      if (!test) {
-        test = compileArnPattern(text);
-        patternTests.set(text, test);
-      }
-      return arns.some(test);
-    });
+    // Patterns are compiled once per text (compileArnPattern keeps them).
+    return (statement.resource ?? []).some((text) => arns.some(compileArnPattern(text)));
   });
   const index: PlaceholderIndex = {
     shared: new Map(),
