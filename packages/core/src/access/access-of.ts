@@ -133,34 +133,28 @@ export function effectiveAccessOf(
   }
   const ownPatterns = own.patterns;
 
-  // The classes whose resource-based policy names the principal, its account or everyone.
+  // The classes whose resource-based policy names the principal, its account or everyone: its
+  // account's (a KMS key policy naming the account names thousands of classes) unless some name
+  // the principal itself.
   const { grants } = index;
-  const named = new Set<number>(grants.toAll);
   const account = side.account ?? '';
-  for (const id of grants.byAccount.get(account) ?? []) named.add(id);
-  for (const id of grants.byPrincipal.get(principalArn) ?? []) named.add(id);
   const roleName = /^arn:[^:]+:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(principalArn)?.[1];
-  for (const id of grants.byPrincipal.get(`role-name:${account}:${roleName}`) ?? []) named.add(id);
+  const byName = [
+    ...(grants.byPrincipal.get(principalArn) ?? []),
+    ...(grants.byPrincipal.get(`role-name:${account}:${roleName}`) ?? []),
+  ];
+  const named = byName.length === 0 ? namedInAccount(index, account) : namedClasses(index, account, byName);
+  const namedByService = named.byService;
   // The classes with a statement whose Principal names it: the others decide it as they decide
   // any principal they do not name.
-  const mentioned = new Set<number>([
-    ...(grants.mentions.get(principalArn) ?? []),
-    ...(grants.mentions.get(`role-name:${account}:${roleName}`) ?? []),
-  ]);
-  const namedIds = [...named].sort((a, b) => a - b);
-  const mentionedIds = [...mentioned].sort((a, b) => a - b);
-  const byServiceOf = (ids: readonly number[]) => {
-    const map = new Map<string, number[]>();
-    for (const id of ids) {
-      const service = (index.classes[id] as ResourceClass).service;
-      const list = map.get(service);
-      if (list) list.push(id);
-      else map.set(service, [id]);
-    }
-    return map;
-  };
-  const namedByService = byServiceOf(namedIds);
-  const mentionedByService = byServiceOf(mentionedIds);
+  const mentionedIds = [
+    ...new Set([
+      ...(grants.mentions.get(principalArn) ?? []),
+      ...(grants.mentions.get(`role-name:${account}:${roleName}`) ?? []),
+    ]),
+  ].sort((a, b) => a - b);
+  const mentioned = new Set(mentionedIds);
+  const mentionedByService = classesByService(index, mentionedIds);
 
   // Principals of the same account and kind, with or without a boundary, whose statements that
   // may apply to a service are the same objects (managed policies; a boundary's by content) share
@@ -341,7 +335,7 @@ export function effectiveAccessOf(
     const reachOf = (c: ResourceClass): ReadonlySet<string> => {
       const actions = new Set<string>();
       for (const add of reachers) add(c, actions);
-      const granted = named.has(c.id) ? grants.actions.get(c.id) : undefined;
+      const granted = named.ids.has(c.id) ? grants.actions.get(c.id) : undefined;
       if (granted) for (const info of c.actions) if (granted.has(info.action)) actions.add(info.action);
       return actions;
     };
@@ -350,7 +344,7 @@ export function effectiveAccessOf(
     for (const { ids, classKey } of reachedGroups) {
       const c = index.classes[ids[0] as number] as ResourceClass;
       // A trust or key policy that does not name the principal denies it whatever else allows.
-      if (c.policyRequired && !named.has(c.id)) continue;
+      if (c.policyRequired && !named.ids.has(c.id)) continue;
       const actions = reachOf(c);
       if (actions.size === 0) continue;
       const groupId = index.classGroupOf(ids);
@@ -450,9 +444,9 @@ export function effectiveAccessOf(
     const scp = applying(lists.scp, service);
     const statementsKey = `${index.statementsKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(scp)}`;
     const namedKey =
-      namedIds.length === 0 && mentionedIds.length === 0
-        ? '|'
-        : `${(namedByService.get(service) ?? []).join(',')}|${(mentionedByService.get(service) ?? []).join(',')}`;
+      mentionedIds.length === 0
+        ? named.keyOf(service)
+        : `${named.keyOf(service)}|${(mentionedByService.get(service) ?? []).join(',')}`;
     const key = `${sharedPrefix}${service}|${statementsKey}|${namedKey}`;
     let layer = shared.get(key) as ServiceLayer | undefined;
     if (!layer) {
@@ -596,6 +590,72 @@ interface Decided {
 
 const noReach = new Reached();
 const noStarReach: ReadonlyMap<Outcome, readonly string[]> = new Map();
+
+/** The classes whose resource-based policy names some principals (see {@link namedClasses}). */
+interface NamedClasses {
+  readonly ids: ReadonlySet<number>;
+  /** Their ids by service, ascending. */
+  readonly byService: ReadonlyMap<string, readonly number[]>;
+  /** A short key for the named classes of a service: the same for the same classes, `` for none. */
+  keyOf(service: string): string;
+}
+
+/**
+ * The classes whose resource-based policy names everyone, the account, or (`byName`) the
+ * principal itself.
+ */
+function namedClasses(index: AccessIndex, account: string, byName: readonly number[]): NamedClasses {
+  const ids = new Set<number>(index.grants.toAll);
+  for (const id of index.grants.byAccount.get(account) ?? []) ids.add(id);
+  for (const id of byName) ids.add(id);
+  const byService = classesByService(
+    index,
+    [...ids].sort((a, b) => a - b),
+  );
+  const keys = new Map<string, string>();
+  return {
+    ids,
+    byService,
+    keyOf(service) {
+      let key = keys.get(service);
+      if (key === undefined) {
+        const list = byService.get(service);
+        key = list ? `n${index.textId(list.join(','))}` : '';
+        keys.set(service, key);
+      }
+      return key;
+    },
+  };
+}
+
+/** {@link namedClasses} of the principals of an account that no policy names by themselves, once. */
+function namedInAccount(index: AccessIndex, account: string): NamedClasses {
+  let byAccount = namedByAccount.get(index);
+  if (!byAccount) {
+    byAccount = new Map();
+    namedByAccount.set(index, byAccount);
+  }
+  let named = byAccount.get(account);
+  if (!named) {
+    named = namedClasses(index, account, []);
+    byAccount.set(account, named);
+  }
+  return named;
+}
+
+const namedByAccount = new WeakMap<AccessIndex, Map<string, NamedClasses>>();
+
+/** Class ids (ascending) by the service of their class. */
+function classesByService(index: AccessIndex, ids: readonly number[]): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  for (const id of ids) {
+    const service = (index.classes[id] as ResourceClass).service;
+    const list = map.get(service);
+    if (list) list.push(id);
+    else map.set(service, [id]);
+  }
+  return map;
+}
 
 /**
  * What a principal shares with others whose statements are the same objects, when nothing that
