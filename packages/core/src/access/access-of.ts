@@ -147,13 +147,11 @@ export function effectiveAccessOf(
   const namedByService = named.byService;
   // The classes with a statement whose Principal names it: the others decide it as they decide
   // any principal they do not name.
-  const mentionedIds = [
-    ...new Set([
-      ...(grants.mentions.get(principalArn) ?? []),
-      ...(grants.mentions.get(`role-name:${account}:${roleName}`) ?? []),
-    ]),
-  ].sort((a, b) => a - b);
-  const mentioned = new Set(mentionedIds);
+  const mentioned = new Set<number>([
+    ...(grants.mentions.get(principalArn) ?? []),
+    ...(grants.mentions.get(`role-name:${account}:${roleName}`) ?? []),
+  ]);
+  const mentionedIds = [...mentioned].sort((a, b) => a - b);
   const mentionedByService = classesByService(index, mentionedIds);
 
   // Principals of the same account and kind, with or without a boundary, whose statements that
@@ -596,7 +594,7 @@ interface NamedClasses {
   readonly ids: ReadonlySet<number>;
   /** Their ids by service, ascending. */
   readonly byService: ReadonlyMap<string, readonly number[]>;
-  /** A short key for the named classes of a service: the same for the same classes, `` for none. */
+  /** A short key for the named classes of a service: the same for the same classes, empty for none. */
   keyOf(service: string): string;
 }
 
@@ -802,18 +800,12 @@ function grantsOf(
  * shape: for each (capability, service), the resources and actions, and whether any is conditional.
  */
 export function summarizeAccess(access: PrincipalAccess): AccessResult {
-  if (!access.services) {
-    return {
-      principal: access.principal,
-      capabilities: summarizeGrants(access.grants).sort(byCapabilityAndService),
-    };
-  }
   // Each service's part holds its own (capability, service) lines: summarised once per part, then
   // put in order by capability and, within one, by service. Parts come nearly in service order,
   // so each capability's sort is about one pass (an administrator has a thousand lines).
   const byCapability: AccessCapability[][] = CAPABILITIES_BY_NAME.map(() => []);
-  for (const part of access.services) {
-    for (const line of summaryOf(part))
+  for (const lines of access.services ? access.services.map(summaryOf) : [summarizeGrants(access.grants)]) {
+    for (const line of lines)
       (byCapability[capabilityRank(line.capability)] as AccessCapability[]).push(line);
   }
   const capabilities: AccessCapability[] = [];
@@ -958,11 +950,8 @@ function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
   return merged;
 }
 
-function byCapabilityAndService(a: AccessCapability, b: AccessCapability): number {
-  return a.capability === b.capability ? compare(a.service, b.service) : compare(a.capability, b.capability);
-}
-
-function isAllow(statement: Statement): boolean {
+/** Whether a statement allows (rather than denies). */
+export function isAllow(statement: Statement): boolean {
   return statement.effect === 'Allow';
 }
 

@@ -4,6 +4,7 @@ import {
   accessFromParts,
   compareGrants,
   effectiveAccessOf,
+  isAllow,
   type PrincipalAccess,
   type ServiceAccess,
   sharingOf,
@@ -193,10 +194,6 @@ export function uninventoriedAccessOf(
 }
 
 const noContext: RequestContext = new Map();
-
-function isAllow(statement: Statement): boolean {
-  return statement.effect === 'Allow';
-}
 
 /**
  * Which `Resource`/`NotResource` patterns of the statements that name the action match the
