@@ -54,9 +54,10 @@ export function uninventoriedAccessOf(
   const principal = index.principalSide(principalArn);
   if (!principal.ok) return principal;
   const { catalog } = tools;
-  const placeholders = placeholderIndex(snapshot, tools);
+  const placeholderIndexed = placeholderIndex(snapshot, tools);
   const side = principal.value;
   const account = side.account ?? '';
+  const placeholders = placeholderIndexed.of(account);
 
   // The principal's statements (identity, boundary, SCPs), by service.
   const own = index.ownStatementsOf(side);
@@ -87,7 +88,7 @@ export function uninventoriedAccessOf(
     // together (they match the same statements of the same placeholder).
     const candidates = new Map<string, Set<string>>();
     for (const s of allows) {
-      for (const [arn, actions] of placeholders.candidatesOf(s, service, account)) {
+      for (const [arn, actions] of placeholders.candidatesOf(s, service)) {
         const set = candidates.get(arn);
         if (set) for (const action of actions) set.add(action);
         else candidates.set(arn, new Set(actions));
@@ -105,7 +106,7 @@ export function uninventoriedAccessOf(
         const lower = action.toLowerCase();
         let prepared = sides.get(sideKey);
         if (prepared === undefined) {
-          const resourceSide = placeholders.sideOf(`${account}\u0000${sideKey}`, () =>
+          const resourceSide = placeholders.sideOf(sideKey, () =>
             resourceSideOf(snapshot, arn, action, side.account),
           );
           const set = policySets(side, resourceSide, diagnostics);
@@ -124,7 +125,7 @@ export function uninventoriedAccessOf(
           resourceAnswers.set(matchKey, matches);
         }
         const classKey = `${signature}\u0000${matches}`;
-        const memo = neutral ? placeholders.outcomes : outcomes;
+        const memo = neutral ? placeholderIndexed.outcomes : outcomes;
         const memoKey = neutral ? `${prefixId},${index.textId(classKey)}` : classKey;
         let outcome = memo.get(memoKey);
         if (outcome === undefined) {
@@ -168,7 +169,7 @@ export function uninventoriedAccessOf(
   const rcpsByService = index.byService(index.starStatements(side.account));
   for (const service of own.allowServices) {
     const lists = own.statementsFor(service);
-    const applies = (s: Statement) => placeholders.mayApply(s, service, account);
+    const applies = (s: Statement) => placeholders.mayApply(s, service);
     const identity = filterSame(lists.identity, applies);
     if (!identity.some(isAllow)) continue;
     const boundary = filterSame(lists.boundary, applies);
@@ -179,13 +180,13 @@ export function uninventoriedAccessOf(
     const restrictive = filterSame(rcps ? [...lists.scp, ...rcps] : lists.scp, applies);
     // Identity and boundary statements by content: the floor names no policy (no `via`).
     const key = `${prefix}${service}|${index.contentKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(restrictive)}`;
-    let part = placeholders.shared.get(key);
+    let part = placeholderIndexed.shared.get(key);
     if (!part) {
       neutralService = true;
       const floor = floorOf(service, identity.filter(isAllow), [...boundary, ...restrictive, ...identity]);
       if (!floor) return fail(diagnostics);
       part = { service, grants: floor.sort(compareGrants) };
-      if (neutralService && !identity.some(index.isOwnInline)) placeholders.shared.set(key, part);
+      if (neutralService && !identity.some(index.isOwnInline)) placeholderIndexed.shared.set(key, part);
     }
     parts.push(part);
   }
@@ -243,30 +244,30 @@ interface PlaceholderIndex {
   readonly shared: Map<string, ServiceAccess>;
   /** Outcomes shared between principals, by a key the caller builds (null: denied). */
   readonly outcomes: Map<string, string | null>;
+  /** The placeholders of one account's principals, made once per account. */
+  of(account: string): AccountPlaceholders;
+}
+
+/** The placeholders of one account's principals (see {@link uninventoriedAccessOf}). */
+interface AccountPlaceholders {
   /**
-   * The resource side of placeholders by the principal's account, region and service, made once
-   * (`make`): it holds no resource-based policy, and its account's RCPs and context keys follow
-   * from those alone. One object, so its policies are compiled once for every principal.
+   * The resource side of placeholders by region and service, made once (`make`): it holds no
+   * resource-based policy, and its account's RCPs and context keys follow from those alone. One
+   * object, so its policies are compiled once for every principal.
    */
   sideOf(key: string, make: () => ResourceSide): ResourceSide;
   /** The placeholders of the actions of a service a statement names, with their actions. */
-  candidatesOf(
-    statement: Statement,
-    service: string,
-    account: string,
-  ): ReadonlyMap<string, readonly string[]>;
-  /** The placeholder ARN of an action none of whose resource types is in the inventory, else undefined. */
-  arnFor(info: ActionInfo, account: string): string | undefined;
+  candidatesOf(statement: Statement, service: string): ReadonlyMap<string, readonly string[]>;
   /**
-   * Whether a statement may apply to the placeholder of one of the service's actions it names
-   * (for an account's principal): it names an action with a placeholder, and has no `Resource`
-   * (so `NotResource`) or a `Resource` pattern that is `*`, holds a policy variable, or matches
-   * the placeholder of one of those actions. A statement applies to a request only when its
-   * action and resource match, so the others cannot change a placeholder's decision.
+   * Whether a statement may apply to the placeholder of one of the service's actions it names:
+   * it names an action with a placeholder, and has no `Resource` (so `NotResource`) or a
+   * `Resource` pattern that is `*`, holds a policy variable, or matches the placeholder of one of
+   * those actions. A statement applies to a request only when its action and resource match, so
+   * the others cannot change a placeholder's decision.
    *
    * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
    */
-  mayApply(statement: Statement, service: string, account: string): boolean;
+  mayApply(statement: Statement, service: string): boolean;
 }
 
 const indexes = new WeakMap<Snapshot, PlaceholderIndex>();
@@ -302,66 +303,88 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
     }
     return templates.get(key);
   };
-  const arns = new Map<string, string | undefined>();
-  const sides = new Map<string, ResourceSide>();
-  const accessIndex = accessIndexOf(snapshot, tools);
-  // By statement and `account\0service`.
-  const candidates = memoByPair((statement: Statement, key: string) => {
-    const [account = '', service = ''] = key.split('\u0000');
-    const found = new Map<string, string[]>();
-    for (const info of accessIndex.actionsIn(statement, service)) {
-      const arn = index.arnFor(info, account);
-      if (arn === undefined) continue;
-      const list = found.get(arn);
-      if (list) list.push(info.action);
-      else found.set(arn, [info.action]);
+  // Per action, the resource type of its placeholder, or null when one of its types is in the
+  // inventory (its pairs are effective access's) or it takes no resource.
+  const placeholderTypes = new WeakMap<ActionInfo, string | null>();
+  const placeholderTypeOf = (info: ActionInfo): string | null => {
+    let type = placeholderTypes.get(info);
+    if (type === undefined) {
+      type =
+        info.resourceTypes.length === 0 ||
+        info.resourceTypes.some((t) => present.has(`${info.service}\u0000${t.name}`))
+          ? null
+          : ((info.resourceTypes.find((t) => t.required) ?? info.resourceTypes[0])?.name ?? null);
+      placeholderTypes.set(info, type);
     }
-    return found;
-  });
-  const applies = memoByPair((statement: Statement, key: string): boolean => {
-    const arns = [...candidates(statement, key).keys()];
-    if (arns.length === 0) return false;
-    if (onAnyResource(statement)) return true;
-    // Patterns are compiled once per text (compileArnPattern keeps them).
-    return (statement.resource ?? []).some((text) => arns.some(compileArnPattern(text)));
-  });
+    return type;
+  };
+  const accessIndex = accessIndexOf(snapshot, tools);
+  const accounts = new Map<string, AccountPlaceholders>();
+  const accountOf = (account: string): AccountPlaceholders => {
+    const where = regions.get(account) ?? { partition: 'aws', region: FALLBACK_REGION };
+    const fill = (_: string, name: string) =>
+      name === 'Partition'
+        ? where.partition
+        : name === 'Region'
+          ? where.region
+          : name === 'Account'
+            ? account
+            : '*';
+    const arns = new Map<string, string | undefined>();
+    const arnFor = (info: ActionInfo): string | undefined => {
+      const type = placeholderTypeOf(info);
+      if (type === null) return undefined;
+      const key = `${info.service}\u0000${type}`;
+      if (!arns.has(key)) arns.set(key, templateOf(info.service, type)?.replace(/\$\{([A-Za-z]+)\}/g, fill));
+      return arns.get(key);
+    };
+    const sides = new Map<string, ResourceSide>();
+    const candidates = memoByPair((statement: Statement, service: string) => {
+      const found = new Map<string, string[]>();
+      for (const info of accessIndex.actionsIn(statement, service)) {
+        const arn = arnFor(info);
+        if (arn === undefined) continue;
+        const list = found.get(arn);
+        if (list) list.push(info.action);
+        else found.set(arn, [info.action]);
+      }
+      return found;
+    });
+    const applies = memoByPair((statement: Statement, service: string): boolean => {
+      const arns = [...candidates(statement, service).keys()];
+      if (arns.length === 0) return false;
+      if (onAnyResource(statement)) return true;
+      // Patterns are compiled once per text (compileArnPattern keeps them).
+      return (statement.resource ?? []).some((text) => arns.some(compileArnPattern(text)));
+    });
+    return {
+      sideOf(key, make) {
+        let found = sides.get(key);
+        if (!found) {
+          found = make();
+          sides.set(key, found);
+        }
+        return found;
+      },
+      candidatesOf: candidates,
+      mayApply(statement, service) {
+        // Statements of managed policies and SCPs on any resource serve many principals: kept
+        // without looking (their actions may be the whole catalog), as leaving them out shares little.
+        if (onAnyResource(statement) && !accessIndex.isOwnInline(statement)) return true;
+        return applies(statement, service);
+      },
+    };
+  };
   const index: PlaceholderIndex = {
     shared: new Map(),
     outcomes: new Map(),
-    sideOf(key, make) {
-      let found = sides.get(key);
+    of(account) {
+      let found = accounts.get(account);
       if (!found) {
-        found = make();
-        sides.set(key, found);
+        found = accountOf(account);
+        accounts.set(account, found);
       }
       return found;
-    },
-    candidatesOf: (statement, service, account) => candidates(statement, `${account}\u0000${service}`),
-    mayApply(statement, service, account) {
-      // Statements of managed policies and SCPs on any resource serve many principals: kept
-      // without looking (their actions may be the whole catalog), as leaving them out shares little.
-      if (onAnyResource(statement) && !accessIndex.isOwnInline(statement)) return true;
-      return applies(statement, `${account}\u0000${service}`);
-    },
-    arnFor(info, account) {
-      if (info.resourceTypes.length === 0) return undefined;
-      if (info.resourceTypes.some((t) => present.has(`${info.service}\u0000${t.name}`))) return undefined;
-      const type = info.resourceTypes.find((t) => t.required) ?? info.resourceTypes[0];
-      if (type === undefined) return undefined;
-      const key = `${account}\u0000${info.service}\u0000${type.name}`;
-      if (!arns.has(key)) {
-        const where = regions.get(account) ?? { partition: 'aws', region: FALLBACK_REGION };
-        const fill = (_: string, name: string) =>
-          name === 'Partition'
-            ? where.partition
-            : name === 'Region'
-              ? where.region
-              : name === 'Account'
-                ? account
-                : '*';
-        arns.set(key, templateOf(info.service, type.name)?.replace(/\$\{([A-Za-z]+)\}/g, fill));
-      }
-      return arns.get(key);
     },
   };
   indexes.set(snapshot, index);
