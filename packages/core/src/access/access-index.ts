@@ -410,12 +410,12 @@ export function accessIndexOf(
       if (list) list.push(info);
       else byService.set(info.service, [info]);
     }
+    const refs = byService.size > 0 ? resourceTypes.resourceTypesOf(arn) : [];
     for (const [service, actions] of byService) {
       const side = resourceSideOf(snapshot, arn, `${service}:x`, undefined);
       // The request reads the ARN's own account (`aws:ResourceAccount`) when the side gives none.
       const sideKey = `${side.resourceAccount ?? parseArn(arn)?.account}|${policyIds.of(side.resourcePolicy)}|${JSON.stringify(side.context)}`;
-      const types = resourceTypes
-        .resourceTypesOf(arn)
+      const types = refs
         .filter((t) => t.service === service)
         .map((t) => t.type)
         .join(',');
@@ -1202,6 +1202,8 @@ class PatternTable {
   /** The ids of the patterns with policy variables. */
   readonly variableIds = new Set<number>();
   private readonly byPrefix = new Map<string, number[]>();
+  /** The lengths of the prefixes of `byPrefix`, ascending (undefined after a new one). */
+  private lengths: number[] | undefined = [];
 
   /** A pattern's text as written. */
   textOf(id: number): string {
@@ -1227,7 +1229,10 @@ class PatternTable {
     const prefix = glob.slice(0, firstWildcard(glob));
     const list = this.byPrefix.get(prefix);
     if (list) list.push(id);
-    else this.byPrefix.set(prefix, [id]);
+    else {
+      this.byPrefix.set(prefix, [id]);
+      this.lengths = undefined;
+    }
     return id;
   }
 
@@ -1235,7 +1240,10 @@ class PatternTable {
   matching(arn: string): { ids: number[]; variable: boolean } {
     const ids: number[] = [];
     let variable = false;
-    for (let end = 0; end <= arn.length; end++) {
+    this.lengths ??= [...new Set([...this.byPrefix.keys()].map((p) => p.length))].sort((a, b) => a - b);
+    // Only the lengths some prefix has: most ARNs would otherwise be cut at every length.
+    for (const end of this.lengths) {
+      if (end > arn.length) break;
       const candidates = this.byPrefix.get(arn.slice(0, end));
       if (!candidates) continue;
       for (const id of candidates) {

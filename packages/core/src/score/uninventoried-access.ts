@@ -86,25 +86,29 @@ export function uninventoriedAccessOf(
   ): AccessGrant[] | undefined => {
     // The candidate actions by placeholder; actions that the same statements name are decided
     // together (they match the same statements of the same placeholder).
-    const candidates = new Map<string, Set<string>>();
-    for (const s of allows) {
-      for (const [arn, actions] of placeholders.candidatesOf(s, service)) {
-        const set = candidates.get(arn);
-        if (set) for (const action of actions) set.add(action);
-        else candidates.set(arn, new Set(actions));
+    let candidates: ReadonlyMap<string, Iterable<string>>;
+    if (allows.length === 1) candidates = placeholders.candidatesOf(allows[0] as Statement, service);
+    else {
+      const merged = new Map<string, Set<string>>();
+      for (const s of allows) {
+        for (const [arn, actions] of placeholders.candidatesOf(s, service)) {
+          const set = merged.get(arn);
+          if (set) for (const action of actions) set.add(action);
+          else merged.set(arn, new Set(actions));
+        }
       }
+      candidates = merged;
     }
     // Per placeholder and outcome ('' certain, else the unknown keys), the actions.
     const reached = new Map<string, string[]>();
     for (const [arn, actions] of candidates) {
       // Placeholders differ from each other only in the region (which decides aws:RequestedRegion)
       // and in which Resource patterns match them: one policy set per region and service.
-      const region = arn.split(':')[3] ?? '';
-      const sideKey = `${region}\u0000${service}`;
+      const sideKey = `${placeholders.regionOf(arn)}\u0000${service}`;
+      let prepared = sides.get(sideKey);
       for (const group of index.groupActions(actions, statements)) {
         const action = group[0] as string;
         const lower = action.toLowerCase();
-        let prepared = sides.get(sideKey);
         if (prepared === undefined) {
           const resourceSide = placeholders.sideOf(sideKey, () =>
             resourceSideOf(snapshot, arn, action, side.account),
@@ -153,7 +157,7 @@ export function uninventoriedAccessOf(
     return [...reached.entries()].map(([key, actions]): AccessGrant => {
       const [arn, keys] = key.split('\u0000') as [string, string];
       return {
-        actions: actions.sort(compare),
+        actions: actions.sort(),
         resources: [arn],
         conditional: keys !== '',
         conditionKeys: keys === '' ? [] : keys.split(','),
@@ -256,8 +260,10 @@ interface AccountPlaceholders {
    * object, so its policies are compiled once for every principal.
    */
   sideOf(key: string, make: () => ResourceSide): ResourceSide;
-  /** The placeholders of the actions of a service a statement names, with their actions. */
+  /** The placeholders of the actions of a service a statement names, with their actions (each once). */
   candidatesOf(statement: Statement, service: string): ReadonlyMap<string, readonly string[]>;
+  /** The region of a placeholder ARN (empty for a global type). */
+  regionOf(arn: string): string;
   /**
    * Whether a statement may apply to the placeholder of one of the service's actions it names:
    * it names an action with a placeholder, and has no `Resource` (so `NotResource`) or a
@@ -339,6 +345,7 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
       return arns.get(key);
     };
     const sides = new Map<string, ResourceSide>();
+    const arnRegions = new Map<string, string>();
     const candidates = memoByPair((statement: Statement, service: string) => {
       const found = new Map<string, string[]>();
       for (const info of accessIndex.actionsIn(statement, service)) {
@@ -367,6 +374,14 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
         return found;
       },
       candidatesOf: candidates,
+      regionOf(arn) {
+        let region = arnRegions.get(arn);
+        if (region === undefined) {
+          region = arn.split(':')[3] ?? '';
+          arnRegions.set(arn, region);
+        }
+        return region;
+      },
       mayApply(statement, service) {
         // Statements of managed policies and SCPs on any resource serve many principals: kept
         // without looking (their actions may be the whole catalog), as leaving them out shares little.
