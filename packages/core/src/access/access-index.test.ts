@@ -109,3 +109,26 @@ describe('unionOfResourceLists', () => {
     expect(index.resourcesOf(key, new Map())).toBe(twice);
   });
 });
+
+describe('AccessIndex.ownStatementsOf', () => {
+  it("gives the services its identity policies' Allow statements name, each once, in rank order", () => {
+    let merged = 0;
+    for (const account of snapshot.accounts) {
+      for (const { arn } of [...account.users, ...account.roles]) {
+        const side = index.principalSide(arn);
+        if (!side.ok) throw new Error(arn);
+        const documents = [...new Set(side.value.identityPolicies.map((p) => p.policy))];
+        const allows = documents
+          .flatMap((d) => index.parse(d)?.statements ?? [])
+          .filter((s) => s.effect === 'Allow');
+        const expected = [...index.byService(allows).keys()].sort(
+          (a, b) => index.serviceRank(a) - index.serviceRank(b),
+        );
+        expect(index.ownStatementsOf(side.value).allowServices, arn).toEqual(expected);
+        if (documents.length > 1) merged++;
+      }
+    }
+    // Principals with several identity policies, whose lists are merged.
+    expect(merged).toBeGreaterThan(10);
+  });
+});
