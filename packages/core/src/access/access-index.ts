@@ -10,6 +10,7 @@ import { parseArn, splitArn } from '../match/arn.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Policy, PolicyVersion, Statement } from '../policy/types.js';
 import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js';
+import { filterSame } from '../private/filter-same.js';
 import { keyOfIds } from '../private/key-of-ids.js';
 import { memoByPair } from '../private/memo-by-pair.js';
 import type { Snapshot } from '../snapshot/model.js';
@@ -223,7 +224,7 @@ export interface AccessIndex {
    *
    * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
    */
-  appliesIn(statement: Statement, service: string): boolean;
+  readonly appliesIn: StatementFilter;
   /** One service's effective access, shared between principals by a key the caller builds. */
   readonly sharedServices: Map<string, unknown>;
   /**
@@ -261,8 +262,11 @@ export interface OwnStatements {
    * of, in {@link AccessIndex.serviceRank} order.
    */
   readonly allowServices: readonly string[];
-  /** The statements that name some of a service's actions, by where they come from. */
-  statementsFor(service: string): ServiceStatements;
+  /**
+   * The statements that name some of a service's actions, by where they come from; with `keep`,
+   * only those it keeps (decided once per policy and service, not per principal).
+   */
+  statementsFor(service: string, keep?: StatementFilter): ServiceStatements;
   /** The ids of the resource patterns the statements name. */
   readonly patterns: ReadonlySet<number>;
   /**
@@ -274,6 +278,12 @@ export interface OwnStatements {
   readonly unparsed?: { readonly document: unknown };
 }
 
+/**
+ * Whether to keep a statement among a service's: the same answer for every principal, so it is
+ * asked once per statement and service. A filter is kept by identity: pass the same function.
+ */
+export type StatementFilter = (statement: Statement, service: string) => boolean;
+
 /** One service's own statements of a principal, by where they come from. */
 export interface ServiceStatements {
   readonly identity: readonly Statement[];
@@ -281,8 +291,13 @@ export interface ServiceStatements {
   readonly scp: readonly Statement[];
 }
 
+/** Some statements of a policy by service: those of the service, or of them those a filter keeps. */
+interface StatementSource {
+  of(service: string): readonly Statement[] | undefined;
+}
+
 /** A policy's statements by the services whose actions they name, once per policy. */
-interface PolicyServices {
+interface PolicyServices extends StatementSource {
   readonly byService: ReadonlyMap<string, readonly Statement[]>;
   /** The services an Allow statement names actions of, by service rank. */
   readonly allowServices: readonly string[];
@@ -291,12 +306,12 @@ interface PolicyServices {
 }
 
 /** The statements of some policies that name a service's actions: one policy's list as it is. */
-function gather(policies: readonly PolicyServices[], service: string): readonly Statement[] {
+function gather(policies: readonly StatementSource[], service: string): readonly Statement[] {
   let found: readonly Statement[] = noStatements;
   let copied = false;
   for (const policy of policies) {
-    const list = policy.byService.get(service);
-    if (!list) continue;
+    const list = policy.of(service);
+    if (!list || list.length === 0) continue;
     if (found.length === 0) found = list;
     else if (copied) (found as Statement[]).push(...list);
     else {
@@ -308,6 +323,26 @@ function gather(policies: readonly PolicyServices[], service: string): readonly 
 }
 
 const noStatements: readonly Statement[] = [];
+
+/** A policy's statements of each service that a filter keeps, found once per service. */
+class KeptStatements implements StatementSource {
+  private readonly lists = new Map<string, readonly Statement[]>();
+  constructor(
+    private readonly policy: PolicyServices,
+    private readonly keep: StatementFilter,
+  ) {}
+
+  of(service: string): readonly Statement[] | undefined {
+    let list = this.lists.get(service);
+    if (list === undefined) {
+      const all = this.policy.of(service);
+      if (!all) return undefined;
+      list = filterSame(all, (s) => this.keep(s, service));
+      this.lists.set(service, list);
+    }
+    return list;
+  }
+}
 
 /** Classes that evaluations treat alike (see {@link AccessIndex.baseGroupsOf}). */
 export interface ClassGroup {
@@ -580,6 +615,9 @@ export function accessIndexOf(
     );
   });
   const ownStatements = new WeakMap<PrincipalSide, OwnStatements>();
+  const keptStatementsOf = memoByPair(
+    (policy: PolicyServices, keep: StatementFilter) => new KeptStatements(policy, keep),
+  );
   const policyServices = new WeakMap<Policy, PolicyServices>();
   const policyServicesOf = (policy: Policy): PolicyServices => {
     let found = policyServices.get(policy);
@@ -602,6 +640,7 @@ export function accessIndexOf(
       }
       found = {
         byService,
+        of: (service) => byService.get(service),
         allowServices: [...allowing].sort(byRank),
         patterns: [...ids],
       };
@@ -910,14 +949,30 @@ export function accessIndexOf(
       let allowServices = identity[0]?.allowServices ?? [];
       for (let i = 1; i < identity.length; i++)
         allowServices = unionByRank(allowServices, (identity[i] as PolicyServices).allowServices);
+      type Sources = Record<'identity' | 'boundaries' | 'scps', readonly StatementSource[]>;
+      const everything: Sources = { identity, boundaries, scps };
+      // The principal's policies as their kept statements, per filter (two at most).
+      const kept = new Map<StatementFilter, Sources>();
+      const keptSources = (keep: StatementFilter): Sources => {
+        let found = kept.get(keep);
+        if (!found) {
+          const of = (list: readonly PolicyServices[]) => list.map((p) => keptStatementsOf(p, keep));
+          found = { identity: of(identity), boundaries: of(boundaries), scps: of(scps) };
+          kept.set(keep, found);
+        }
+        return found;
+      };
       own = {
         all,
         allowServices,
-        statementsFor: (service) => ({
-          identity: gather(identity, service),
-          boundary: gather(boundaries, service),
-          scp: gather(scps, service),
-        }),
+        statementsFor(service, keep) {
+          const from = keep ? keptSources(keep) : everything;
+          return {
+            identity: gather(from.identity, service),
+            boundary: gather(from.boundaries, service),
+            scp: gather(from.scps, service),
+          };
+        },
         patterns: ownPatterns,
         bounded:
           side.permissionBoundaries.length > 0 && side.permissionBoundaries.every((b) => parse(b.policy)),

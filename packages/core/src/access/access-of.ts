@@ -8,7 +8,6 @@ import type { PolicySet } from '../evaluate/evaluate-request.js';
 import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
-import { filterSame } from '../private/filter-same.js';
 import { memoByPair } from '../private/memo-by-pair.js';
 import type { Snapshot } from '../snapshot/model.js';
 import {
@@ -424,22 +423,20 @@ export function effectiveAccessOf(
   // others decide nothing there, so they neither key nor split what is shared. A boundary's
   // statements are keyed by content (equal boundaries decide alike), the others by object.
   const layers: ServiceLayer[] = [];
-  const applying = (statements: readonly Statement[], service: string) =>
-    filterSame(statements, (s) => index.appliesIn(s, service));
   const byRank = (a: string, b: string) => index.serviceRank(a) - index.serviceRank(b);
   const ordered =
     namedByService.size === 0
       ? own.allowServices
       : [...new Set([...own.allowServices, ...namedByService.keys()])].sort(byRank);
   for (const service of ordered) {
-    const lists = own.statementsFor(service);
-    const identity = applying(lists.identity, service);
+    const lists = own.statementsFor(service, index.appliesIn);
+    const identity = lists.identity;
     if (!namedByService.has(service) && !identity.some(isAllow)) continue;
-    const boundary = applying(lists.boundary, service);
+    const boundary = lists.boundary;
     // A boundary that allows nothing here leaves what the identity policies allow denied; with no
     // resource-based policy naming the principal, its account or everyone, nothing else can allow.
     if (own.bounded && !namedByService.has(service) && !boundary.some(isAllow)) continue;
-    const scp = applying(lists.scp, service);
+    const scp = lists.scp;
     const statementsKey = `${index.statementsKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(scp)}`;
     const namedKey =
       mentionedIds.length === 0

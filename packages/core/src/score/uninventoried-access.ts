@@ -1,4 +1,4 @@
-import { accessIndexOf } from '../access/access-index.js';
+import { accessIndexOf, type StatementFilter } from '../access/access-index.js';
 import {
   type AccessGrant,
   accessFromParts,
@@ -172,16 +172,17 @@ export function uninventoriedAccessOf(
   const parts: ServiceAccess[] = [];
   const rcpsByService = index.byService(index.starStatements(side.account));
   for (const service of own.allowServices) {
-    const lists = own.statementsFor(service);
-    const applies = (s: Statement) => placeholders.mayApply(s, service);
-    const identity = filterSame(lists.identity, applies);
+    const lists = own.statementsFor(service, placeholders.mayApply);
+    const identity = lists.identity;
     if (!identity.some(isAllow)) continue;
-    const boundary = filterSame(lists.boundary, applies);
+    const boundary = lists.boundary;
     // A boundary that allows nothing here denies every placeholder (no resource-based policy
     // holds one), as in effective access.
     if (own.bounded && !boundary.some(isAllow)) continue;
     const rcps = rcpsByService.get(service);
-    const restrictive = filterSame(rcps ? [...lists.scp, ...rcps] : lists.scp, applies);
+    const restrictive = rcps
+      ? [...lists.scp, ...filterSame(rcps, (s) => placeholders.mayApply(s, service))]
+      : lists.scp;
     // Identity and boundary statements by content: the floor names no policy (no `via`).
     const key = `${prefix}${service}|${index.contentKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(restrictive)}`;
     let part = placeholderIndexed.shared.get(key);
@@ -273,7 +274,7 @@ interface AccountPlaceholders {
    *
    * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
    */
-  mayApply(statement: Statement, service: string): boolean;
+  readonly mayApply: StatementFilter;
 }
 
 const indexes = new WeakMap<Snapshot, PlaceholderIndex>();
@@ -382,7 +383,7 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
         }
         return region;
       },
-      mayApply(statement, service) {
+      mayApply: (statement, service) => {
         // Statements of managed policies and SCPs on any resource serve many principals: kept
         // without looking (their actions may be the whole catalog), as leaving them out shares little.
         if (onAnyResource(statement) && !accessIndex.isOwnInline(statement)) return true;
