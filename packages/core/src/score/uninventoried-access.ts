@@ -310,21 +310,12 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
     }
     return templates.get(key);
   };
-  // Per action, the resource type of its placeholder, or null when one of its types is in the
+  // The resource type of an action's placeholder, or undefined when one of its types is in the
   // inventory (its pairs are effective access's) or it takes no resource.
-  const placeholderTypes = new WeakMap<ActionInfo, string | null>();
-  const placeholderTypeOf = (info: ActionInfo): string | null => {
-    let type = placeholderTypes.get(info);
-    if (type === undefined) {
-      type =
-        info.resourceTypes.length === 0 ||
-        info.resourceTypes.some((t) => present.has(`${info.service}\u0000${t.name}`))
-          ? null
-          : ((info.resourceTypes.find((t) => t.required) ?? info.resourceTypes[0])?.name ?? null);
-      placeholderTypes.set(info, type);
-    }
-    return type;
-  };
+  const placeholderTypeOf = (info: ActionInfo): string | undefined =>
+    info.resourceTypes.some((t) => present.has(`${info.service}\u0000${t.name}`))
+      ? undefined
+      : (info.resourceTypes.find((t) => t.required) ?? info.resourceTypes[0])?.name;
   const accessIndex = accessIndexOf(snapshot, tools);
   const accounts = new Map<string, AccountPlaceholders>();
   const accountOf = (account: string): AccountPlaceholders => {
@@ -337,13 +328,21 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
           : name === 'Account'
             ? account
             : '*';
+    // By type, then by action (each action's placeholder found once).
     const arns = new Map<string, string | undefined>();
+    const arnsOfActions = new Map<ActionInfo, string | undefined>();
     const arnFor = (info: ActionInfo): string | undefined => {
+      if (arnsOfActions.has(info)) return arnsOfActions.get(info);
       const type = placeholderTypeOf(info);
-      if (type === null) return undefined;
-      const key = `${info.service}\u0000${type}`;
-      if (!arns.has(key)) arns.set(key, templateOf(info.service, type)?.replace(/\$\{([A-Za-z]+)\}/g, fill));
-      return arns.get(key);
+      let arn: string | undefined;
+      if (type !== undefined) {
+        const key = `${info.service}\u0000${type}`;
+        if (!arns.has(key))
+          arns.set(key, templateOf(info.service, type)?.replace(/\$\{([A-Za-z]+)\}/g, fill));
+        arn = arns.get(key);
+      }
+      arnsOfActions.set(info, arn);
+      return arn;
     };
     const sides = new Map<string, ResourceSide>();
     const arnRegions = new Map<string, string>();
