@@ -228,6 +228,12 @@ export interface AccessIndex {
   /** One service's effective access, shared between principals by a key the caller builds. */
   readonly sharedServices: Map<string, unknown>;
   /**
+   * Per sharing prefix and {@link OwnStatements.profile}, what effective access keeps of each
+   * service outside the principal's narrow ones (a shared part, or null for none), so a principal
+   * with that profile looks up its hundreds of such services by name.
+   */
+  readonly sharedProfiles: Map<string, Map<string, unknown>>;
+  /**
    * Whether a statement is of one user's or role's own inline policy: what is built from it
    * serves that principal alone, so callers do not keep it for sharing (memory grows with the
    * principals that share, not with all of them).
@@ -270,6 +276,16 @@ export interface OwnStatements {
   /** The ids of the resource patterns the statements name. */
   readonly patterns: ReadonlySet<number>;
   /**
+   * What decides the statements of every service outside {@link narrowServices}, as a key: the
+   * broad statements of its identity policies (never its own inline ones'), its boundaries and
+   * its SCPs. Two principals with the same key (and the same sharing prefix) have the same
+   * statements of every such service, so what is built from them per service can be looked up by
+   * the key and the service alone (an administrator's hundreds of services).
+   */
+  readonly profile: string;
+  /** The services some statement of its identity policies names that is not broad, or of its own inline policies. */
+  readonly narrowServices: ReadonlySet<string>;
+  /**
    * Whether a permissions boundary caps what the identity policies allow (one that does not parse
    * is left to the evaluation, which reports it).
    */
@@ -296,9 +312,22 @@ interface StatementSource {
   of(service: string): readonly Statement[] | undefined;
 }
 
+/**
+ * A statement naming actions of this many services or more is broad (`*`, an AWS managed policy's
+ * long list): the services of a principal's other statements are few, and for every other service
+ * only its broad statements name actions (see {@link OwnStatements.profile}).
+ */
+const BROAD_SERVICES = 8;
+
 /** A policy's statements by the services whose actions they name, once per policy. */
 interface PolicyServices extends StatementSource {
+  /** A small number for the policy, for the life of the index. */
+  readonly id: number;
   readonly byService: ReadonlyMap<string, readonly Statement[]>;
+  /** Its statements that name actions of many services ({@link BROAD_SERVICES}). */
+  readonly broad: readonly Statement[];
+  /** The services its other statements name actions of. */
+  readonly narrowServices: ReadonlySet<string>;
   /** The services an Allow statement names actions of, by service rank. */
   readonly allowServices: readonly string[];
   /** The ids of the resource patterns it names. */
@@ -619,6 +648,7 @@ export function accessIndexOf(
     (policy: PolicyServices, keep: StatementFilter) => new KeptStatements(policy, keep),
   );
   const policyServices = new WeakMap<Policy, PolicyServices>();
+  let nextPolicyId = 0;
   const policyServicesOf = (policy: Policy): PolicyServices => {
     let found = policyServices.get(policy);
     if (!found) {
@@ -626,23 +656,31 @@ export function accessIndexOf(
       const allowing = new Set<string>();
       const ids = new Set<number>();
       const prefix = policy.version === '2012-10-17' ? 'v' : 'l';
+      const broad: Statement[] = [];
+      const narrowServices = new Set<string>();
       for (const statement of policy.statements) {
         for (const text of statement.resource ?? statement.notResource ?? []) {
           const id = patterns.ids.get(`${prefix}${text}`);
           if (id !== undefined) ids.add(id);
         }
-        for (const service of servicesOf(statement)) {
+        const services = servicesOf(statement);
+        if (services.size >= BROAD_SERVICES) broad.push(statement);
+        for (const service of services) {
           const list = byService.get(service);
           if (list) list.push(statement);
           else byService.set(service, [statement]);
           if (statement.effect === 'Allow') allowing.add(service);
+          if (services.size < BROAD_SERVICES) narrowServices.add(service);
         }
       }
       found = {
+        id: nextPolicyId++,
         byService,
         of: (service) => byService.get(service),
         allowServices: [...allowing].sort(byRank),
         patterns: [...ids],
+        broad,
+        narrowServices,
       };
       policyServices.set(policy, found);
     }
@@ -949,6 +987,22 @@ export function accessIndexOf(
       let allowServices = identity[0]?.allowServices ?? [];
       for (let i = 1; i < identity.length; i++)
         allowServices = unionByRank(allowServices, (identity[i] as PolicyServices).allowServices);
+      // Own inline policies serve this principal alone: their services are narrow.
+      const narrowServices = new Set<string>();
+      const broad: Statement[] = [];
+      for (const policy of identity) {
+        const first = policy.byService.values().next().value?.[0];
+        const inline = first !== undefined && index.isOwnInline(first);
+        for (const service of inline ? policy.byService.keys() : policy.narrowServices)
+          narrowServices.add(service);
+        if (!inline) broad.push(...policy.broad);
+      }
+      const ids = (list: readonly PolicyServices[]) =>
+        list
+          .map((p) => p.id)
+          .sort((a, b) => a - b)
+          .join(',');
+      const profile = `${index.statementsKey(broad)}/${ids(boundaries)}/${ids(scps)}`;
       type Sources = Record<'identity' | 'boundaries' | 'scps', readonly StatementSource[]>;
       const everything: Sources = { identity, boundaries, scps };
       // The principal's policies as their kept statements, per filter (two at most).
@@ -974,6 +1028,8 @@ export function accessIndexOf(
           };
         },
         patterns: ownPatterns,
+        profile,
+        narrowServices,
         bounded:
           side.permissionBoundaries.length > 0 && side.permissionBoundaries.every((b) => parse(b.policy)),
         ...(unparsed ? { unparsed } : {}),
@@ -996,6 +1052,7 @@ export function accessIndexOf(
       return keyOfIds(statements, index.statementId);
     },
     sharedServices: new Map(),
+    sharedProfiles: new Map(),
     isOwnInline(statement) {
       if (!ownInline) {
         ownInline = new WeakSet();

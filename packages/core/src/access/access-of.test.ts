@@ -5,6 +5,7 @@ import { type Catalog, loadCatalog } from '../catalog/catalog.js';
 import { loadResourceTypeIndex, type ResourceTypeIndex } from '../catalog/resource-types.js';
 import { createSimulator, type Simulator } from '../evaluate/simulate.js';
 import type { EvaluationResult } from '../evaluate/types.js';
+import { uninventoriedAccessOf } from '../score/uninventoried-access.js';
 import { buildSnapshot, snapshotSourceFromFiles } from '../snapshot/build-snapshot.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { loadExampleOrg } from '../testing/example-org.js';
@@ -541,6 +542,70 @@ describe('effectiveAccessOf, permissions boundaries', () => {
       expect(sqs('e')).not.toBe(sqs('a'));
     },
   );
+});
+
+describe('effectiveAccessOf and the floor, services only broad statements name', () => {
+  const account = '111122223333';
+  const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+  // An administrator's hundreds of services are named only by `Action: *`: they are looked up by
+  // what decides them (the broad statements, the boundary, the SCPs), never by a principal whose
+  // boundary or own narrower statements differ. A boundary caps what identity policies allow; an
+  // explicit Deny in any policy overrides an Allow.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+  const roles = () =>
+    riskSnapshot({
+      [account]: {
+        policies: {
+          Admin: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+          Queues: { Statement: [{ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }] },
+          Topics: { Statement: [{ Effect: 'Allow', Action: 'sns:*', Resource: '*' }] },
+        },
+        roles: [
+          { name: 'plain', managed: ['Admin'] },
+          { name: 'queues', managed: ['Admin'], boundary: 'Queues' },
+          { name: 'topics', managed: ['Admin'], boundary: 'Topics' },
+          {
+            name: 'topics-only',
+            managed: ['Admin'],
+            // Its own statement names every service but SNS.
+            inline: { deny: { Statement: [{ Effect: 'Deny', NotAction: 'sns:*', Resource: '*' }] } },
+          },
+        ],
+      },
+    });
+
+  it.each([
+    ['plain', 'queues', 'topics', 'topics-only'],
+    ['topics-only', 'topics', 'queues', 'plain'],
+  ])('gives each the services its boundary and own statements leave (%s, %s, %s, %s)', async (...order) => {
+    const snap = roles();
+    const access = await accessInOrder(snap, order.map(arn));
+    const floors = new Map(
+      order.map((name) => {
+        const floor = uninventoriedAccessOf(snap, tools, arn(name));
+        if (!floor.ok) throw new Error(name);
+        return [name, floor.value] as const;
+      }),
+    );
+    // Actions without a resource are effective access's `*`; a queue's or topic's actions, with
+    // no queue or topic in the inventory, the floor's placeholder.
+    const can = (name: string, action: string) =>
+      allowed(access.get(arn(name)) as PrincipalAccess, action, '*') ||
+      (floors.get(name)?.grants ?? []).some((g) => g.actions.includes(action));
+    const expected: Record<string, [boolean, boolean]> = {
+      plain: [true, true],
+      queues: [true, false],
+      topics: [false, true],
+      'topics-only': [false, true],
+    };
+    for (const [name, [queues, topics]] of Object.entries(expected)) {
+      for (const action of ['sqs:ListQueues', 'sqs:SendMessage'])
+        expect(can(name, action), `${name} ${action}`).toBe(queues);
+      for (const action of ['sns:ListTopics', 'sns:Publish'])
+        expect(can(name, action), `${name} ${action}`).toBe(topics);
+    }
+  });
 });
 
 describe('effectiveAccessOf, a boundary that allows nothing of a service', () => {

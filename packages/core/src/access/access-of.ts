@@ -428,14 +428,34 @@ export function effectiveAccessOf(
     namedByService.size === 0
       ? own.allowServices
       : [...new Set([...own.allowServices, ...namedByService.keys()])].sort(byRank);
+  // The services only broad statements name are decided by the principal's profile: looked up by
+  // it (shared parts, and the services that have none), unless a resource-based policy names
+  // the principal itself.
+  const profiled =
+    byName.length === 0 && mentionedIds.length === 0
+      ? profileOf(index.sharedProfiles, `${sharedPrefix}${own.profile}`)
+      : undefined;
   for (const service of ordered) {
+    const byProfile = profiled !== undefined && !own.narrowServices.has(service);
+    if (byProfile) {
+      const known = profiled.get(service) as ServiceLayer | null | undefined;
+      if (known !== undefined) {
+        if (known) layers.push(known);
+        continue;
+      }
+    }
     const lists = own.statementsFor(service, index.appliesIn);
     const identity = lists.identity;
-    if (!namedByService.has(service) && !identity.some(isAllow)) continue;
     const boundary = lists.boundary;
     // A boundary that allows nothing here leaves what the identity policies allow denied; with no
     // resource-based policy naming the principal, its account or everyone, nothing else can allow.
-    if (own.bounded && !namedByService.has(service) && !boundary.some(isAllow)) continue;
+    if (
+      !namedByService.has(service) &&
+      (!identity.some(isAllow) || (own.bounded && !boundary.some(isAllow)))
+    ) {
+      if (byProfile) profiled.set(service, null);
+      continue;
+    }
     const scp = lists.scp;
     const statementsKey = `${index.statementsKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(scp)}`;
     const namedKey =
@@ -444,12 +464,15 @@ export function effectiveAccessOf(
         : `${named.keyOf(service)}|${(mentionedByService.get(service) ?? []).join(',')}`;
     const key = `${sharedPrefix}${service}|${statementsKey}|${namedKey}`;
     let layer = shared.get(key) as ServiceLayer | undefined;
+    let sharable = true;
     if (!layer) {
       const kept = !identity.some(index.isOwnInline);
       layer = layerOf(service, [...boundary, ...scp, ...identity], identity.filter(isAllow), kept);
       if (!layer) return fail(diagnostics);
-      if (kept && !layer.alone) shared.set(key, layer);
+      sharable = kept && !layer.alone;
+      if (sharable) shared.set(key, layer);
     }
+    if (byProfile && sharable) profiled.set(service, layer);
     layers.push(layer);
   }
   return partsOf(layers);
@@ -954,4 +977,14 @@ export function isAllow(statement: Statement): boolean {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The services of a profile (see {@link AccessIndex.sharedProfiles}), made when first asked. */
+export function profileOf(profiles: Map<string, Map<string, unknown>>, key: string): Map<string, unknown> {
+  let found = profiles.get(key);
+  if (!found) {
+    found = new Map();
+    profiles.set(key, found);
+  }
+  return found;
 }

@@ -6,6 +6,7 @@ import {
   effectiveAccessOf,
   isAllow,
   type PrincipalAccess,
+  profileOf,
   type ServiceAccess,
   sharingOf,
 } from '../access/access-of.js';
@@ -171,14 +172,27 @@ export function uninventoriedAccessOf(
   // resource, does not make a principal's floor its own).
   const parts: ServiceAccess[] = [];
   const rcpsByService = index.byService(index.starStatements(side.account));
+  // The services only broad statements name are decided by the principal's profile (see
+  // effectiveAccessOf): looked up by it.
+  const profiled = profileOf(placeholderIndexed.profiles, `${prefix}${own.profile}`);
   for (const service of own.allowServices) {
+    const byProfile = !own.narrowServices.has(service);
+    if (byProfile) {
+      const known = profiled.get(service) as ServiceAccess | null | undefined;
+      if (known !== undefined) {
+        if (known) parts.push(known);
+        continue;
+      }
+    }
     const lists = own.statementsFor(service, placeholders.mayApply);
     const identity = lists.identity;
-    if (!identity.some(isAllow)) continue;
     const boundary = lists.boundary;
     // A boundary that allows nothing here denies every placeholder (no resource-based policy
     // holds one), as in effective access.
-    if (own.bounded && !boundary.some(isAllow)) continue;
+    if (!identity.some(isAllow) || (own.bounded && !boundary.some(isAllow))) {
+      if (byProfile) profiled.set(service, null);
+      continue;
+    }
     const rcps = rcpsByService.get(service);
     const restrictive = rcps
       ? [...lists.scp, ...filterSame(rcps, (s) => placeholders.mayApply(s, service))]
@@ -186,13 +200,16 @@ export function uninventoriedAccessOf(
     // Identity and boundary statements by content: the floor names no policy (no `via`).
     const key = `${prefix}${service}|${index.contentKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(restrictive)}`;
     let part = placeholderIndexed.shared.get(key);
+    let sharable = true;
     if (!part) {
       neutralService = true;
       const floor = floorOf(service, identity.filter(isAllow), [...boundary, ...restrictive, ...identity]);
       if (!floor) return fail(diagnostics);
       part = { service, grants: floor.sort(compareGrants) };
-      if (neutralService && !identity.some(index.isOwnInline)) placeholderIndexed.shared.set(key, part);
+      sharable = neutralService && !identity.some(index.isOwnInline);
+      if (sharable) placeholderIndexed.shared.set(key, part);
     }
+    if (byProfile && sharable) profiled.set(service, part);
     parts.push(part);
   }
   if (diagnostics.length > 0) return fail(diagnostics);
@@ -249,6 +266,8 @@ interface PlaceholderIndex {
   readonly shared: Map<string, ServiceAccess>;
   /** Outcomes shared between principals, by a key the caller builds (null: denied). */
   readonly outcomes: Map<string, string | null>;
+  /** Per sharing prefix and profile, each service's shared floor (null: none), as in effective access. */
+  readonly profiles: Map<string, Map<string, unknown>>;
   /** The placeholders of one account's principals, made once per account. */
   of(account: string): AccountPlaceholders;
 }
@@ -393,6 +412,7 @@ function placeholderIndex(snapshot: Snapshot, tools: WhoCanTools): PlaceholderIn
   const index: PlaceholderIndex = {
     shared: new Map(),
     outcomes: new Map(),
+    profiles: new Map(),
     of(account) {
       let found = accounts.get(account);
       if (!found) {
