@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filterSame } from './filter-same.js';
 import { keyOfIds } from './key-of-ids.js';
+import { memoByLast } from './memo-by-last.js';
 
 describe('keyOfIds', () => {
   it('gives the distinct ids ascending, joined with commas, for lists of any length', () => {
@@ -23,6 +24,29 @@ describe('filterSame', () => {
         const kept = filterSame(list, test);
         expect(kept).toEqual(list.filter(test));
         expect(kept === list).toBe(list.every(test));
+      }),
+    );
+  });
+});
+
+describe('memoByLast', () => {
+  it('gives what compute gives, computing again only when the second argument changes for that first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 3 }), fc.nat({ max: 2 })), { maxLength: 30 }), (calls) => {
+        const objects = [{}, {}, {}, {}];
+        const computed: [number, number][] = [];
+        const memo = memoByLast((a: object, b: number) => {
+          computed.push([objects.indexOf(a), b]);
+          return objects.indexOf(a) * 10 + b;
+        });
+        const last = new Map<number, number>();
+        const expected: [number, number][] = [];
+        for (const [a, b] of calls) {
+          expect(memo(objects[a] as object, b)).toBe(a * 10 + b);
+          if (last.get(a) !== b) expected.push([a, b]);
+          last.set(a, b);
+        }
+        expect(computed).toEqual(expected);
       }),
     );
   });

@@ -7,6 +7,7 @@ import {
 import { CAPABILITIES, type Capability } from '../capability/capability.js';
 import { capabilitiesFor } from '../capability/capability-map.js';
 import type { ScoreWeights } from '../config/default-config.js';
+import { memoByLast } from '../private/memo-by-last.js';
 import { memoByPair } from '../private/memo-by-pair.js';
 
 /**
@@ -112,7 +113,7 @@ export function scoreOf(access: PrincipalAccess, model: ScoreModel): number {
   return score;
 }
 
-const partPoints = memoByPair((part: ServiceAccess, model: ScoreModel): number =>
+const partPoints = memoByLast((part: ServiceAccess, model: ScoreModel): number =>
   pointsOf(part.grants, model),
 );
 
@@ -168,7 +169,7 @@ function classWeight(
   return { critical, dataSource, weight };
 }
 
-const partContributions = memoByPair((part: ServiceAccess, model: ScoreModel): readonly ScoreContribution[] =>
+const partContributions = memoByLast((part: ServiceAccess, model: ScoreModel): readonly ScoreContribution[] =>
   contributionsOf(part.grants, model),
 );
 
@@ -267,7 +268,7 @@ function countSensitive(resources: readonly string[], model: ScoreModel): number
   return model.sensitive.size === 0 ? 0 : countSensitiveIn(resources, model);
 }
 
-const countSensitiveIn = memoByPair((resources: readonly string[], model: ScoreModel): number => {
+const countSensitiveIn = memoByLast((resources: readonly string[], model: ScoreModel): number => {
   let n = 0;
   for (const r of resources) if (model.sensitive.has(r)) n++;
   return n;
