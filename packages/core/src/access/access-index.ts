@@ -56,6 +56,13 @@ export interface ResourceClass {
   /** The resource side of the service, and a key that identifies it. */
   readonly side: ResourceSide;
   readonly sideKey: string;
+  /**
+   * {@link sideKey} with the resource-based policy as it reads for the members: each statement's
+   * `Resource` or `NotResource` taken as whether it covers them. Two buckets whose policies differ
+   * only in naming each its own bucket read the same, so classes are grouped by this key (a
+   * decision on one stands for the other); decisions use the class's own side.
+   */
+  readonly groupSideKey: string;
 }
 
 /** What a resource-based policy (or trust policy) grants, by whom it names. */
@@ -450,17 +457,48 @@ export function accessIndexOf(
   if (known) return known;
   const { catalog, resourceTypes } = tools;
 
-  // Every resource pattern of every policy of the snapshot.
+  // Every resource pattern of every policy of the snapshot. Those of RCPs split a service's
+  // classes for everyone; a resource-based policy's are read for its own resource alone (see
+  // ResourceClass.groupSideKey).
   const patterns = new PatternTable();
   const resourceSidePatterns = new Set<number>();
-  for (const { policy, resourceSide } of policiesOf(snapshot)) {
+  for (const { policy, side } of policiesOf(snapshot)) {
     for (const s of policy.statements) {
       for (const text of s.resource ?? s.notResource ?? []) {
         const id = patterns.add(text, policy.version === '2012-10-17');
-        if (resourceSide) resourceSidePatterns.add(id);
+        if (side === 'rcp') resourceSidePatterns.add(id);
       }
     }
   }
+  // A resource-based policy as it reads for a resource (whose matching pattern ids are given):
+  // each statement's Resource or NotResource replaced by whether it covers the resource, as a
+  // small number; undefined when a pattern holds a policy variable (read per request).
+  const readingIds = new Map<string, number>();
+  const readingOf = (document: unknown, matching: ReadonlySet<number>): number | undefined => {
+    const parsed = parsePolicy(document);
+    if (!parsed.ok) return undefined;
+    const { version, statements } = parsed.value;
+    const prefix = version === '2012-10-17' ? 'v' : 'l';
+    const read: unknown[] = [];
+    for (const { resource, notResource, ...rest } of statements) {
+      const list = resource ?? notResource;
+      let covers: boolean | undefined;
+      if (list) {
+        const ids = list.map((text) => patterns.ids.get(`${prefix}${text}`));
+        if (ids.some((id) => id === undefined || patterns.variableIds.has(id))) return undefined;
+        const hit = ids.some((id) => matching.has(id as number));
+        covers = resource ? hit : !hit;
+      }
+      read.push({ ...rest, covers });
+    }
+    const text = `${version}${JSON.stringify(read)}`;
+    let id = readingIds.get(text);
+    if (id === undefined) {
+      id = readingIds.size;
+      readingIds.set(text, id);
+    }
+    return id;
+  };
 
   // Resource classes.
   const policyIds = new IdentityIds();
@@ -478,7 +516,12 @@ export function accessIndexOf(
     for (const [service, actions] of byService) {
       const side = resourceSideOf(snapshot, arn, `${service}:x`, undefined);
       // The request reads the ARN's own account (`aws:ResourceAccount`) when the side gives none.
-      const sideKey = `${side.resourceAccount ?? parseArn(arn)?.account}|${policyIds.of(side.resourcePolicy)}|${JSON.stringify(side.context)}`;
+      const account = side.resourceAccount ?? parseArn(arn)?.account;
+      const context = JSON.stringify(side.context);
+      const sideKey = `${account}|${policyIds.of(side.resourcePolicy)}|${context}`;
+      const reading =
+        side.resourcePolicy === undefined ? undefined : readingOf(side.resourcePolicy, new Set(ids));
+      const groupSideKey = reading === undefined ? sideKey : `${account}|r${reading}|${context}`;
       const types = refs
         .filter((t) => t.service === service)
         .map((t) => t.type)
@@ -497,6 +540,7 @@ export function accessIndexOf(
           variable,
           side,
           sideKey,
+          groupSideKey,
         });
     }
   }
@@ -1205,7 +1249,7 @@ export function groupKeyOf(
       own += test(c.members[0] as string) ? '\u0001' : '\u0002';
     }
   }
-  const classKey = `${c.sideKey}\u0000${relevant.join(',')}${own}`;
+  const classKey = `${c.groupSideKey}\u0000${relevant.join(',')}${own}`;
   return { classKey, key: `${c.types}\u0000${classKey}` };
 }
 
@@ -1256,7 +1300,9 @@ function statementIsNeutral(statement: Statement, unnamed: boolean): boolean {
 }
 
 /** Every policy of the snapshot, parsed, and whether it sits on the resource side. */
-function* policiesOf(snapshot: Snapshot): Generator<{ policy: Policy; resourceSide: boolean }> {
+function* policiesOf(
+  snapshot: Snapshot,
+): Generator<{ policy: Policy; side: 'identity' | 'resource' | 'rcp' }> {
   const parse = (doc: unknown) => {
     const parsed = parsePolicy(doc);
     return parsed.ok ? parsed.value : undefined;
@@ -1270,7 +1316,7 @@ function* policiesOf(snapshot: Snapshot): Generator<{ policy: Policy; resourceSi
     ];
     for (const doc of identity) {
       const policy = parse(doc);
-      if (policy) yield { policy, resourceSide: false };
+      if (policy) yield { policy, side: 'identity' };
     }
     const resourceDocs: unknown[] = [
       ...account.roles.map((r) => r.trustPolicy),
@@ -1278,12 +1324,12 @@ function* policiesOf(snapshot: Snapshot): Generator<{ policy: Policy; resourceSi
     ];
     for (const doc of resourceDocs) {
       const policy = parse(doc);
-      if (policy) yield { policy, resourceSide: true };
+      if (policy) yield { policy, side: 'resource' };
     }
   }
   for (const p of snapshot.organization?.policies ?? []) {
     const policy = parse(p.content);
-    if (policy) yield { policy, resourceSide: p.type === 'RESOURCE_CONTROL_POLICY' };
+    if (policy) yield { policy, side: p.type === 'RESOURCE_CONTROL_POLICY' ? 'rcp' : 'identity' };
   }
 }
 

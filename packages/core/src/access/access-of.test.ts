@@ -177,17 +177,30 @@ describe('effectiveAccessOf on a generated account, against the pairwise referen
   // --out FILE` (seed 42): 110 users and roles with the generator's mix of managed and inline
   // policies, groups, 21 permissions boundaries that repeat a few guards, conditions and
   // policy variables, which is what the sharing of layers and floors is keyed on.
-  const generated = () => {
-    const text = readFileSync(new URL('./fixtures/generated-100-roles.iam.json', import.meta.url), 'utf8');
-    const built = buildSnapshot(snapshotSourceFromFiles([{ path: 'accounts/111122223333/iam.json', text }]));
+  // fixtures/generated-100-roles.resources.json: bench/lib/resources-generator.ts (seed 42) on
+  // that file: the 79 resources its policies name, with the bucket and topic policies such
+  // resources usually have (a bucket's naming the bucket itself).
+  const generated = (withResources = false) => {
+    const read = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+    const files = [{ path: 'accounts/111122223333/iam.json', text: read('generated-100-roles.iam.json') }];
+    if (withResources)
+      files.push({
+        path: 'accounts/111122223333/resources.json',
+        text: read('generated-100-roles.resources.json'),
+      });
+    const built = buildSnapshot(snapshotSourceFromFiles(files));
     if (!built.ok) throw new Error(JSON.stringify(built.diagnostics.slice(0, 3)));
     return built.value;
   };
 
-  it.each([['ascending'], ['descending']])(
-    'gives every principal exactly the pairwise answer, computed in %s ARN order',
-    async (order) => {
-      const snap = generated();
+  it.each([
+    ['ascending', false],
+    ['descending', false],
+    ['ascending', true],
+  ])(
+    'gives every principal exactly the pairwise answer, computed in %s ARN order (inventory: %s)',
+    async (order, withResources) => {
+      const snap = generated(withResources);
       const arns = snap.accounts.flatMap((a) => [...a.users, ...a.roles]).map((p) => p.arn);
       arns.sort();
       if (order === 'descending') arns.reverse();
@@ -377,7 +390,8 @@ describe('effectiveAccessOf, statements on other resources', () => {
   const account = '111122223333';
   const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
   const bucket = (n: number) => `arn:aws:s3:::data-${n}`;
-  // Each bucket's policy names the bucket itself, so each is a class of its own.
+  // Each bucket's policy names the bucket itself, so each is a class of its own; for requests on
+  // its own bucket each reads the same, so they are decided together.
   const tlsOnly = (n: number) => ({
     Version: '2012-10-17',
     Statement: [
@@ -390,6 +404,10 @@ describe('effectiveAccessOf, statements on other resources', () => {
       },
     ],
   });
+  const denyReads = (objects: string) => ({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: objects }],
+  });
   const own = (statement: Record<string, unknown>) => ({
     Own: { Version: '2012-10-17', Statement: [statement] },
   });
@@ -398,7 +416,7 @@ describe('effectiveAccessOf, statements on other resources', () => {
   // role whose inline policy names bucket 1 is decided like its neighbours on the others.
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
-  const roles = () =>
+  const roles = (buckets = 4) =>
     riskSnapshot({
       [account]: {
         policies: {
@@ -427,7 +445,19 @@ describe('effectiveAccessOf, statements on other resources', () => {
             inline: own({ Effect: 'Deny', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data-2*' }),
           },
         ],
-        resources: [1, 2, 3, 4].map((n) => ({ arn: bucket(n), type: 'AWS::S3::Bucket', policy: tlsOnly(n) })),
+        resources: [
+          ...Array.from({ length: buckets }, (_, i) => ({
+            arn: bucket(i + 1),
+            type: 'AWS::S3::Bucket',
+            policy: tlsOnly(i + 1),
+          })),
+          // Two policies alike but for what they name: one covers its own bucket, one another.
+          ...['other-a', 'other-b'].map((name) => ({
+            arn: `arn:aws:s3:::${name}`,
+            type: 'AWS::S3::Bucket',
+            policy: denyReads('arn:aws:s3:::other-b/*'),
+          })),
+        ],
       },
     });
 
@@ -443,17 +473,30 @@ describe('effectiveAccessOf, statements on other resources', () => {
     expect(allowed(of('deny-others'), 's3:GetObject', `${bucket(3)}/*`)).toBe(false);
     expect(allowed(of('deny-prefix'), 's3:GetObject', `${bucket(2)}/*`)).toBe(false);
     expect(allowed(of('deny-prefix'), 's3:GetObject', `${bucket(3)}/*`)).toBe(true);
+    expect(allowed(of('a'), 's3:GetObject', 'arn:aws:s3:::other-a/*')).toBe(true);
+    expect(allowed(of('a'), 's3:GetObject', 'arn:aws:s3:::other-b/*')).toBe(false);
   });
 
-  it('decides a role whose inline policy names one bucket anew on that bucket only', async () => {
-    const snap = roles();
+  it('decides buckets whose policies name each its own bucket together, however many', async () => {
+    const tools = await loadTools();
+    const decided = (buckets: number) => {
+      const snap = roles(buckets);
+      expect(effectiveAccessOf(snap, tools, arn('a')).ok).toBe(true);
+      return accessIndexOf(snap, tools).sharedOutcomes.size;
+    };
+    expect(decided(12)).toBe(decided(2));
+  });
+
+  it('decides a role whose inline policy names one bucket anew on that bucket, the others together', async () => {
+    const snap = roles(12);
     const tools = await loadTools();
     effectiveAccessOf(snap, tools, arn('a'));
     const { sharedOutcomes } = accessIndexOf(snap, tools);
     const before = sharedOutcomes.size;
     expect(effectiveAccessOf(snap, tools, arn('put-one')).ok).toBe(true);
-    // s3:PutObject on bucket 1's objects: the one request its own statement takes part in.
-    expect(sharedOutcomes.size - before).toBe(1);
+    // s3:PutObject on bucket 1's objects, the one request its own statement takes part in; and
+    // s3:GetObject and s3:PutObject on the eleven others, decided together on the first of them.
+    expect(sharedOutcomes.size - before).toBe(3);
   });
 });
 
