@@ -1,5 +1,5 @@
 import type { ActionInfo, Catalog } from '../catalog/catalog.js';
-import type { ResourceTypeIndex } from '../catalog/resource-types.js';
+import type { ResourceTypeIndex, ResourceTypeRef } from '../catalog/resource-types.js';
 import { compileArnPattern, compileArnPatternParts } from '../condition/arn.js';
 import { compileCondition } from '../condition/compile-condition.js';
 import type { CompiledCondition } from '../condition/compiled.js';
@@ -478,6 +478,8 @@ export function accessIndexOf(
     const parsed = parsePolicy(document);
     if (!parsed.ok) return undefined;
     const { version, statements } = parsed.value;
+    // A policy that names no resource (a trust policy) reads the same for every resource.
+    if (!statements.some((s) => s.resource ?? s.notResource)) return undefined;
     const prefix = version === '2012-10-17' ? 'v' : 'l';
     const read: unknown[] = [];
     for (const { resource, notResource, ...rest } of statements) {
@@ -506,13 +508,16 @@ export function accessIndexOf(
   const byKey = new Map<string, Draft>();
   for (const arn of snapshotResources(snapshot)) {
     const { ids, variable } = patterns.matching(arn);
+    const refs = resourceTypes.resourceTypesOf(arn);
     const byService = new Map<string, ActionInfo[]>();
-    for (const info of resourceTypes.actionsForArn(arn)) {
+    const only = refs.length === 1 ? (refs[0] as ResourceTypeRef) : undefined;
+    for (const info of only
+      ? resourceTypes.actionsFor(only.service, only.type)
+      : resourceTypes.actionsForArn(arn)) {
       const list = byService.get(info.service);
       if (list) list.push(info);
       else byService.set(info.service, [info]);
     }
-    const refs = byService.size > 0 ? resourceTypes.resourceTypesOf(arn) : [];
     for (const [service, actions] of byService) {
       const side = resourceSideOf(snapshot, arn, `${service}:x`, undefined);
       // The request reads the ARN's own account (`aws:ResourceAccount`) when the side gives none.
