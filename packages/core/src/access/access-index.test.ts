@@ -72,6 +72,20 @@ describe('unionOfResourceLists', () => {
     );
   });
 
+  it("gives the list of a group to groups that hold together exactly its classes (a shared group split by a principal's own statement)", () => {
+    const iam = index.classes.filter((c) => c.service === 'iam').map((c) => c.id);
+    expect(iam.length).toBeGreaterThan(4);
+    const whole = index.resourcesOf([index.classGroupOf(iam)]);
+    const half = Math.floor(iam.length / 2);
+    const parts = [index.classGroupOf(iam.slice(0, half)), index.classGroupOf(iam.slice(half))].sort(
+      (a, b) => a - b,
+    );
+    expect(index.resourcesOf(parts, new Map())).toBe(whole);
+    // Groups that hold only some of its classes get their own list.
+    const some = [parts[0] as number, index.classGroupOf([iam[half] as number])].sort((a, b) => a - b);
+    expect(index.resourcesOf(some, new Map())).not.toBe(whole);
+  });
+
   it('gives nothing for a list it did not make', () => {
     expect(unionOfResourceLists([index.resourcesOf([0]), ['arn:aws:s3:::other']])).toBeUndefined();
   });

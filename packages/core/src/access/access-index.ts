@@ -1169,9 +1169,21 @@ export function accessIndexOf(
       }
       return id;
     },
-    resourcesOf(groupIds, scratch) {
-      const key = groupIds.join(',');
+    resourcesOf(asked, scratch) {
+      let groupIds = asked;
+      let key = groupIds.join(',');
       let list = listsByGroups.get(key) ?? scratch?.get(key);
+      if (!list && groupIds.length > 1 && !groupIds.includes(-1)) {
+        // Groups that hold together the classes of one known group give its list: a shared group
+        // split into the classes a principal's own statement names and the rest, reached alike,
+        // is the shared group's list, not a copy of it for that principal.
+        const same = classGroupIds.get(unionOfSortedIds(groupIds.map((id) => classGroups[id] ?? [])).join(','));
+        if (same !== undefined) {
+          groupIds = [same];
+          key = String(same);
+          list = listsByGroups.get(key) ?? scratch?.get(key);
+        }
+      }
       if (!list) {
         // The members' ranks in ARN order, sorted as numbers (classes of one service never share
         // a member; ranks are deduplicated all the same).
@@ -1449,6 +1461,14 @@ function firstWildcard(text: string): number {
   const question = text.indexOf('?');
   if (star < 0) return question < 0 ? text.length : question;
   return question < 0 ? star : Math.min(star, question);
+}
+
+/** The ids of some ascending lists, ascending, each once. */
+function unionOfSortedIds(lists: readonly (readonly number[])[]): number[] {
+  const all: number[] = [];
+  for (const list of lists) for (const id of list) all.push(id);
+  all.sort((a, b) => a - b);
+  return all.filter((id, i) => i === 0 || id !== all[i - 1]);
 }
 
 /** Small integer ids for objects by identity (policy documents), `-` for none. */
