@@ -1177,7 +1177,9 @@ export function accessIndexOf(
         // Groups that hold together the classes of one known group give its list: a shared group
         // split into the classes a principal's own statement names and the rest, reached alike,
         // is the shared group's list, not a copy of it for that principal.
-        const same = classGroupIds.get(unionOfSortedIds(groupIds.map((id) => classGroups[id] ?? [])).join(','));
+        const same = classGroupIds.get(
+          unionOfSortedIds(groupIds.map((id) => classGroups[id] ?? [])).join(','),
+        );
         if (same !== undefined) {
           groupIds = [same];
           key = String(same);
