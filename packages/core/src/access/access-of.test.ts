@@ -500,6 +500,109 @@ describe('effectiveAccessOf, statements on other resources', () => {
   });
 });
 
+describe('effectiveAccessOf, resource-based policies that name their own resource or others', () => {
+  const account = '111122223333';
+  const role = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+  const bucket = (n: number) => `arn:aws:s3:::data-${n}`;
+  // A statement of a bucket policy takes part in a request on that bucket only when its Resource
+  // (or NotResource) covers the request's resource; buckets whose policies read alike for their
+  // own objects are decided together, and any other difference keeps them apart.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html
+  const statement = fc.record({
+    effect: fc.constantFrom('Allow', 'Deny'),
+    principal: fc.constantFrom<unknown>(
+      '*',
+      { AWS: role('reader') },
+      { AWS: `arn:aws:iam::${account}:root` },
+    ),
+    action: fc.constantFrom('s3:GetObject', 's3:*', 's3:PutObject'),
+    // Which objects it names: its own bucket's, another's, every bucket's, or all but one.
+    names: fc.constantFrom('own', 'other', 'every', 'not-other', 'not-own'),
+    other: fc.integer({ min: 1, max: 4 }),
+  });
+  const policies = fc.array(
+    fc.option(fc.array(statement, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+    {
+      minLength: 4,
+      maxLength: 4,
+    },
+  );
+
+  it("decides every principal exactly, whatever the buckets' policies name", async () => {
+    const tools = await loadTools();
+    fc.assert(
+      fc.property(policies, (buckets) => {
+        const snap = riskSnapshot({
+          [account]: {
+            policies: {
+              Reads: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] },
+            },
+            roles: [
+              { name: 'reader', managed: ['Reads'] },
+              { name: 'other', managed: ['Reads'] },
+              {
+                name: 'one-bucket',
+                managed: ['Reads'],
+                inline: {
+                  Own: {
+                    Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: `${bucket(2)}/*` }],
+                  },
+                },
+              },
+            ],
+            resources: buckets.map((statements, i) => ({
+              arn: bucket(i + 1),
+              type: 'AWS::S3::Bucket',
+              ...(statements
+                ? {
+                    policy: {
+                      Version: '2012-10-17',
+                      Statement: statements.map((s) => {
+                        const own = `${bucket(i + 1)}/*`;
+                        const other = `${bucket(s.other)}/*`;
+                        const resource =
+                          s.names === 'own'
+                            ? { Resource: own }
+                            : s.names === 'other'
+                              ? { Resource: other }
+                              : s.names === 'every'
+                                ? { Resource: 'arn:aws:s3:::data-*/*' }
+                                : { NotResource: s.names === 'not-other' ? other : own };
+                        return { Effect: s.effect, Principal: s.principal, Action: s.action, ...resource };
+                      }),
+                    },
+                  }
+                : {}),
+            })),
+          },
+        });
+        for (const name of ['reader', 'other', 'one-bucket']) {
+          const result = effectiveAccessOf(snap, tools, role(name));
+          const reference = pairwiseAccessOf(snap, tools, role(name));
+          if (!result.ok || !reference.ok) throw new Error(name);
+          expect(result.value.grants, name).toEqual(reference.value.grants);
+        }
+      }),
+      {
+        numRuns: 40,
+        // Equal but for Resource and NotResource: one covers its own objects, the other does not.
+        examples: [
+          [
+            [
+              [{ effect: 'Deny', principal: '*', action: 's3:GetObject', names: 'not-own', other: 1 }],
+              [{ effect: 'Deny', principal: '*', action: 's3:GetObject', names: 'own', other: 1 }],
+              undefined,
+              undefined,
+            ],
+          ],
+        ],
+      },
+    );
+  }, 120_000);
+});
+
 describe('effectiveAccessOf, the same policies attached differently', () => {
   const account = '111122223333';
   const arn = (name: string) => `arn:aws:iam::${account}:user/${name}`;
