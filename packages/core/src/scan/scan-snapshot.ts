@@ -262,12 +262,20 @@ export function scanSnapshot(
     if (!targets) {
       const first = resources[0] ?? '';
       const last = resources[resources.length - 1] ?? '';
-      targets =
-        resources.length === 0 || (!first.startsWith('arn:aws:s3:::') && noneWithin(first, last))
-          ? []
-          : [...new Set(resources.flatMap((r) => inventoryOf.get(r) ?? bucketOf(r, inventory)))].map(
-              (arn) => resourceIndex.get(arn) as number,
-            );
+      const found: number[] = [];
+      if (resources.length > 0 && (first.startsWith('arn:aws:s3:::') || !noneWithin(first, last))) {
+        // Each inventory resource once, in the order of the list.
+        const seen = new Set<number>();
+        for (const r of resources) {
+          const arn = inventoryOf.get(r) ?? bucketOf(r, inventory);
+          if (arn === undefined) continue;
+          const target = resourceIndex.get(arn) as number;
+          if (seen.has(target)) continue;
+          seen.add(target);
+          found.push(target);
+        }
+      }
+      targets = found;
       targetLists.set(resources, targets);
     }
     return targets;
@@ -482,11 +490,12 @@ function groupsOf(
 }
 
 /** For an object or object pattern of a bucket of the inventory, the bucket. */
-function bucketOf(arn: string, inventory: ReadonlyMap<string, unknown>): string[] {
+function bucketOf(arn: string, inventory: ReadonlyMap<string, unknown>): string | undefined {
+  if (!arn.startsWith('arn:aws:s3:::')) return undefined;
   const slash = arn.indexOf('/');
-  if (!arn.startsWith('arn:aws:s3:::') || slash < 0) return [];
+  if (slash < 0) return undefined;
   const bucket = arn.slice(0, slash);
-  return inventory.has(bucket) ? [bucket] : [];
+  return inventory.has(bucket) ? bucket : undefined;
 }
 
 function tagValue(tags: Tags, key: string): string | undefined {
