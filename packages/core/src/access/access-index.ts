@@ -13,6 +13,7 @@ import { compileTemplate, compileTemplateMatcher } from '../policy/variables.js'
 import { filterSame } from '../private/filter-same.js';
 import { keyOfIds } from '../private/key-of-ids.js';
 import { memoByPair } from '../private/memo-by-pair.js';
+import { mergeSorted } from '../private/merge-sorted.js';
 import type { Snapshot } from '../snapshot/model.js';
 import { ActionBits } from './action-bits.js';
 import { ownInlineDocuments, type PolicySets, policySetsOf } from './policy-sets.js';
@@ -605,32 +606,6 @@ export function accessIndexOf(
   // A service the catalog lacks goes last: accessFromParts sorts what is out of order.
   const serviceRankOf = (service: string) => serviceRanks.get(service) ?? serviceRanks.size;
   const byRank = (a: string, b: string) => serviceRankOf(a) - serviceRankOf(b);
-  // Two lists of services in rank order as one, each service once, in rank order: a merge (an
-  // administrator's policies name hundreds of services each). Every service here has actions in
-  // the catalog, so a rank of its own.
-  const unionByRank = (a: readonly string[], b: readonly string[]): readonly string[] => {
-    if (a.length === 0) return b;
-    if (b.length === 0) return a;
-    const merged: string[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.length && j < b.length) {
-      const x = a[i] as string;
-      const y = b[j] as string;
-      const order = serviceRankOf(x) - serviceRankOf(y);
-      if (order <= 0) {
-        merged.push(x);
-        i++;
-        if (order === 0) j++;
-      } else {
-        merged.push(y);
-        j++;
-      }
-    }
-    while (i < a.length) merged.push(a[i++] as string);
-    while (j < b.length) merged.push(b[j++] as string);
-    return merged;
-  };
   const actionIds = new Map(allActions.map((a, i) => [a.action, i]));
   const words = (allActions.length + 31) >>> 5;
   const bitsets = new WeakMap<Statement, ActionBits>();
@@ -1035,7 +1010,8 @@ export function accessIndexOf(
       );
       let allowServices = identity[0]?.allowServices ?? [];
       for (let i = 1; i < identity.length; i++)
-        allowServices = unionByRank(allowServices, (identity[i] as PolicyServices).allowServices);
+        // Every service here has actions in the catalog, so a rank of its own.
+        allowServices = mergeSorted(allowServices, (identity[i] as PolicyServices).allowServices, byRank);
       // Own inline policies serve this principal alone: their services are narrow.
       const narrowServices = new Set<string>();
       const broad: Statement[] = [];

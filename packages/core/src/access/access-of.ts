@@ -9,6 +9,7 @@ import { statementSignature } from '../evaluate/statement-signature.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { Statement } from '../policy/types.js';
 import { memoByPair } from '../private/memo-by-pair.js';
+import { mergeSorted } from '../private/merge-sorted.js';
 import type { Snapshot } from '../snapshot/model.js';
 import {
   type AccessIndex,
@@ -433,12 +434,12 @@ export function effectiveAccessOf(
   // the principal itself.
   const profiled =
     byName.length === 0 && mentionedIds.length === 0
-      ? profileOf(index.sharedProfiles, `${sharedPrefix}${own.profile}`)
+      ? profileOf<ServiceLayer>(index.sharedProfiles, `${sharedPrefix}${own.profile}`)
       : undefined;
   for (const service of ordered) {
     const byProfile = profiled !== undefined && !own.narrowServices.has(service);
     if (byProfile) {
-      const known = profiled.get(service) as ServiceLayer | null | undefined;
+      const known = profiled.get(service);
       if (known !== undefined) {
         if (known) layers.push(known);
         continue;
@@ -938,36 +939,11 @@ export function unionOfSorted(lists: ReadonlySet<readonly string[]>): readonly s
     for (let i = 0; i < level.length; i += 2) {
       const a = level[i] as readonly string[];
       const b = level[i + 1];
-      next.push(b ? mergeSorted(a, b) : a);
+      next.push(b ? mergeSorted(a, b, compare) : a);
     }
     level = next;
   }
   return level[0] as readonly string[];
-}
-
-/** Two sorted lists without duplicates as one. */
-function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
-  const merged: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as string;
-    const y = b[j] as string;
-    if (x === y) {
-      merged.push(x);
-      i++;
-      j++;
-    } else if (x < y) {
-      merged.push(x);
-      i++;
-    } else {
-      merged.push(y);
-      j++;
-    }
-  }
-  while (i < a.length) merged.push(a[i++] as string);
-  while (j < b.length) merged.push(b[j++] as string);
-  return merged;
 }
 
 /** Whether a statement allows (rather than denies). */
@@ -979,12 +955,18 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The services of a profile (see {@link AccessIndex.sharedProfiles}), made when first asked. */
-export function profileOf(profiles: Map<string, Map<string, unknown>>, key: string): Map<string, unknown> {
+/**
+ * The services of a profile (see {@link AccessIndex.sharedProfiles}), made when first asked: each
+ * service's shared part, or null when the profile has none there.
+ */
+export function profileOf<T>(
+  profiles: Map<string, Map<string, unknown>>,
+  key: string,
+): Map<string, T | null> {
   let found = profiles.get(key);
   if (!found) {
     found = new Map();
     profiles.set(key, found);
   }
-  return found;
+  return found as Map<string, T | null>;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { filterSame } from './filter-same.js';
 import { keyOfIds } from './key-of-ids.js';
 import { memoByLast } from './memo-by-last.js';
+import { mergeSorted } from './merge-sorted.js';
 
 describe('keyOfIds', () => {
   it('gives the distinct ids ascending, joined with commas, for lists of any length', () => {
@@ -47,6 +48,20 @@ describe('memoByLast', () => {
           last.set(a, b);
         }
         expect(computed).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('mergeSorted', () => {
+  it('gives the sorted union of two sorted lists without duplicates, an empty one giving the other itself', () => {
+    const sorted = fc.uniqueArray(fc.integer({ min: 0, max: 30 })).map((l) => l.sort((x, y) => x - y));
+    fc.assert(
+      fc.property(sorted, sorted, (a, b) => {
+        const merged = mergeSorted(a, b, (x, y) => x - y);
+        expect(merged).toEqual([...new Set([...a, ...b])].sort((x, y) => x - y));
+        if (a.length === 0) expect(merged).toBe(b);
+        if (b.length === 0) expect(merged).toBe(a);
       }),
     );
   });

@@ -174,11 +174,11 @@ export function uninventoriedAccessOf(
   const rcpsByService = index.byService(index.starStatements(side.account));
   // The services only broad statements name are decided by the principal's profile (see
   // effectiveAccessOf): looked up by it.
-  const profiled = profileOf(placeholderIndexed.profiles, `${prefix}${own.profile}`);
+  const profiled = profileOf<ServiceAccess>(placeholderIndexed.profiles, `${prefix}${own.profile}`);
   for (const service of own.allowServices) {
     const byProfile = !own.narrowServices.has(service);
     if (byProfile) {
-      const known = profiled.get(service) as ServiceAccess | null | undefined;
+      const known = profiled.get(service);
       if (known !== undefined) {
         if (known) parts.push(known);
         continue;

