@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   analyzeRisks,
@@ -13,10 +13,11 @@ import {
   scoreReportOf,
   scoringAccessOf,
 } from '@accessloop/core';
-import { jsonChunks } from '../io/json-chunks.js';
+import { writeJsonPieces } from '../io/json-pieces.js';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
 import { readConfig } from '../io/read-config.js';
 import { readObservedUsage } from '../io/read-usage.js';
+import { writeFilePieces } from '../io/write-file-pieces.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, formatDiagnostic, printDiagnostics } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -91,10 +92,9 @@ export async function runScan(snapshotPath: string, options: ScanCommandOptions,
       return exitCodes.badInput;
     }
   }
-  if (options.format === 'json') for (const text of batched(jsonText(scan))) io.stdout.write(text);
-  else if (options.format === 'markdown')
-    for (const text of batched(scanMarkdownPieces(scan))) io.stdout.write(text);
-  else if (options.format === 'html') for (const text of batched(scanHtmlPieces(scan))) io.stdout.write(text);
+  if (options.format === 'json') writeBatched((write) => writeJsonText(scan, write), io);
+  else if (options.format === 'markdown') writeBatched(eachOf(scanMarkdownPieces(scan)), io);
+  else if (options.format === 'html') writeBatched(eachOf(scanHtmlPieces(scan)), io);
   else {
     io.stdout.write(renderScanSummary(scan));
     if (options.out !== undefined) {
@@ -112,14 +112,14 @@ function writeReports(dir: string, scan: ScanResult): string | undefined {
   try {
     mkdirSync(dir, { recursive: true });
     // Piece by piece: a large account's reports are too large to hold at once.
-    const files: [string, () => Iterable<string>][] = [
-      ['results.json', () => jsonText(scan)],
-      ['report.md', () => scanMarkdownPieces(scan)],
-      ['index.html', () => scanHtmlPieces(scan)],
+    const files: [string, Pieces][] = [
+      ['results.json', (write) => writeJsonText(scan, write)],
+      ['report.md', eachOf(scanMarkdownPieces(scan))],
+      ['index.html', eachOf(scanHtmlPieces(scan))],
     ];
     for (const [name, text] of files) {
       const temporary = join(dir, `.${name}.${process.pid}.tmp`);
-      writePieces(temporary, text());
+      writeFilePieces(temporary, text);
       renameSync(temporary, join(dir, name));
     }
     return undefined;
@@ -129,34 +129,34 @@ function writeReports(dir: string, scan: ScanResult): string | undefined {
   }
 }
 
+/** Text handed to `write` piece by piece. */
+type Pieces = (write: (piece: string) => void) => void;
+
 /**
- * `JSON.stringify(value)` and a newline, in pieces ({@link jsonChunks}), down to each line of a
- * principal's summary: principals with the same parts share those lines, written once each.
+ * `JSON.stringify(value)` and a newline, in pieces ({@link writeJsonPieces}), down to each line
+ * of a principal's summary: principals with the same parts share those lines, stringified once.
  */
-function* jsonText(value: unknown): Generator<string, void, undefined> {
-  yield* jsonChunks(value, 2, 2);
-  yield '\n';
+function writeJsonText(value: unknown, write: (piece: string) => void): void {
+  writeJsonPieces(value, 4, write);
+  write('\n');
 }
 
-/** Writes text given in pieces to a new file. */
-function writePieces(path: string, pieces: Iterable<string>): void {
-  const fd = openSync(path, 'w');
-  try {
-    for (const text of batched(pieces)) writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
+/** The pieces of a report given one at a time. */
+function eachOf(pieces: Iterable<string>): Pieces {
+  return (write) => {
+    for (const piece of pieces) write(piece);
+  };
 }
 
-/** Pieces of text joined into about a megabyte at a time. */
-function* batched(pieces: Iterable<string>): Generator<string, void, undefined> {
+/** Pieces written to standard output joined into about a megabyte at a time. */
+function writeBatched(pieces: Pieces, io: Io): void {
   let buffered = '';
-  for (const piece of pieces) {
+  pieces((piece) => {
     buffered += piece;
     if (buffered.length >= 1 << 20) {
-      yield buffered;
+      io.stdout.write(buffered);
       buffered = '';
     }
-  }
-  if (buffered !== '') yield buffered;
+  });
+  if (buffered !== '') io.stdout.write(buffered);
 }
