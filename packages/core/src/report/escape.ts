@@ -18,8 +18,12 @@ const htmlEntities: Record<string, string> = {
  * as escapes, as on the terminal.
  */
 export function escapeHtml(text: string): string {
-  return terminalSafe(text).replace(/[&<>"']/g, (c) => htmlEntities[c] as string);
+  const safe = terminalSafe(text);
+  return HTML_SPECIAL.test(safe) ? safe.replace(HTML_SPECIAL_ALL, (c) => htmlEntities[c] as string) : safe;
 }
+
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIAL_ALL = /[&<>"']/g;
 
 /**
  * Text shown literally in Markdown: as inline code, with a fence longer than any run of
