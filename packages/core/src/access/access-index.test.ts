@@ -86,6 +86,30 @@ describe('unionOfResourceLists', () => {
     expect(index.resourcesOf(some, new Map())).not.toBe(whole);
   });
 
+  it('gives one list to groups that hold together the same classes, however the classes are split', () => {
+    // Six classes no other test groups: split two ways, with no group holding all four.
+    const ids = index.classes
+      .filter((c) => c.service === 'iam')
+      .map((c) => c.id)
+      .slice(-6);
+    const [a, b, c, d, e] = ids as [number, number, number, number, number];
+    const group = (...classIds: number[]) => index.classGroupOf(classIds);
+    const ascending = (groups: number[]) => groups.sort((x, y) => x - y);
+    const once = index.resourcesOf(ascending([group(a, b), group(c, d)]));
+    expect(index.resourcesOf(ascending([group(a), group(b, c, d)]))).toBe(once);
+    expect(once).toEqual(
+      [...new Set([a, b, c, d].flatMap((id) => index.resourcesOf([group(id)])))].sort((x, y) =>
+        x < y ? -1 : x > y ? 1 : 0,
+      ),
+    );
+    // Other classes, another list.
+    expect(index.resourcesOf(ascending([group(a, b), group(e)]))).not.toBe(once);
+    // Within one principal's computation too: made once in its scratch map.
+    const scratch = new Map<string, readonly string[]>();
+    const own = index.resourcesOf(ascending([group(b), group(c, e)]), scratch);
+    expect(index.resourcesOf(ascending([group(b, c), group(e)]), scratch)).toBe(own);
+  });
+
   it('gives nothing for a list it did not make', () => {
     expect(unionOfResourceLists([index.resourcesOf([0]), ['arn:aws:s3:::other']])).toBeUndefined();
   });

@@ -258,8 +258,9 @@ export interface AccessIndex {
   classGroupOf(classIds: readonly number[]): number;
   /**
    * The members of some class groups ({@link classGroupOf}; `-1` is `*`), sorted: one array per
-   * list of groups, shared between callers (never change it). Within a service equal lists are
-   * the same object, as its classes never share a member. A list that is not known yet is kept
+   * set of classes the groups hold together, however they are split into groups, shared between
+   * callers (never change it). Within a service equal lists are the same object, as its classes
+   * never share a member. A list that is not known yet is kept
    * in `scratch` when one is given, not for the snapshot's life: for what serves one principal
    * (a user that a self-service policy's `${aws:username}` sets apart reaches a list of every
    * other user, so keeping them all would be users × users entries).
@@ -1147,19 +1148,25 @@ export function accessIndexOf(
     },
     resourcesOf(asked, scratch) {
       let groupIds = asked;
-      let key = groupIds.join(',');
+      const askedKey = groupIds.join(',');
+      let key = askedKey;
       let list = listsByGroups.get(key) ?? scratch?.get(key);
       if (!list && groupIds.length > 1 && !groupIds.includes(-1)) {
         // Groups that hold together the classes of one known group give its list: a shared group
         // split into the classes a principal's own statement names and the rest, reached alike,
-        // is the shared group's list, not a copy of it for that principal.
-        const same = classGroupIds.get(
-          unionOfSortedIds(groupIds.map((id) => classGroups[id] ?? [])).join(','),
-        );
-        if (same !== undefined) {
-          groupIds = [same];
-          key = String(same);
-          list = listsByGroups.get(key) ?? scratch?.get(key);
+        // is the shared group's list, not a copy of it for that principal. Other groups are known
+        // by the classes they hold together too: principals whose own statements split the same
+        // classes into other groups (a user's own class, set apart by a self-service policy, among
+        // every IAM user and role) share one list, not one each, which grew as principals times
+        // members (20,000 roles: 4 s building lists of every role again).
+        const classesKey = unionOfSortedIds(groupIds.map((id) => classGroups[id] ?? [])).join(',');
+        const same = classGroupIds.get(classesKey);
+        key = same !== undefined ? String(same) : `c${classesKey}`;
+        if (same !== undefined) groupIds = [same];
+        list = listsByGroups.get(key) ?? scratch?.get(key);
+        if (list) {
+          if (listsByGroups.get(key) === list) listsByGroups.set(askedKey, list);
+          else scratch?.set(askedKey, list);
         }
       }
       if (!list) {
@@ -1192,9 +1199,12 @@ export function accessIndexOf(
         list = members;
         // A list one principal's scratch held before is asked for again: it serves many, kept.
         const kept = !scratch || listsOnceInScratch.has(key);
-        if (kept) listsByGroups.set(key, list);
-        else {
+        if (kept) {
+          listsByGroups.set(key, list);
+          listsByGroups.set(askedKey, list);
+        } else {
           scratch.set(key, list);
+          scratch.set(askedKey, list);
           listsOnceInScratch.add(key);
         }
         listGroups.set(list, { index, groups: groupIds, ...(kept ? {} : { scratch }) });
