@@ -4,6 +4,7 @@ import { escapeHtml } from './escape.js';
 import { terminalSafe } from './terminal-safe.js';
 
 /** Every character terminalSafe must not let through: C0 and C1 controls, line separators, bidi controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 describe('terminalSafe', () => {
