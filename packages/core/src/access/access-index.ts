@@ -569,7 +569,8 @@ export function accessIndexOf(
   const listsByGroups = new Map<string, readonly string[]>();
   // The keys of lists made in a principal's scratch map (see AccessIndex.resourcesOf).
   const listsOnceInScratch = new Set<string>();
-  // Every member of a class, in ARN order, and each class's members as ranks in that order.
+  // Every member of a class, in ARN order, and each class's members as ranks in that order
+  // (ascending: a class's members are sorted).
   const ordered = [...new Set(classes.flatMap((c) => c.members))].sort(compare);
   const rankOf = new Map(ordered.map((arn, i) => [arn, i]));
   const memberRanks: (Int32Array | undefined)[] = [];
@@ -1170,8 +1171,8 @@ export function accessIndexOf(
         }
       }
       if (!list) {
-        // The members' ranks in ARN order, sorted as numbers (classes of one service never share
-        // a member; ranks are deduplicated all the same).
+        // The members' ranks in ARN order, as numbers (classes of one service never share a member;
+        // ranks are deduplicated all the same), then the members, in an array made to size.
         const parts: Int32Array[] = [];
         let total = 0;
         let star = false;
@@ -1185,16 +1186,25 @@ export function accessIndexOf(
             }
           }
         }
+        // Classes in the order of their first members: when none reaches past the next one's first
+        // (a group of every role, say), they are put end to end, sorted already; else all is sorted.
+        parts.sort((x, y) => (x[0] as number) - (y[0] as number));
         const all = new Int32Array(total);
         let at = 0;
+        let inOrder = true;
         for (const ranks of parts) {
+          if (at > 0 && (ranks[0] as number) <= (all[at - 1] as number)) inOrder = false;
           all.set(ranks, at);
           at += ranks.length;
         }
-        all.sort();
-        const members: string[] = star ? ['*'] : [];
+        if (!inOrder) all.sort();
+        let distinct = 0;
+        for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
+        const members = new Array<string>(distinct + (star ? 1 : 0));
+        let next = 0;
+        if (star) members[next++] = '*';
         for (let i = 0; i < all.length; i++) {
-          if (i === 0 || all[i] !== all[i - 1]) members.push(ordered[all[i] as number] as string);
+          if (i === 0 || all[i] !== all[i - 1]) members[next++] = ordered[all[i] as number] as string;
         }
         list = members;
         // A list one principal's scratch held before is asked for again: it serves many, kept.
