@@ -218,6 +218,85 @@ describe('uninventoriedAccessOf (the floor for resource types without inventory)
     expect(via('b')).toEqual([`arn:aws:iam::${account}:policy/Second`]);
   });
 
+  it("shares a service's floor between roles whose statements allow all of it, whatever else they allow", async () => {
+    // Identity policies allow a request when any Allow statement matches and no Deny does, so a
+    // statement allowing every action on `*` without a condition decides alone what the others
+    // would have allowed. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-denyallow
+    const account = '111122223333';
+    const arn = (name: string) => `arn:aws:iam::${account}:role/${name}`;
+    const policies = {
+      Admin: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+      // PowerUserAccess: every action but IAM's, Organizations' and the account's.
+      Power: {
+        Statement: [{ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*', 'account:*'], Resource: '*' }],
+      },
+      Ec2: {
+        Statement: [
+          { Effect: 'Allow', Action: 'ec2:*', Resource: '*' },
+          {
+            Effect: 'Allow',
+            Action: 'ec2:DeleteVolume',
+            Resource: '*',
+            Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+          },
+        ],
+      },
+      NoDelete: { Statement: [{ Effect: 'Deny', Action: 'ec2:DeleteVolume', Resource: '*' }] },
+      // All of EC2, but only from one network: conditional.
+      Somewhere: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'ec2:*',
+            Resource: '*',
+            Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+          },
+        ],
+      },
+      // All of EC2, on instances only.
+      Instances: {
+        Statement: [{ Effect: 'Allow', Action: 'ec2:*', Resource: 'arn:aws:ec2:*:*:instance/*' }],
+      },
+      // Every action but one of EC2's: not all of it.
+      Most: { Statement: [{ Effect: 'Allow', NotAction: 'ec2:DeleteVolume', Resource: '*' }] },
+    };
+    const roles = [
+      { name: 'admin', managed: ['Admin'] },
+      { name: 'power', managed: ['Power'] },
+      { name: 'ec2', managed: ['Ec2'] },
+      { name: 'careful', managed: ['Admin', 'NoDelete'] },
+      { name: 'most', managed: ['Most'] },
+      { name: 'somewhere', managed: ['Somewhere'] },
+      { name: 'instances', managed: ['Instances'] },
+    ];
+    const tools2 = await loadTools();
+    const ec2Of = (snap: Snapshot, name: string) =>
+      floorOf(snap, arn(name), tools2).services?.find((p) => p.service === 'ec2');
+    const iamOf = (snap: Snapshot, name: string) =>
+      floorOf(snap, arn(name), tools2).services?.find((p) => p.service === 'iam');
+    const together = riskSnapshot({ [account]: { policies, roles } });
+    const shared = ec2Of(together, 'admin');
+    expect(shared?.grants.flatMap((g) => g.actions)).toContain('ec2:DeleteVolume');
+    expect(ec2Of(together, 'power')).toBe(shared);
+    expect(ec2Of(together, 'ec2')).toBe(shared);
+    // A Deny, or a statement that leaves some of EC2 out: floors of their own.
+    expect(ec2Of(together, 'careful')).not.toBe(shared);
+    expect(ec2Of(together, 'careful')?.grants.flatMap((g) => g.actions)).not.toContain('ec2:DeleteVolume');
+    expect(ec2Of(together, 'most')).not.toBe(shared);
+    expect(ec2Of(together, 'somewhere')).not.toBe(shared);
+    expect(ec2Of(together, 'instances')).not.toBe(shared);
+    expect(ec2Of(together, 'somewhere')?.grants.every((g) => g.conditional)).toBe(true);
+    expect(ec2Of(together, 'most')?.grants.flatMap((g) => g.actions)).not.toContain('ec2:DeleteVolume');
+    // PowerUserAccess does not allow IAM: its IAM floor is not the administrator's.
+    expect(iamOf(together, 'admin')).toBeDefined();
+    expect(iamOf(together, 'power')).toBeUndefined();
+    // Each, computed in a snapshot of its own, is the floor it shares.
+    for (const name of ['power', 'ec2', 'careful', 'most', 'somewhere', 'instances']) {
+      const alone = riskSnapshot({ [account]: { policies, roles: roles.filter((r) => r.name === name) } });
+      expect(ec2Of(alone, name)).toEqual(ec2Of(together, name));
+    }
+  });
+
   it('counts nothing of a service the boundary does not allow', async () => {
     // A boundary lets a principal do only what both it and the identity policies allow.
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html

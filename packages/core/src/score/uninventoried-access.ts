@@ -198,7 +198,7 @@ export function uninventoriedAccessOf(
       ? [...lists.scp, ...filterSame(rcps, (s) => placeholders.mayApply(s, service))]
       : lists.scp;
     // Identity and boundary statements by content: the floor names no policy (no `via`).
-    const key = `${prefix}${service}|${index.contentKey(identity)}/${index.contentKey(boundary)}/${index.statementsKey(restrictive)}`;
+    const key = `${prefix}${service}|${identityKeyOf(identity, service, index.contentKey)}/${index.contentKey(boundary)}/${index.statementsKey(restrictive)}`;
     let part = placeholderIndexed.shared.get(key);
     let sharable = true;
     if (!part) {
@@ -217,6 +217,45 @@ export function uninventoriedAccessOf(
 }
 
 const noContext: RequestContext = new Map();
+
+/**
+ * What decides a service's floor of a principal's identity statements, as a key: their content,
+ * or, when one of them allows every action of the service on every resource without a condition
+ * (AdministratorAccess's `Action: "*"`, PowerUserAccess's `NotAction` of other services, `ec2:*`
+ * on `*`), only that and their Deny statements. Identity policies allow a request when any of
+ * their Allow statements matches (and none denies), so that statement allows every request on
+ * the service's placeholders and names every action of the service, whatever the other Allow
+ * statements say: principals with such a statement, the same Deny statements, boundary and SCPs
+ * have the same floor (an administrator's and a power user's EC2 floor is one).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html#policy-eval-denyallow
+ */
+function identityKeyOf(
+  identity: readonly Statement[],
+  service: string,
+  contentKey: (statements: readonly Statement[]) => string,
+): string {
+  if (!identity.some((s) => allowsEveryRequestOf(s, service))) return contentKey(identity);
+  return `*${contentKey(identity.filter((s) => s.effect === 'Deny'))}`;
+}
+
+/**
+ * Whether a statement allows every action of a service on every resource, without a condition:
+ * its `Action` has `*` or `service:*`, or its `NotAction` names only actions of other services
+ * (a pattern's service prefix holds no wildcard: `parsePolicy` rejects one).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
+ */
+function allowsEveryRequestOf(statement: Statement, service: string): boolean {
+  if (statement.effect !== 'Allow' || statement.conditions.length > 0) return false;
+  if (!statement.resource?.includes('*')) return false;
+  if (statement.action) return statement.action.some((a) => a === '*' || a.toLowerCase() === `${service}:*`);
+  return (statement.notAction ?? []).every((a) => {
+    const colon = a.indexOf(':');
+    const prefix = a.slice(0, colon);
+    return colon > 0 && prefix.toLowerCase() !== service;
+  });
+}
 
 /**
  * Which `Resource`/`NotResource` patterns of the statements that name the action match the
