@@ -1165,10 +1165,8 @@ export function accessIndexOf(
         key = same !== undefined ? String(same) : `c${classesKey}`;
         if (same !== undefined) groupIds = [same];
         list = listsByGroups.get(key) ?? scratch?.get(key);
-        if (list) {
-          if (listsByGroups.get(key) === list) listsByGroups.set(askedKey, list);
-          else scratch?.set(askedKey, list);
-        }
+        // The groups asked for may be one principal's own split: found again there, not kept.
+        if (list) (scratch ?? listsByGroups).set(askedKey, list);
       }
       if (!list) {
         // The members' ranks in ARN order, as numbers (classes of one service never share a member;
@@ -1209,14 +1207,12 @@ export function accessIndexOf(
         list = members;
         // A list one principal's scratch held before is asked for again: it serves many, kept.
         const kept = !scratch || listsOnceInScratch.has(key);
-        if (kept) {
-          listsByGroups.set(key, list);
-          listsByGroups.set(askedKey, list);
-        } else {
+        if (kept) listsByGroups.set(key, list);
+        else {
           scratch.set(key, list);
-          scratch.set(askedKey, list);
           listsOnceInScratch.add(key);
         }
+        if (askedKey !== key) (scratch ?? listsByGroups).set(askedKey, list);
         listGroups.set(list, { index, groups: groupIds, ...(kept ? {} : { scratch }) });
       }
       return list;
