@@ -17,7 +17,7 @@ import { writeJsonPieces } from '../io/json-pieces.js';
 import { readAnalysisInput } from '../io/read-analysis-input.js';
 import { readConfig } from '../io/read-config.js';
 import { readObservedUsage } from '../io/read-usage.js';
-import { writeFilePieces } from '../io/write-file-pieces.js';
+import { type Pieces, writeFilePieces } from '../io/write-file-pieces.js';
 import type { Io } from '../io-streams.js';
 import { exitCodes, formatDiagnostic, printDiagnostics } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -128,9 +128,6 @@ function writeReports(dir: string, scan: ScanResult): string | undefined {
     return `cannot write the reports to \`${dir}\` (${reason}); check that it is a folder you can write to`;
   }
 }
-
-/** Text handed to `write` piece by piece. */
-type Pieces = (write: (piece: string) => void) => void;
 
 /**
  * `JSON.stringify(value)` and a newline, in pieces ({@link writeJsonPieces}), down to each line

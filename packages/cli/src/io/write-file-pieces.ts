@@ -1,5 +1,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
+/** Text handed to `write` piece by piece. */
+export type Pieces = (write: (piece: string) => void) => void;
+
 /** Size of the buffer pieces are encoded into before they are written. */
 const BUFFER_BYTES = 1 << 20;
 
@@ -8,7 +11,7 @@ const BUFFER_BYTES = 1 << 20;
  * piece is encoded as UTF-8 straight into a buffer, written out a megabyte at a time, so neither
  * the whole text nor strings joined from the pieces are ever built.
  */
-export function writeFilePieces(path: string, give: (write: (piece: string) => void) => void): void {
+export function writeFilePieces(path: string, give: Pieces): void {
   const fd = openSync(path, 'w');
   try {
     const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
