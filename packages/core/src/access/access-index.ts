@@ -260,8 +260,8 @@ export interface AccessIndex {
    * The members of some class groups ({@link classGroupOf}; `-1` is `*`), sorted: one array per
    * set of classes the groups hold together, however they are split into groups, shared between
    * callers (never change it). Within a service equal lists are the same object, as its classes
-   * never share a member. A list that is not known yet is kept
-   * in `scratch` when one is given, not for the snapshot's life: for what serves one principal
+   * never share a member. A list that is not known yet is kept in `scratch` when one is given,
+   * not for the snapshot's life: for what serves one principal
    * (a user that a self-service policy's `${aws:username}` sets apart reaches a list of every
    * other user, so keeping them all would be users × users entries).
    */
@@ -1160,7 +1160,10 @@ export function accessIndexOf(
         // classes into other groups (a user's own class, set apart by a self-service policy, among
         // every IAM user and role) share one list, not one each, which grew as principals times
         // members (20,000 roles: 4 s building lists of every role again).
-        const classesKey = unionOfSortedIds(groupIds.map((id) => classGroups[id] ?? [])).join(',');
+        const classesKey = keyOfIds(
+          groupIds.flatMap((id) => classGroups[id] ?? []),
+          (id) => id,
+        );
         const same = classGroupIds.get(classesKey);
         key = same !== undefined ? String(same) : `c${classesKey}`;
         if (same !== undefined) groupIds = [same];
@@ -1455,14 +1458,6 @@ function firstWildcard(text: string): number {
   const question = text.indexOf('?');
   if (star < 0) return question < 0 ? text.length : question;
   return question < 0 ? star : Math.min(star, question);
-}
-
-/** The ids of some ascending lists, ascending, each once. */
-function unionOfSortedIds(lists: readonly (readonly number[])[]): number[] {
-  const all: number[] = [];
-  for (const list of lists) for (const id of list) all.push(id);
-  all.sort((a, b) => a - b);
-  return all.filter((id, i) => i === 0 || id !== all[i - 1]);
 }
 
 /** Small integer ids for objects by identity (policy documents), `-` for none. */
