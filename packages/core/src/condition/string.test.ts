@@ -111,13 +111,19 @@ describe('string operators', () => {
 
   it('StringEqualsIgnoreCase is invariant under case changes of either side', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), fc.boolean(), (policy, value, upper) => {
-        const change = (s: string): string => (upper ? s.toUpperCase() : s.toLowerCase());
-        const base = holds('StringEqualsIgnoreCase', [policy], { k: value });
-        expect(holds('StringEqualsIgnoreCase', [change(policy)], { k: value })).toBe(base);
-        expect(holds('StringEqualsIgnoreCase', [policy], { k: change(value) })).toBe(base);
-        expect(holds('StringEqualsIgnoreCase', [policy], { k: change(policy) })).toBe(true);
-      }),
+      // A policy value with `${` is a template: `${}` is no policy variable and matches nothing.
+      fc.property(
+        fc.string().filter((s) => !s.includes('${')),
+        fc.string(),
+        fc.boolean(),
+        (policy, value, upper) => {
+          const change = (s: string): string => (upper ? s.toUpperCase() : s.toLowerCase());
+          const base = holds('StringEqualsIgnoreCase', [policy], { k: value });
+          expect(holds('StringEqualsIgnoreCase', [change(policy)], { k: value })).toBe(base);
+          expect(holds('StringEqualsIgnoreCase', [policy], { k: change(value) })).toBe(base);
+          expect(holds('StringEqualsIgnoreCase', [policy], { k: change(policy) })).toBe(true);
+        },
+      ),
     );
   });
 
